@@ -1,0 +1,28 @@
+import type { Diagnostic, Localized, Severity } from '../diagnostics/diagnostic.js';
+import type { ReportSource } from '../model.js';
+
+/** What a rule knows about itself: the one home of its id, default severity and documentation. */
+export interface RuleMeta {
+  id: string;
+  /** Default severity; lawreport.yaml `rules:` can change it or turn the rule off. */
+  severity: Severity;
+  description: Localized;
+  /** Why the rule exists, for docs/rules.md. */
+  why: Localized;
+  /** How to fix or silence a report, for docs/rules.md. */
+  fix: Localized;
+  fixable?: boolean;
+}
+
+export type Report = Omit<Diagnostic, 'ruleId' | 'severity'>;
+
+export interface RuleContext {
+  source: ReportSource;
+  report(diagnostic: Report): void;
+}
+
+/** One check, one module (like an ESLint rule): meta plus a function over the report source. */
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}

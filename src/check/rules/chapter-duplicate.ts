@@ -1,0 +1,30 @@
+import { loc } from '../../diagnostics/diagnostic.js';
+import type { Rule } from '../rule.js';
+
+export const chapterDuplicate: Rule = {
+  meta: {
+    id: 'chapter-duplicate',
+    severity: 'error',
+    description: loc('两个文件对应同一章。', 'Two files map to the same chapter.'),
+    why: loc('一章只能有一个来源，否则内容顺序无法确定。', 'A chapter has one source; otherwise the order of its content is undefined.'),
+    fix: loc('合并两个文件，或改正其中一个的 id。', 'Merge the two files, or correct the id of one.'),
+  },
+  check({ source, report }) {
+    const first = new Map<string, string>();
+    for (const chapter of source.chapters) {
+      if (!chapter.id) continue;
+      const earlier = first.get(chapter.id);
+      if (earlier === undefined) {
+        first.set(chapter.id, chapter.file);
+        continue;
+      }
+      report({
+        file: chapter.file,
+        line: 1,
+        column: 1,
+        message: loc(`章节 id“${chapter.id}”已由 ${earlier} 使用。`, `Chapter id "${chapter.id}" is already used by ${earlier}.`),
+        related: [{ file: earlier, line: 1, column: 1, message: loc('先出现的文件', 'earlier file') }],
+      });
+    }
+  },
+};

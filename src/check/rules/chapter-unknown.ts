@@ -1,0 +1,39 @@
+import { loc } from '../../diagnostics/diagnostic.js';
+import { nearest } from '../../diagnostics/suggest.js';
+import type { Rule } from '../rule.js';
+
+export const chapterUnknown: Rule = {
+  meta: {
+    id: 'chapter-unknown',
+    severity: 'error',
+    description: loc('章节文件对应不到提纲中的任何一章。', 'A chapter file matches no chapter of the outline.'),
+    why: loc(
+      '章节的标题和顺序来自提纲；对应不上的文件无法编号，也可能是文件名写错了。',
+      'Chapter titles and order come from the outline; a file that matches none cannot be numbered and is often a typo.',
+    ),
+    fix: loc(
+      '把文件名改为“序号-章节id.md”，或在文件开头写前置信息 id: …；不需要的文件移出 chapters/。',
+      'Rename the file to "NN-chapter-id.md" or add front matter id: …; move files you do not need out of chapters/.',
+    ),
+  },
+  check({ source, report }) {
+    const ids = source.profile.chapters.map((c) => c.id);
+    for (const chapter of source.chapters) {
+      if (chapter.id === 'preface' || (chapter.id && ids.includes(chapter.id))) continue;
+      const written = chapter.id ?? chapter.file.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_. ]*/, '');
+      const guess = nearest(written, ids);
+      report({
+        file: chapter.file,
+        line: 1,
+        column: 1,
+        message: loc(
+          `章节“${written}”不在提纲“${source.profile.name}”中。`,
+          `Chapter "${written}" is not in the outline "${source.profile.name}".`,
+        ),
+        hint: guess
+          ? loc(`是不是“${guess}”？提纲的章节 id：${ids.join('、')}`, `Did you mean "${guess}"? Outline chapter ids: ${ids.join(', ')}`)
+          : loc(`提纲的章节 id：${ids.join('、')}；开头的引言用 id: preface。`, `Outline chapter ids: ${ids.join(', ')}; an opening preface uses id: preface.`),
+      });
+    }
+  },
+};

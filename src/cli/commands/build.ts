@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { ALL_FORMATS, type Format } from '../../model.js';
+import { buildReport } from '../../pipeline/build.js';
+import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { printDiagnostics } from '../print.js';
+import { openReport } from '../report-dir.js';
+import { checkOutputDir, writeOutputs } from '../write-outputs.js';
+
+export interface BuildOptions {
+  format?: string;
+  out?: string;
+}
+
+const BUILDABLE: readonly Format[] = ALL_FORMATS;
+
+export function parseFormats(list: string): Format[] {
+  const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const unknown = formats.filter((f) => !(BUILDABLE as readonly string[]).includes(f));
+  if (unknown.length > 0 || formats.length === 0) {
+    throw new UsageError(
+      `未知的输出格式“${unknown.join(',') || list}”，可用：${BUILDABLE.join(',')}。`,
+      `Unknown output format "${unknown.join(',') || list}"; available: ${BUILDABLE.join(',')}.`,
+    );
+  }
+  return [...new Set(formats)] as Format[];
+}
+
+/** `lawreport build [dir]`: writes nothing unless the report is free of errors. */
+export async function buildCommand(ctx: CliContext, dir: string | undefined, options: BuildOptions): Promise<number> {
+  const formats = options.format ? parseFormats(options.format) : undefined;
+  const report = await openReport(ctx.cwd, dir);
+  const result = await buildReport(report.host, report.builtins, formats);
+  const n = countBySeverity(result.diagnostics);
+  if (result.diagnostics.length > 0) printDiagnostics(ctx, result.diagnostics, 'human', report.display, 'stderr');
+  if (n.error > 0 || !result.source || !result.document) {
+    ctx.stderr(
+      t(ctx, `有 ${n.error} 个错误，未生成输出文件；已有的输出文件保持不变。\n`, `${n.error} error(s): no output written; existing outputs are left as they were.\n`),
+    );
+    return EXIT.errors;
+  }
+  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.resolve(report.abs, result.source.config.output.dir);
+  checkOutputDir(report.abs, outDir);
+  const name = result.source.config.output.name ?? result.document.title;
+  const written = await writeOutputs(outDir, name, result.outputs);
+  for (const file of written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+  return EXIT.ok;
+}

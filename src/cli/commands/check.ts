@@ -1,0 +1,26 @@
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { checkReport } from '../../pipeline/build.js';
+import { EXIT, UsageError, type CliContext } from '../context.js';
+import { formatters } from '../format/index.js';
+import { printDiagnostics } from '../print.js';
+import { openReport } from '../report-dir.js';
+
+export interface CheckOptions {
+  format: string;
+  strict?: boolean;
+}
+
+/** `lawreport check [dir]`: validation alone; exit 1 on any error (or warning with --strict). */
+export async function checkCommand(ctx: CliContext, dir: string | undefined, options: CheckOptions): Promise<number> {
+  if (!formatters[options.format]) {
+    throw new UsageError(
+      `未知的输出格式“${options.format}”，可用：${Object.keys(formatters).join('、')}。`,
+      `Unknown format "${options.format}"; available: ${Object.keys(formatters).join(', ')}.`,
+    );
+  }
+  const report = await openReport(ctx.cwd, dir);
+  const result = await checkReport(report.host, report.builtins);
+  printDiagnostics(ctx, result.diagnostics, options.format, report.display);
+  const n = countBySeverity(result.diagnostics);
+  return n.error > 0 || (options.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
+}

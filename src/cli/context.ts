@@ -1,0 +1,28 @@
+import type { Lang } from '../diagnostics/diagnostic.js';
+
+/** What every command gets from the edge: streams, language, colour, debug. */
+export interface CliContext {
+  lang: Lang;
+  color: boolean;
+  debug: boolean;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const t = (ctx: Pick<CliContext, 'lang'>, zh: string, en: string) => (ctx.lang === 'zh' ? zh : en);
+
+/** Exit codes: 0 clean (or warnings only), 1 the report has errors, 2 usage or I/O error. */
+export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+
+/** A usage or I/O problem found at the edge: printed as one message, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly exitCode: 1 | 2 = 2,
+  ) {
+    super(en);
+  }
+}

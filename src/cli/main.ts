@@ -1,0 +1,131 @@
+import { Command, CommanderError, Option } from 'commander';
+import { FatalError, type Lang } from '../diagnostics/diagnostic.js';
+import { OutsideRootError } from '../io/node-host.js';
+import { EXIT, t, UsageError, type CliContext } from './context.js';
+import { printDiagnostics } from './print.js';
+
+export interface MainOptions {
+  argv: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  isTTY?: boolean;
+}
+
+function detectLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? env.LAWREPORT_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/**
+ * The CLI as a function: parses argv, runs one command, returns the exit code
+ * (0 clean, 1 the report has errors, 2 usage or I/O). The bin only sets process.exitCode.
+ */
+export async function main(options: MainOptions): Promise<number> {
+  const env = options.env ?? process.env;
+  const argv = options.argv;
+  const ctx: CliContext = {
+    lang: detectLang(argv, env),
+    color: !('NO_COLOR' in env) && (options.isTTY ?? Boolean(process.stdout.isTTY)) && env.TERM !== 'dumb',
+    debug: argv.includes('--debug'),
+    cwd: options.cwd ?? process.cwd(),
+    stdout: options.stdout ?? ((s) => void process.stdout.write(s)),
+    stderr: options.stderr ?? ((s) => void process.stderr.write(s)),
+    env,
+  };
+  if (argv.includes('--no-color')) ctx.color = false;
+
+  let exitCode: number = EXIT.ok;
+  const program = new Command('lawreport')
+    .description(t(ctx, '法治政府建设年度报告编译器：校验并生成公文格式的 DOCX、HTML 和纯文本。', 'Compiler for annual rule-of-law government reports: validates and writes DOCX, HTML and plain text.'))
+    .version(await version(), '-V, --version', t(ctx, '显示版本号', 'show the version'))
+    .helpOption('-h, --help', t(ctx, '显示帮助', 'show help'))
+    .addOption(new Option('--lang <lang>', t(ctx, '提示语言：zh（默认）或 en', 'message language: zh (default) or en')).choices(['zh', 'en']))
+    .option('--debug', t(ctx, '出错时显示完整的调用栈', 'show stack traces on internal errors'))
+    .option('--no-color', t(ctx, '不使用颜色', 'disable colour'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} });
+
+  program
+    .command('build')
+    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT (to dist/ by default)'))
+    .argument('[dir]', t(ctx, '报告文件夹，默认为当前文件夹', 'report folder, default: the current folder'))
+    .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt', 'output formats, comma-separated: docx,html,txt'))
+    .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
+    .action(async (dir: string | undefined, opts) => {
+      const { buildCommand } = await import('./commands/build.js');
+      exitCode = await buildCommand(ctx, dir, opts);
+    });
+
+  program
+    .command('check')
+    .description(t(ctx, '只校验，不生成文件；有错误时退出码为 1', 'validate only; exit code 1 when there are errors'))
+    .argument('[dir]', t(ctx, '报告文件夹，默认为当前文件夹', 'report folder, default: the current folder'))
+    .option('--format <name>', t(ctx, '诊断输出格式：human、json', 'diagnostics format: human, json'), 'human')
+    .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
+    .action(async (dir: string | undefined, opts) => {
+      const { checkCommand } = await import('./commands/check.js');
+      exitCode = await checkCommand(ctx, dir, opts);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(ctx, error);
+  }
+}
+
+function handleError(ctx: CliContext, error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+    const text = error.message.replace(/^error: /, '');
+    ctx.stderr(t(ctx, `用法错误：${translateCommander(text)}\n运行 lawreport --help 查看用法。\n`, `usage error: ${text}\nRun lawreport --help for usage.\n`));
+    return EXIT.usage;
+  }
+  if (error instanceof FatalError) {
+    printDiagnostics(ctx, error.diagnostics, 'human', '', 'stderr');
+    return error.exitCode;
+  }
+  if (error instanceof UsageError) {
+    ctx.stderr(`${ctx.lang === 'zh' ? error.zh : error.en}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof OutsideRootError) {
+    ctx.stderr(t(ctx, `路径“${error.requested}”指向报告文件夹之外，已拒绝。\n`, `Path "${error.requested}" leaves the report folder; refused.\n`));
+    return EXIT.errors;
+  }
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+    ctx.stderr(t(ctx, `文件操作失败（${e.code}）：${e.path ?? e.message}\n`, `File operation failed (${e.code}): ${e.path ?? e.message}\n`) + (ctx.debug ? `${e.stack}\n` : ''));
+    return EXIT.usage;
+  }
+  ctx.stderr(
+    t(ctx, 'lawreport 内部错误：', 'lawreport internal error: ') +
+      (error instanceof Error ? error.message : String(error)) +
+      '\n' +
+      (ctx.debug ? `${(error as Error)?.stack ?? ''}\n` : t(ctx, '加 --debug 查看调用栈，并请报告这个问题。\n', 'Run with --debug for the stack trace, and please report this.\n')),
+  );
+  return EXIT.usage;
+}
+
+/** Commander speaks English; the common cases get a Chinese sentence. */
+function translateCommander(text: string): string {
+  return text
+    .replace(/^unknown option '([^']+)'(.*)$/s, '未知的选项“$1”$2')
+    .replace(/^unknown command '([^']+)'(.*)$/s, '未知的命令“$1”$2')
+    .replace(/^option '([^']+)' argument missing$/, '选项“$1”缺少参数')
+    .replace(/^too many arguments.*$/s, '参数过多')
+    .replace(/\(Did you mean (.+)\?\)/, '（是不是 $1？）');
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { packageRoot } = await import('../paths.js');
+  const pkg = JSON.parse(await readFile(`${packageRoot}/package.json`, 'utf8')) as { version: string };
+  return pkg.version;
+}

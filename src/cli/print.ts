@@ -1,0 +1,10 @@
+import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CliContext } from './context.js';
+import { formatters } from './format/index.js';
+
+/** The post-processing chain (dedupe → sort), then the chosen formatter. */
+export function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], format: string, base: string, to: 'stdout' | 'stderr' = 'stdout') {
+  const formatter = formatters[format] ?? formatters.human!;
+  const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base });
+  ctx[to](text);
+}

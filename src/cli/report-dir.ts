@@ -1,0 +1,19 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { nodeHost } from '../io/node-host.js';
+import { packageRoot } from '../paths.js';
+import { UsageError } from './context.js';
+
+/** Resolves the report folder a command was given (default: the current folder). */
+export async function openReport(cwd: string, dir: string | undefined) {
+  const display = dir ?? '.';
+  const abs = path.resolve(cwd, display);
+  const info = await stat(abs).catch(() => undefined);
+  if (!info) {
+    throw new UsageError(`找不到文件夹“${display}”。请检查路径，或先用 lawreport init 新建报告。`, `Folder "${display}" not found. Check the path, or create a report with lawreport init.`, 1);
+  }
+  if (!info.isDirectory()) {
+    throw new UsageError(`“${display}”不是文件夹。请给出报告文件夹（含 lawreport.yaml）的路径。`, `"${display}" is not a folder. Give the path of a report folder (holding lawreport.yaml).`, 1);
+  }
+  return { host: nodeHost(abs), builtins: nodeHost(packageRoot), abs, display: path.relative(cwd, abs) || '.' };
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { Format } from '../model.js';
+import { EXTENSIONS } from '../render/index.js';
+import { UsageError } from './context.js';
+
+/** Characters Windows and common file systems refuse in names. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim();
+  return cleaned.slice(0, 120) || 'report';
+}
+
+/** The output folder may not be the report folder itself or lie inside chapters/ (sources would mix with outputs). */
+export function checkOutputDir(reportDir: string, outDir: string) {
+  const rel = path.relative(reportDir, outDir);
+  const inside = (p: string) => p === '' || (!p.startsWith('..') && !path.isAbsolute(p));
+  const relToChapters = path.relative(path.join(reportDir, 'chapters'), outDir);
+  if (rel === '' || inside(relToChapters) || inside(path.relative(path.join(reportDir, 'templates'), outDir))) {
+    throw new UsageError(
+      `输出文件夹“${outDir}”不能是报告文件夹本身，也不能在 chapters/ 或 templates/ 里。`,
+      `The output folder "${outDir}" cannot be the report folder itself, nor inside chapters/ or templates/.`,
+    );
+  }
+}
+
+/** Writes each output atomically: a reader sees the old file or the new one, never half of one. */
+export async function writeOutputs(outDir: string, baseName: string, outputs: Map<Format, Uint8Array>): Promise<string[]> {
+  const written: string[] = [];
+  for (const [format, bytes] of outputs) {
+    const target = path.join(outDir, safeFileName(baseName) + EXTENSIONS[format]);
+    await writeFileAtomic(target, bytes);
+    written.push(target);
+  }
+  return written;
+}

@@ -1,0 +1,32 @@
+import type { ReportConfig, ReportSource } from '../model.js';
+
+export interface ReportFields {
+  org: string;
+  year: number;
+  nextYear: number;
+  /** 成文日期 as written in lawreport.yaml, "2025-02-10". */
+  date: string;
+  title: string;
+  signature: string[];
+}
+
+export function reportFields(config: ReportConfig): ReportFields {
+  const d = config.date;
+  return {
+    org: config.org,
+    year: config.year,
+    nextYear: config.year + 1,
+    date: `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
+    title: config.title ?? '',
+    signature: config.signature,
+  };
+}
+
+/**
+ * The data every template sees: the figures of metrics.yaml at the top level
+ * ({{disputes.mediated}}) and the report's own fields under `report`.
+ * Built on null-prototype objects: nothing is inherited for a template to reach.
+ */
+export function templateContext(source: ReportSource): Record<string, unknown> {
+  return Object.assign(Object.create(null) as object, source.metrics, { report: reportFields(source.config) });
+}

@@ -1,0 +1,212 @@
+import { diag, FatalError, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceHost } from '../io/host.js';
+import {
+  ALL_FORMATS,
+  DEFAULT_FONTS,
+  type Catalog,
+  type ChapterSource,
+  type Format,
+  type Profile,
+  type ReportConfig,
+  type ReportSource,
+  type RuleSetting,
+  type TemplateSource,
+} from '../model.js';
+import { parseProfile, BUILTIN_PROFILES } from '../profile/load.js';
+import { matchChapter } from '../profile/match.js';
+import { validateYaml } from '../validate/schema.js';
+import { parseCatalog } from './catalog.js';
+import { splitFrontMatter } from './front-matter.js';
+import { parseYaml, type YamlDocument } from './yaml.js';
+
+export const CONFIG_FILE = 'lawreport.yaml';
+export const METRICS_FILE = 'metrics.yaml';
+export const CHAPTERS_DIR = 'chapters';
+export const TEMPLATES_DIR = 'templates';
+export const REPORT_TEMPLATES = ['title', 'signature', 'date'] as const;
+
+export interface LoadResult {
+  /** Undefined when a fatal problem (unreadable or invalid lawreport.yaml, bad profile) stops the run. */
+  source?: ReportSource;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a report folder through `host`. `builtins` reads the tool's own schemas/ and
+ * templates/ (the package root). Problems come back as diagnostics, never as exceptions,
+ * except a folder that is not a report at all (FatalError).
+ */
+export async function loadReport(host: SourceHost, builtins: SourceHost): Promise<LoadResult> {
+  const diagnostics: Diagnostic[] = [];
+  const configText = await host.readText(CONFIG_FILE);
+  if (configText === undefined) {
+    throw new FatalError([
+      diag('no-config', 'error', { file: CONFIG_FILE }, loc(
+        `“${host.root}”不是报告文件夹：找不到 ${CONFIG_FILE}。`,
+        `"${host.root}" is not a report folder: ${CONFIG_FILE} not found.`,
+      ), { hint: loc('进入报告文件夹再运行，或用 lawreport init 新建一个。', 'Run inside a report folder, or create one with lawreport init.') }),
+    ]);
+  }
+
+  const parsed = parseYaml(configText, CONFIG_FILE);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.doc) return { diagnostics };
+  const configDoc = parsed.doc;
+  if (!isMapping(configDoc.value)) {
+    diagnostics.push(notMapping(CONFIG_FILE));
+    return { diagnostics };
+  }
+  const schema = JSON.parse((await builtins.readText('schemas/lawreport.schema.json'))!) as object;
+  const schemaErrors = validateYaml(configDoc, schema, 'config-schema');
+  diagnostics.push(...schemaErrors);
+  if (schemaErrors.length > 0) return { diagnostics };
+  const config = normalizeConfig(configDoc.value);
+
+  const profile = await loadProfile(host, builtins, config, configDoc, diagnostics);
+  const catalog = await loadCatalog(host, builtins, config, diagnostics);
+  if (!profile || !catalog) return { diagnostics };
+
+  const metricsDoc = await loadMetrics(host, diagnostics);
+  // Without readable figures every template reference would fail too: report the cause alone.
+  if (diagnostics.some((d) => d.file === METRICS_FILE && d.severity === 'error')) return { diagnostics };
+  const metrics = metricsDoc && isMapping(metricsDoc.value) ? metricsDoc.value : {};
+  const chapters = await loadChapters(host, profile, diagnostics);
+  const templates = await loadTemplates(host, builtins);
+
+  return {
+    source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates },
+    diagnostics,
+  };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function notMapping(file: string): Diagnostic {
+  return diag('yaml-not-mapping', 'error', { file, line: 1, column: 1 }, loc(
+    `${file} 的顶层必须是“键: 值”的映射，不能是列表或单个值。`,
+    `The top level of ${file} must be a mapping of "key: value", not a list or a single value.`,
+  ));
+}
+
+function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
+  const [y, m, d] = String(raw.date).split('-').map(Number) as [number, number, number];
+  const output = (raw.output ?? {}) as { dir?: string; name?: string; formats?: Format[] };
+  const signature = raw.signature === undefined ? [String(raw.org)] : ([] as string[]).concat(raw.signature as string);
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | RuleSetting[]>)) {
+    rules[id] = Array.isArray(value) ? value[0]! : value;
+  }
+  return {
+    profile: (raw.profile as string | undefined) ?? 'national',
+    org: String(raw.org),
+    year: Number(raw.year),
+    date: { year: y, month: m, day: d },
+    title: raw.title as string | undefined,
+    signature,
+    output: { dir: output.dir ?? 'dist', name: output.name, formats: output.formats ?? [...ALL_FORMATS] },
+    catalog: raw.catalog as string | undefined,
+    rules,
+    fonts: { ...DEFAULT_FONTS, ...((raw.fonts ?? {}) as object) },
+    attachments: (raw.attachments as string[] | undefined) ?? [],
+    previous: raw.previous as string | undefined,
+  };
+}
+
+async function loadProfile(
+  host: SourceHost,
+  builtins: SourceHost,
+  config: ReportConfig,
+  configDoc: YamlDocument,
+  diagnostics: Diagnostic[],
+): Promise<Profile | undefined> {
+  const builtin = (BUILTIN_PROFILES as readonly string[]).includes(config.profile);
+  const file = builtin ? `schemas/profiles/${config.profile}.yaml` : config.profile;
+  const text = builtin ? await builtins.readText(file) : await host.readText(file);
+  if (text === undefined) {
+    const span = configDoc.spans.get('/profile');
+    const at = span ? configDoc.lines.position(span.valueStart) : { line: 1, column: 1 };
+    diagnostics.push(
+      diag('profile-not-found', 'error', { file: CONFIG_FILE, ...at }, loc(
+        `找不到提纲“${config.profile}”。`,
+        `Profile "${config.profile}" not found.`,
+      ), { hint: loc(`内置提纲：${BUILTIN_PROFILES.join('、')}；或写报告文件夹内提纲文件的相对路径。`, `Built-in profiles: ${BUILTIN_PROFILES.join(', ')}; or give the path of a profile file inside the report folder.`) }),
+    );
+    return undefined;
+  }
+  const { profile, diagnostics: found } = parseProfile(text, builtin ? `<lawreport>/${file}` : file);
+  diagnostics.push(...found);
+  return profile;
+}
+
+async function loadCatalog(host: SourceHost, builtins: SourceHost, config: ReportConfig, diagnostics: Diagnostic[]): Promise<Catalog | undefined> {
+  const base = parseCatalog((await builtins.readText('schemas/metrics.catalog.yaml'))!, '<lawreport>/schemas/metrics.catalog.yaml');
+  diagnostics.push(...base.diagnostics);
+  if (!base.catalog || !config.catalog) return base.catalog;
+  const text = await host.readText(config.catalog);
+  if (text === undefined) {
+    diagnostics.push(
+      diag('catalog-not-found', 'error', { file: CONFIG_FILE }, loc(
+        `找不到自定义指标目录“${config.catalog}”。`, `Custom metric catalog "${config.catalog}" not found.`)),
+    );
+    return undefined;
+  }
+  const extended = parseCatalog(text, config.catalog, base.catalog);
+  diagnostics.push(...extended.diagnostics);
+  return extended.catalog;
+}
+
+async function loadMetrics(host: SourceHost, diagnostics: Diagnostic[]): Promise<YamlDocument | undefined> {
+  const text = await host.readText(METRICS_FILE);
+  if (text === undefined) return undefined;
+  const { doc, diagnostics: found } = parseYaml(text, METRICS_FILE);
+  diagnostics.push(...found);
+  if (doc && doc.value !== null && !isMapping(doc.value)) diagnostics.push(notMapping(METRICS_FILE));
+  return doc;
+}
+
+/** Chapter files are chapters/*.md; the outline id comes from front matter `id:`, else the file name. */
+async function loadChapters(host: SourceHost, profile: Profile, diagnostics: Diagnostic[]): Promise<ChapterSource[]> {
+  const names = (await host.listFiles(CHAPTERS_DIR)) ?? [];
+  const chapters: ChapterSource[] = [];
+  for (const name of names.filter((n) => /\.(md|markdown)$/i.test(n))) {
+    const file = `${CHAPTERS_DIR}/${name}`;
+    const text = (await host.readText(file)) ?? '';
+    const { result, diagnostics: fm } = splitFrontMatter(text, file);
+    diagnostics.push(...fm);
+    const title = typeof result.data.title === 'string' ? result.data.title : leadingTitle(result.body);
+    let id: string | undefined;
+    let idFrom: ChapterSource['idFrom'] = 'none';
+    if (typeof result.data.id === 'string' && result.data.id.trim()) {
+      id = result.data.id.trim();
+      idFrom = 'front-matter';
+    } else {
+      const stem = name.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_. ]*/, '');
+      const byTitle = matchChapter(profile, stem) ?? (title ? matchChapter(profile, title) : undefined);
+      if (stem === 'preface' || stem === '引言' || stem === '前言') id = 'preface';
+      else if (profile.chapters.some((c) => c.id === stem)) id = stem;
+      else if (byTitle) id = byTitle.id;
+      idFrom = id ? 'file-name' : 'none';
+    }
+    chapters.push({ file, id, idFrom, title, text, body: result.body });
+  }
+  return chapters;
+}
+
+/** A chapter may open with "# 标题" to override the outline's title. */
+function leadingTitle(body: string): string | undefined {
+  const m = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
+  if (!m || body.slice(0, m.index).trim() !== '') return undefined;
+  return m[1];
+}
+
+async function loadTemplates(host: SourceHost, builtins: SourceHost): Promise<Record<string, TemplateSource>> {
+  const templates: Record<string, TemplateSource> = {};
+  for (const name of REPORT_TEMPLATES) {
+    const own = `${TEMPLATES_DIR}/${name}.hbs`;
+    const text = await host.readText(own);
+    templates[name] = text !== undefined ? { file: own, text } : { file: `<lawreport>/${own}`, text: (await builtins.readText(own)) ?? '' };
+  }
+  return templates;
+}

@@ -1,0 +1,204 @@
+import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, YAMLException, type Event } from 'js-yaml';
+import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/position.js';
+
+/** Where a value sits in its YAML source: the key (if any) and the value itself, as offsets. */
+export interface YamlSpan {
+  keyStart?: number;
+  valueStart: number;
+}
+
+export interface YamlDocument {
+  file: string;
+  text: string;
+  value: unknown;
+  /** JSON pointer ("/disputes/mediated") → source span. "" is the root. */
+  spans: Map<string, YamlSpan>;
+  lines: LineIndex;
+}
+
+/** Limits that keep hostile files (alias bombs, huge or deep documents) from hurting the run. */
+export const YAML_LIMITS = { maxBytes: 1_000_000, maxAliases: 32, maxDepth: 100 };
+
+export function pointerEscape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Parses one YAML document, keeping the source position of every key and value. */
+export function parseYaml(text: string, file: string): { doc?: YamlDocument; diagnostics: Diagnostic[] } {
+  const lines = new LineIndex(text);
+  if (text.length > YAML_LIMITS.maxBytes) {
+    return {
+      diagnostics: [
+        diag('yaml-syntax', 'error', { file, line: 1, column: 1 }, loc(
+          `文件过大（${text.length} 字符），上限为 ${YAML_LIMITS.maxBytes} 字符。`,
+          `File too large (${text.length} characters); the limit is ${YAML_LIMITS.maxBytes}.`,
+        )),
+      ],
+    };
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(text, { filename: file, maxDepth: YAML_LIMITS.maxDepth });
+  } catch (error) {
+    return { diagnostics: [syntaxDiagnostic(error, file, lines)] };
+  }
+
+  const spans = new Map<string, YamlSpan>();
+  const duplicates = walkEvents(events, text, spans);
+  if (duplicates.length > 0) {
+    return {
+      diagnostics: duplicates.map(({ key, first, second }) => {
+        const p1 = lines.position(first);
+        const p2 = lines.position(second);
+        return diag('yaml-duplicate-key', 'error', { file, ...p2 }, loc(
+          `键“${key}”重复出现（第一次在第 ${p1.line} 行第 ${p1.column} 列）。`,
+          `Duplicate key "${key}" (first at line ${p1.line}, column ${p1.column}).`,
+        ), {
+          hint: loc('删除或合并其中一个。', 'Remove or merge one of them.'),
+          related: [{ file, ...p1, message: loc('第一次出现', 'first occurrence') }],
+        });
+      }),
+    };
+  }
+
+  let values: unknown[];
+  try {
+    values = constructFromEvents(events, { source: text, filename: file, maxAliases: YAML_LIMITS.maxAliases });
+  } catch (error) {
+    return { diagnostics: [syntaxDiagnostic(error, file, lines)] };
+  }
+  if (values.length > 1) {
+    return {
+      diagnostics: [
+        diag('yaml-syntax', 'error', { file, line: 1, column: 1 }, loc(
+          '文件中有多个 YAML 文档（“---” 分隔），只允许一个。',
+          'The file holds several YAML documents (separated by "---"); only one is allowed.',
+        )),
+      ],
+    };
+  }
+  return { doc: { file, text, value: values[0] ?? null, spans, lines }, diagnostics: [] };
+}
+
+function syntaxDiagnostic(error: unknown, file: string, lines: LineIndex): Diagnostic {
+  if (error instanceof YAMLException || (error instanceof Error && 'reason' in error)) {
+    const e = error as YAMLException;
+    const line = (e.mark?.line ?? 0) + 1;
+    const column = (e.mark?.column ?? 0) + 1;
+    const reason = e.reason ?? e.message;
+    return diag('yaml-syntax', 'error', { file, line, column }, loc(
+      `YAML 语法错误：${reason}`,
+      `YAML syntax error: ${reason}`,
+    ), {
+      hint: loc(
+        '检查缩进（只能用空格）、冒号后的空格和引号是否成对。',
+        'Check the indentation (spaces only), the space after each colon and that quotes are paired.',
+      ),
+    });
+  }
+  if (error instanceof RangeError) {
+    return diag('yaml-syntax', 'error', { file, ...lines.position(0) }, loc(
+      'YAML 嵌套过深，无法读取。', 'YAML is nested too deeply to read.'));
+  }
+  throw error;
+}
+
+interface Frame {
+  kind: 'map' | 'seq';
+  pointer: string;
+  index: number; // seq: next item index; map: count of scalars/nodes seen (even = key)
+  pendingKey?: string;
+  pendingKeyStart?: number;
+  keys?: Map<string, number>;
+}
+
+/** Records spans for every pointer; returns duplicate keys (which the constructor would throw on). */
+function walkEvents(events: Event[], text: string, spans: Map<string, YamlSpan>) {
+  const duplicates: { key: string; first: number; second: number }[] = [];
+  const stack: Frame[] = [];
+
+  // Returns the pointer for a node starting now, or undefined when the node is a mapping key.
+  const place = (start: number, scalarKey?: string): string | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      spans.set('', { valueStart: start });
+      return '';
+    }
+    if (top.kind === 'seq') {
+      const pointer = `${top.pointer}/${top.index++}`;
+      spans.set(pointer, { valueStart: start });
+      return pointer;
+    }
+    if (top.index++ % 2 === 0) {
+      // A key. Complex (non-scalar) keys get a placeholder name.
+      const key = scalarKey ?? '?';
+      top.pendingKey = key;
+      top.pendingKeyStart = start;
+      const first = top.keys!.get(key);
+      if (first !== undefined && key !== '<<') duplicates.push({ key, first, second: start });
+      else top.keys!.set(key, start);
+      return undefined;
+    }
+    const pointer = `${top.pointer}/${pointerEscape(top.pendingKey ?? '?')}`;
+    spans.set(pointer, { keyStart: top.pendingKeyStart, valueStart: start });
+    return pointer;
+  };
+
+  let keyDepth = 0; // > 0 while inside a complex key: its contents get no pointers
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        if (keyDepth > 0) break;
+        const start = event.valueStart >= 0 ? event.valueStart : 0;
+        place(start, getScalarValue(text, event));
+        break;
+      }
+      case EVENT_ID.ALIAS:
+        if (keyDepth === 0) place(event.anchorStart >= 0 ? event.anchorStart - 1 : 0, '*');
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        if (keyDepth > 0) {
+          keyDepth++;
+          break;
+        }
+        const pointer = place(event.start);
+        if (pointer === undefined) {
+          keyDepth = 1;
+          break;
+        }
+        stack.push(
+          event.type === EVENT_ID.MAPPING
+            ? { kind: 'map', pointer, index: 0, keys: new Map() }
+            : { kind: 'seq', pointer, index: 0 },
+        );
+        break;
+      }
+      case EVENT_ID.POP:
+        if (keyDepth > 0) keyDepth--;
+        else stack.pop();
+        break;
+      default:
+        break;
+    }
+  }
+  return duplicates;
+}
+
+/**
+ * The best source position for a JSON pointer: the key when asked for, else the value;
+ * falls back to the nearest ancestor that has a span (a missing property sits at its parent).
+ */
+export function positionOf(doc: YamlDocument, pointer: string, prefer: 'key' | 'value' = 'key') {
+  let p = pointer;
+  for (;;) {
+    const span = doc.spans.get(p);
+    if (span) {
+      const offset = prefer === 'key' && span.keyStart !== undefined ? span.keyStart : span.valueStart;
+      return doc.lines.position(offset);
+    }
+    if (p === '') return { line: 1, column: 1 };
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The typed report model every stage works on:
+ *   load → ReportSource → validate/check → compile → ReportDocument → render (docx, html, txt).
+ */
+import type { Root } from 'mdast';
+import type { SourceHost } from './io/host.js';
+import type { YamlDocument } from './load/yaml.js';
+
+export type Format = 'docx' | 'html' | 'txt' | 'pdf';
+export const ALL_FORMATS: readonly Format[] = ['docx', 'html', 'txt'];
+
+export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
+
+export interface Fonts {
+  title: string;
+  body: string;
+  heading1: string;
+  heading2: string;
+  pageNumber: string;
+}
+
+export const DEFAULT_FONTS: Fonts = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  pageNumber: '宋体',
+};
+
+export interface ReportDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface ReportConfig {
+  profile: string;
+  org: string;
+  year: number;
+  date: ReportDate;
+  title?: string;
+  signature: string[];
+  output: { dir: string; name?: string; formats: Format[] };
+  catalog?: string;
+  rules: Record<string, RuleSetting>;
+  fonts: Fonts;
+  attachments: string[];
+  previous?: string;
+}
+
+export interface ProfileChapter {
+  id: string;
+  /** A Handlebars template over { report }. */
+  title: string;
+  required: boolean;
+  variants: string[];
+  sections?: ProfileSection[];
+  metrics?: string[];
+}
+
+export interface ProfileSection {
+  id: string;
+  title: string;
+  required: boolean;
+  variants: string[];
+  sections?: ProfileSection[];
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  chapters: ProfileChapter[];
+  /** Where it was read from, for messages ("<builtin>/national.yaml" or a report-relative path). */
+  source: string;
+}
+
+export type MetricType = 'count' | 'percent' | 'number';
+
+export interface MetricDef {
+  /** Full dotted path, e.g. "disputes.mediated". */
+  path: string;
+  label: string;
+  unit: string;
+  type: MetricType;
+  aliases: string[];
+}
+
+export interface Catalog {
+  groups: { key: string; label: string; metrics: MetricDef[] }[];
+  byPath: Map<string, MetricDef>;
+}
+
+export interface ChapterSource {
+  /** Report-relative path, e.g. "chapters/01-measures.md". */
+  file: string;
+  /** Outline id from front matter or file name; undefined when neither names one. */
+  id?: string;
+  /** How the id was found, for messages. */
+  idFrom: 'front-matter' | 'file-name' | 'none';
+  /** Title override from front matter or a leading "# " heading. */
+  title?: string;
+  /** The whole file text. */
+  text: string;
+  /** The body with the front matter blanked out, so offsets and lines match the file. */
+  body: string;
+}
+
+export interface TemplateSource {
+  file: string;
+  text: string;
+}
+
+export interface ReportSource {
+  host: SourceHost;
+  config: ReportConfig;
+  configDoc: YamlDocument;
+  metrics: Record<string, unknown>;
+  metricsDoc?: YamlDocument;
+  chapters: ChapterSource[];
+  profile: Profile;
+  catalog: Catalog;
+  /** Report-level templates by name (title, signature, date), the report's own over the built-in ones. */
+  templates: Record<string, TemplateSource>;
+}
+
+export interface Asset {
+  bytes: Uint8Array;
+  mime: string;
+  width?: number;
+  height?: number;
+}
+
+export interface DocChapter {
+  id: string;
+  file: string;
+  /** Generated chapter number, "一、". Empty for the unnumbered preface. */
+  number: string;
+  title: string;
+  body: Root;
+}
+
+/** The compiled report: what every renderer draws. */
+export interface ReportDocument {
+  title: string;
+  /** The title broken into the lines it is printed on. */
+  titleLines: string[];
+  preface?: DocChapter;
+  chapters: DocChapter[];
+  signature: string[];
+  /** 成文日期, formatted "2025年2月10日". */
+  date: string;
+  attachments: string[];
+  fonts: Fonts;
+  year: number;
+  org: string;
+  /** Images by the path written in the Markdown. */
+  assets: Map<string, Asset>;
+}

@@ -1,0 +1,46 @@
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { ReportDocument } from '../model.js';
+
+/**
+ * docx's output differs on every run (zip entry times, core.xml dates). Rewrite it so the same
+ * sources give the same bytes: dates from 成文日期 (or SOURCE_DATE_EPOCH), fixed entry times,
+ * entries in a fixed order.
+ */
+export function makeReproducible(docx: Uint8Array, doc: Pick<ReportDocument, 'date'>, env = process.env): Uint8Array {
+  const when = stamp(doc.date, env.SOURCE_DATE_EPOCH);
+  const entries = unzipSync(docx);
+  const names = Object.keys(entries).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const out: Zippable = {};
+  for (const name of names) {
+    let data = entries[name]!;
+    if (name === 'docProps/core.xml') {
+      const xml = new TextDecoder().decode(data).replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+        `$1${when.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`,
+      );
+      data = new TextEncoder().encode(xml);
+    }
+    out[name] = [data, { mtime: localTwin(when), level: 6 }];
+  }
+  return zipSync(out);
+}
+
+/** Zip stores local wall-clock time: give it the UTC fields so every time zone writes the same bytes. */
+function localTwin(utc: Date): Date {
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
+}
+
+/** [Content_Types].xml first, as Office writes it; then _rels, then the rest by name. */
+function rank(name: string): number {
+  if (name === '[Content_Types].xml') return 0;
+  if (name.startsWith('_rels/')) return 1;
+  return 2;
+}
+
+function stamp(chineseDate: string, epoch: string | undefined): Date {
+  // Zip cannot store times before 1980.
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Math.max(Number(epoch) * 1000, Date.UTC(1980, 0, 1, 12)));
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chineseDate);
+  // Zip times cannot go before 1980; noon UTC keeps the calendar date in every time zone that matters here.
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : new Date(Date.UTC(1980, 0, 1));
+}

@@ -1,0 +1,68 @@
+import type { List, RootContent, Table } from 'mdast';
+import type { DocChapter, ReportDocument } from '../model.js';
+import { inlineText } from './inline.js';
+
+/**
+ * Plain UTF-8 text for pasting into a website CMS: generated numbering, one paragraph per
+ * line, blank lines between paragraphs, no hard wrapping.
+ */
+export function renderText(doc: ReportDocument): Uint8Array {
+  const blocks: string[] = [doc.titleLines.join('\n')];
+  if (doc.preface) blocks.push(...chapterBlocks(doc.preface));
+  for (const chapter of doc.chapters) {
+    blocks.push(chapter.number + chapter.title);
+    blocks.push(...chapterBlocks(chapter));
+  }
+  if (doc.attachments.length > 0) blocks.push(attachmentsText(doc.attachments));
+  blocks.push([...doc.signature, doc.date].join('\n'));
+  return new TextEncoder().encode(blocks.filter((b) => b.trim() !== '').join('\n\n') + '\n');
+}
+
+/** 「附件：1. …」 as GB/T 9704 lists them. */
+export function attachmentsText(attachments: string[]): string {
+  if (attachments.length === 1) return `附件：${attachments[0]}`;
+  return attachments.map((a, i) => `${i === 0 ? '附件：' : '　　　'}${i + 1}. ${a}`).join('\n');
+}
+
+function chapterBlocks(chapter: DocChapter): string[] {
+  return chapter.body.children.flatMap((node) => block(node));
+}
+
+function block(node: RootContent): string[] {
+  switch (node.type) {
+    case 'heading':
+    case 'paragraph':
+      return [inlineText(node.children)];
+    case 'list':
+      return listBlocks(node);
+    case 'blockquote':
+      return node.children.flatMap((c) => block(c));
+    case 'code':
+      return [node.value];
+    case 'table':
+      return [tableText(node)];
+    case 'thematicBreak':
+      return [];
+    case 'html':
+      return [];
+    default:
+      return 'children' in node ? [inlineText(node.children as RootContent[])] : [];
+  }
+}
+
+/** List markers match the other outputs: 「1.」 for ordered items, 「·」 for bullets. */
+export function listMarker(list: List, index: number): string {
+  return list.ordered ? `${(list.start ?? 1) + index}.` : '·';
+}
+
+function listBlocks(list: List): string[] {
+  return list.children.flatMap((item, i) => {
+    const [first, ...rest] = item.children;
+    const head = first ? block(first).join('\n') : '';
+    return [`${listMarker(list, i)}${head}`, ...rest.flatMap((c) => block(c))];
+  });
+}
+
+function tableText(table: Table): string {
+  return table.children.map((row) => row.children.map((cell) => inlineText(cell.children)).join('\t')).join('\n');
+}

@@ -1,0 +1,115 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { nearest } from '../diagnostics/suggest.js';
+import { positionOf, type YamlDocument } from '../load/yaml.js';
+
+// ajv-i18n is CommonJS whose typings declare an ES default: normalise both shapes.
+const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
+
+let ajv: Ajv | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: object): ValidateFunction {
+  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  let fn = compiled.get(schema);
+  if (!fn) {
+    // The same schema file read again (another report in a batch) reuses its compiled validator.
+    const id = (schema as { $id?: string }).$id;
+    fn = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** Dotted, readable form of a JSON pointer: "/output/formats/0" → "output.formats[0]". */
+export function pointerToPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+/**
+ * Validates a parsed YAML file against a JSON Schema; every error points at the YAML
+ * line and column of the offending key (or, for a missing key, of its parent).
+ */
+export function validateYaml(doc: YamlDocument, schema: object, ruleId = 'schema'): Diagnostic[] {
+  const validate = validatorFor(schema);
+  if (validate(doc.value)) return [];
+  const errors = filterNoise(validate.errors ?? []);
+  const zhErrors = errors.map((e) => ({ ...e }));
+  localizeZh(zhErrors);
+  return errors.map((error, i) => toDiagnostic(doc, schema, error, zhErrors[i]!, ruleId));
+}
+
+/** oneOf/anyOf report every failed branch; keep the branch errors only when nothing else explains it. */
+function filterNoise(errors: ErrorObject[]): ErrorObject[] {
+  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  if (combinators.length === 0) return errors;
+  return errors.filter(
+    (e) =>
+      e.keyword === 'oneOf' ||
+      e.keyword === 'anyOf' ||
+      !combinators.some((c) => e.schemaPath.startsWith(c.schemaPath.replace(/\/(oneOf|anyOf)$/, '') + '/')),
+  );
+}
+
+function toDiagnostic(doc: YamlDocument, schema: object, error: ErrorObject, zh: ErrorObject, ruleId: string): Diagnostic {
+  let pointer = error.instancePath;
+  let hint: Diagnostic['hint'];
+  const field = (p: string) => pointerToPath(p) || '（文件顶层）';
+  const fieldEn = (p: string) => pointerToPath(p) || '(top level)';
+
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params.additionalProperty);
+    pointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const known = knownProperties(schema, error.schemaPath);
+    const guess = nearest(key, known);
+    hint = guess
+      ? loc(`是不是“${guess}”？`, `Did you mean "${guess}"?`)
+      : loc(`允许的键：${known.join('、')}`, `Allowed keys: ${known.join(', ')}`);
+    const { line, column } = positionOf(doc, pointer, 'key');
+    return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
+      `未知的键“${key}”（位于 ${field(error.instancePath)}）。`,
+      `Unknown key "${key}" (in ${fieldEn(error.instancePath)}).`,
+    ), { hint });
+  }
+  if (error.keyword === 'required') {
+    const missing = String(error.params.missingProperty);
+    const { line, column } = positionOf(doc, pointer, 'key');
+    return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
+      `缺少必填项“${missing}”（位于 ${field(error.instancePath)}）。`,
+      `Missing required key "${missing}" (in ${fieldEn(error.instancePath)}).`,
+    ), { hint: loc(`添加 ${missing}: …`, `Add ${missing}: …`) });
+  }
+  const { line, column } = positionOf(doc, pointer, 'value');
+  const description = describe(schema, error.schemaPath);
+  return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
+    `${field(pointer)} ${zh.message ?? ''}`.trim(),
+    `${fieldEn(pointer)} ${error.message ?? ''}`.trim(),
+  ), description ? { hint: loc(description, description) } : {});
+}
+
+/** Walks the schema along an ajv schemaPath ("#/properties/output/additionalProperties"). */
+function schemaAt(schema: object, schemaPath: string): Record<string, unknown> | undefined {
+  let node: unknown = schema;
+  for (const seg of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
+}
+
+function knownProperties(schema: object, schemaPath: string): string[] {
+  const parent = schemaAt(schema, schemaPath.replace(/\/additionalProperties$/, ''));
+  const props = parent?.properties;
+  return props && typeof props === 'object' ? Object.keys(props) : [];
+}
+
+/** The schema's own description of the field, as a hint on what is expected. */
+function describe(schema: object, schemaPath: string): string | undefined {
+  const parent = schemaAt(schema, schemaPath.replace(/\/[^/]+$/, ''));
+  return typeof parent?.description === 'string' ? parent.description : undefined;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { FatalError } from '../src/diagnostics/diagnostic.js';
+import { loadReport } from '../src/load/report.js';
+import { checkReport } from '../src/pipeline/build.js';
+import { builtins, exampleFiles, hostOf } from './helpers.js';
+
+describe('loadReport', () => {
+  it('reads the example: config, figures, chapters in outline order', async () => {
+    const { source, diagnostics } = await loadReport(hostOf(await exampleFiles()), builtins);
+    expect(diagnostics).toEqual([]);
+    expect(source!.config).toMatchObject({ org: '示例镇人民政府', year: 2024, date: { year: 2025, month: 2, day: 10 }, profile: 'national' });
+    expect(source!.chapters.map((c) => c.id)).toEqual(['preface', 'measures', 'shortcomings', 'first-responsible', 'next-year']);
+    expect((source!.metrics.disputes as Record<string, number>).mediated).toBe(66);
+  });
+
+  it('stops with a clear message when lawreport.yaml is missing', async () => {
+    const files = await exampleFiles();
+    delete files['lawreport.yaml'];
+    await expect(loadReport(hostOf(files), builtins)).rejects.toBeInstanceOf(FatalError);
+  });
+
+  it('maps schema errors in lawreport.yaml to the offending key, with a did-you-mean', async () => {
+    const files = await exampleFiles();
+    files['lawreport.yaml'] = 'org: 示例镇人民政府\nyear: 二〇二四\ndate: 2025-02-10\noutptu:\n  dir: dist\n';
+    const { source, diagnostics } = await loadReport(hostOf(files), builtins);
+    expect(source).toBeUndefined();
+    const byRule = diagnostics.map((d) => [d.line, d.column, d.message.zh, d.hint?.zh]);
+    expect(byRule).toContainEqual([2, 7, expect.stringContaining('year'), expect.anything()]);
+    expect(byRule).toContainEqual([4, 1, expect.stringContaining('未知的键“outptu”'), '是不是“output”？']);
+  });
+
+  it('refuses a lawreport.yaml that is a list', async () => {
+    const files = await exampleFiles();
+    files['lawreport.yaml'] = '- org: 示例镇\n';
+    const { diagnostics } = await loadReport(hostOf(files), builtins);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'yaml-not-mapping', file: 'lawreport.yaml', line: 1 });
+  });
+
+  it('maps chapters by front matter id, by file name, and by a Chinese title', async () => {
+    const files = await exampleFiles();
+    delete files['chapters/02-shortcomings.md'];
+    delete files['chapters/04-next-year.md'];
+    files['chapters/02-shortcomings.md'] = '正文';
+    files['chapters/09-下一步打算.md'] = '正文';
+    const { source } = await loadReport(hostOf(files), builtins);
+    const ids = Object.fromEntries(source!.chapters.map((c) => [c.file, [c.id, c.idFrom]]));
+    expect(ids['chapters/01-measures.md']).toEqual(['measures', 'front-matter']);
+    expect(ids['chapters/02-shortcomings.md']).toEqual(['shortcomings', 'file-name']);
+    expect(ids['chapters/09-下一步打算.md']).toEqual(['next-year', 'file-name']);
+  });
+
+  it('reports malformed front matter at its line', async () => {
+    const files = await exampleFiles();
+    files['chapters/02-shortcomings.md'] = '---\nid: shortcomings\ntitle: [unclosed\n---\n正文\n';
+    const { diagnostics } = await loadReport(hostOf(files), builtins);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'front-matter', file: 'chapters/02-shortcomings.md' });
+    expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('checkReport', () => {
+  it('finds nothing wrong in the example', async () => {
+    const { diagnostics, document } = await checkReport(hostOf(await exampleFiles()), builtins);
+    expect(diagnostics).toEqual([]);
+    expect(document!.chapters.map((c) => c.number)).toEqual(['一、', '二、', '三、', '四、']);
+  });
+
+  it('reports a chapter file for no outline chapter, and a missing required chapter', async () => {
+    const files = await exampleFiles();
+    files['chapters/05-extra.md'] = '正文';
+    delete files['chapters/03-first-responsible.md'];
+    const { diagnostics } = await checkReport(hostOf(files), builtins);
+    expect(diagnostics.map((d) => [d.ruleId, d.file])).toEqual(
+      expect.arrayContaining([
+        ['chapter-unknown', 'chapters/05-extra.md'],
+        ['chapter-missing', 'chapters'],
+      ]),
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate } from '../src/template/render.js';
+import type { Catalog } from '../src/model.js';
+
+const catalog: Catalog = {
+  groups: [],
+  byPath: new Map([
+    ['disputes.mediated', { path: 'disputes.mediated', label: '调解成功', unit: '件', type: 'count', aliases: [] }],
+    ['disputes.received', { path: 'disputes.received', label: '受理', unit: '件', type: 'count', aliases: [] }],
+  ]),
+};
+const data = { report: { year: 2024 }, disputes: { received: 68, mediated: 66 }, towns: [{ name: '甲村', count: 3 }] };
+const render = (text: string) => renderTemplate(text, 'chapters/01-measures.md', data, catalog);
+
+describe('chapter templates', () => {
+  it('fills figures, units and percentages', () => {
+    expect(render('受理{{fig disputes.received}}，调成{{fig disputes.mediated}}，成功率{{pct disputes.mediated disputes.received}}。').text)
+      .toBe('受理68件，调成66件，成功率97.06%。');
+    expect(render('{{pct disputes.mediated disputes.received digits=1}}').text).toBe('97.1%');
+    expect(render('{{fig disputes.received unit="起"}}').text).toBe('68起');
+    expect(render('{{sum disputes.received disputes.mediated}} {{diff disputes.received disputes.mediated}}').text).toBe('134 2');
+  });
+
+  it('names the file, line, column and nearest key for a misspelt figure', () => {
+    const { text, diagnostics } = render('第一行\n调成{{disputes.mediatd}}件');
+    expect(text).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'template-unknown-path', file: 'chapters/01-measures.md', line: 2, column: 5 });
+    expect(diagnostics[0]!.hint?.zh).toContain('disputes.mediated');
+  });
+
+  it('catches typos inside helper arguments, #if and #each, which strict mode alone misses', () => {
+    for (const t of ['{{pct disputes.mediated disputes.recieved}}', '{{#if disputes.recieved}}x{{/if}}', '{{#each towns}}{{nmae}}{{/each}}']) {
+      const { diagnostics } = render(t);
+      expect(diagnostics.map((d) => d.ruleId), t).toEqual(['template-unknown-path']);
+    }
+  });
+
+  it('rejects unknown helpers, partials and a group used as a figure', () => {
+    expect(render('{{percent disputes.mediated disputes.received}}').diagnostics[0]?.ruleId).toBe('template-unknown-helper');
+    expect(render('{{> header}}').diagnostics[0]?.ruleId).toBe('template-unsupported');
+    expect(render('{{disputes}}').diagnostics[0]?.ruleId).toBe('template-not-a-value');
+  });
+
+  it('reports unclosed blocks as a syntax error with a line', () => {
+    const { diagnostics } = render('甲\n{{#if disputes.received}}\n乙');
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'template-syntax', line: 3 });
+  });
+
+  it('never reaches the prototype', () => {
+    for (const t of ['{{constructor}}', '{{disputes.constructor.name}}', '{{disputes.__proto__}}']) {
+      expect(render(t).diagnostics[0]?.ruleId, t).toBe('template-unknown-path');
+    }
+    expect(render('{{lookup disputes "constructor"}}').text).toBe('');
+  });
+
+  it('turns a helper failure into a diagnostic', () => {
+    expect(render('{{pct disputes.mediated 0}}').diagnostics[0]?.ruleId).toBe('template-helper-error');
+  });
+});
