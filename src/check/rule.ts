@@ -11,6 +11,8 @@ export interface RuleMeta {
   why: Localized;
   /** How to fix or silence a report, for docs/rules.md. */
   fix: Localized;
+  /** A short wrong/right pair for docs/rules.md (Markdown or YAML as the reader writes it). */
+  example?: { bad: string; good: string };
   fixable?: boolean;
 }
 
