@@ -3,6 +3,7 @@ import { FatalError, type Lang } from '../diagnostics/diagnostic.js';
 import { OutsideRootError } from '../io/node-host.js';
 import { EXIT, t, UsageError, type CliContext } from './context.js';
 import { printDiagnostics } from './print.js';
+import { commands } from './commands/index.js';
 
 export interface MainOptions {
   argv: string[];
@@ -49,27 +50,7 @@ export async function main(options: MainOptions): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} });
 
-  program
-    .command('build')
-    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT (to dist/ by default)'))
-    .argument('[dir]', t(ctx, '报告文件夹，默认为当前文件夹', 'report folder, default: the current folder'))
-    .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt', 'output formats, comma-separated: docx,html,txt'))
-    .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
-    .action(async (dir: string | undefined, opts) => {
-      const { buildCommand } = await import('./commands/build.js');
-      exitCode = await buildCommand(ctx, dir, opts);
-    });
-
-  program
-    .command('check')
-    .description(t(ctx, '只校验，不生成文件；有错误时退出码为 1', 'validate only; exit code 1 when there are errors'))
-    .argument('[dir]', t(ctx, '报告文件夹，默认为当前文件夹', 'report folder, default: the current folder'))
-    .option('--format <name>', t(ctx, '诊断输出格式：human、json', 'diagnostics format: human, json'), 'human')
-    .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
-    .action(async (dir: string | undefined, opts) => {
-      const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(ctx, dir, opts);
-    });
+  for (const register of commands) register(program, ctx, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { t, type CliContext } from '../context.js';
+
+/**
+ * Each command registers itself: its options and help text here, its work in a module
+ * imported only when the command runs (start-up cost stays low).
+ */
+export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code: number) => void) => void;
+
+const dirArgument = (ctx: CliContext) => t(ctx, '报告文件夹，默认为当前文件夹', 'report folder, default: the current folder');
+
+const build: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('build')
+    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT (to dist/ by default)'))
+    .argument('[dir]', dirArgument(ctx))
+    .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt', 'output formats, comma-separated: docx,html,txt'))
+    .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
+    .action(async (dir: string | undefined, opts) => {
+      const { buildCommand } = await import('./build.js');
+      setExit(await buildCommand(ctx, dir, opts));
+    });
+};
+
+const check: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('check')
+    .description(t(ctx, '只校验，不生成文件；有错误时退出码为 1', 'validate only; exit code 1 when there are errors'))
+    .argument('[dir]', dirArgument(ctx))
+    .option('--format <name>', t(ctx, '诊断输出格式：human、json', 'diagnostics format: human, json'), 'human')
+    .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
+    .action(async (dir: string | undefined, opts) => {
+      const { checkCommand } = await import('./check.js');
+      setExit(await checkCommand(ctx, dir, opts));
+    });
+};
+
+/** Every command, in the order `lawreport --help` lists them. */
+export const commands: RegisterCommand[] = [build, check];
