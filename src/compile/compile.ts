@@ -1,6 +1,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { numberHeadings } from '../markdown/numbering.js';
 import { parseMarkdown } from '../markdown/parse.js';
+import { guardMarkdown } from '../markdown/guard.js';
 import { headingNumber } from '../markdown/numbering.js';
 import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } from '../model.js';
 import { renderTemplate } from '../template/render.js';
@@ -23,9 +24,11 @@ export interface CompiledChapter {
 export async function compileChapter(source: ReportSource, chapter: ChapterSource, context: unknown, assets: Map<string, Asset>): Promise<CompiledChapter> {
   const filled = renderTemplate(chapter.body, chapter.file, context, source.catalog);
   if (filled.text === undefined) return { diagnostics: filled.diagnostics };
-  const body = parseMarkdown(filled.text);
+  const guarded = guardMarkdown(filled.text, chapter.file);
+  if (guarded.text === undefined) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics] };
+  const body = parseMarkdown(guarded.text);
   const numbered = numberHeadings(body, chapter.file);
-  const diagnostics = [...numbered.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))];
+  const diagnostics = [...guarded.diagnostics, ...numbered.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))];
   const outline = source.profile.chapters.find((c) => c.id === chapter.id);
   const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : '');
   return { chapter: { id: chapter.id ?? '', file: chapter.file, title, body }, diagnostics };

@@ -17,6 +17,7 @@ import { matchChapter } from '../profile/match.js';
 import { validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
 import { splitFrontMatter } from './front-matter.js';
+import { stripControlCharacters } from './control-chars.js';
 import { parseYaml, type YamlDocument } from './yaml.js';
 
 export const CONFIG_FILE = 'lawreport.yaml';
@@ -71,7 +72,7 @@ export async function loadReport(host: SourceHost, builtins: SourceHost): Promis
   if (diagnostics.some((d) => d.file === METRICS_FILE && d.severity === 'error')) return { diagnostics };
   const metrics = metricsDoc && isMapping(metricsDoc.value) ? metricsDoc.value : {};
   const chapters = await loadChapters(host, profile, diagnostics);
-  const templates = await loadTemplates(host, builtins);
+  const templates = await loadTemplates(host, builtins, diagnostics);
 
   return {
     source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates },
@@ -172,7 +173,9 @@ async function loadChapters(host: SourceHost, profile: Profile, diagnostics: Dia
   const chapters: ChapterSource[] = [];
   for (const name of names.filter((n) => /\.(md|markdown)$/i.test(n))) {
     const file = `${CHAPTERS_DIR}/${name}`;
-    const text = (await host.readText(file)) ?? '';
+    const raw = (await host.readText(file)) ?? '';
+    const { text, diagnostics: control } = stripControlCharacters(raw, file);
+    diagnostics.push(...control);
     const { result, diagnostics: fm } = splitFrontMatter(text, file);
     diagnostics.push(...fm);
     const title = typeof result.data.title === 'string' ? result.data.title : leadingTitle(result.body);
@@ -201,12 +204,18 @@ function leadingTitle(body: string): string | undefined {
   return m[1];
 }
 
-async function loadTemplates(host: SourceHost, builtins: SourceHost): Promise<Record<string, TemplateSource>> {
+async function loadTemplates(host: SourceHost, builtins: SourceHost, diagnostics: Diagnostic[]): Promise<Record<string, TemplateSource>> {
   const templates: Record<string, TemplateSource> = {};
   for (const name of REPORT_TEMPLATES) {
     const own = `${TEMPLATES_DIR}/${name}.hbs`;
     const text = await host.readText(own);
-    templates[name] = text !== undefined ? { file: own, text } : { file: `<lawreport>/${own}`, text: (await builtins.readText(own)) ?? '' };
+    if (text === undefined) {
+      templates[name] = { file: `<lawreport>/${own}`, text: (await builtins.readText(own)) ?? '' };
+      continue;
+    }
+    const cleaned = stripControlCharacters(text, own);
+    diagnostics.push(...cleaned.diagnostics);
+    templates[name] = { file: own, text: cleaned.text };
   }
   return templates;
 }

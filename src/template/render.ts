@@ -35,7 +35,7 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
     // trackIds (missing from the typings) gives helpers the paths of their arguments: `fig` finds units by them.
     const options = { strict: true, noEscape: true, trackIds: true, knownHelpers, knownHelpersOnly: true } as CompileOptions;
     const template = Handlebars.compile(ast, options);
-    const out = template(data, { helpers: createHelpers(catalog) });
+    const out = template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
     if (out.length > MAX_TEMPLATE_OUTPUT) {
       return {
         diagnostics: [
@@ -50,6 +50,34 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   } catch (error) {
     return { diagnostics: [runtimeErrorDiagnostic(error, file)] };
   }
+}
+
+/** Iterations of {{#each}} one template may run: a nested loop over a big list must stop, not fill memory. */
+export const MAX_EACH_ITERATIONS = 100_000;
+
+type BlockOptions = { fn: (context: unknown, options?: unknown) => string } & Record<string, unknown>;
+
+/**
+ * Handlebars' own `each`, counting iterations and output as it goes (the output cap alone
+ * would only be checked after the whole string was built).
+ */
+function budgetedEach() {
+  const original = Handlebars.helpers.each as (this: unknown, context: unknown, options: BlockOptions) => string;
+  let iterations = 0;
+  let chars = 0;
+  return function each(this: unknown, context: unknown, options: BlockOptions) {
+    const fn = options.fn;
+    const counted = (ctx: unknown, o?: unknown) => {
+      if (++iterations > MAX_EACH_ITERATIONS) {
+        throw new HelperError(`{{#each}} ran more than ${MAX_EACH_ITERATIONS} times; stopped`);
+      }
+      const out = fn(ctx, o);
+      chars += out.length;
+      if (chars > MAX_TEMPLATE_OUTPUT) throw new HelperError(`{{#each}} produced more than ${MAX_TEMPLATE_OUTPUT} characters; stopped`);
+      return out;
+    };
+    return original.call(this, context, { ...options, fn: counted });
+  };
 }
 
 function parseErrorDiagnostic(error: unknown, file: string, text: string): Diagnostic {
