@@ -14,7 +14,7 @@ export function pageNumberFooter(fonts: Fonts, side: 'right' | 'left'): Footer {
         alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'right' ? { right: oneChar, left: 0, firstLine: 0 } : { left: oneChar, firstLine: 0 },
         spacing: { line: 240, before: 0, after: 0 },
-        children: [new TextRun({ font: fontsOf(fonts, 'pageNumber'), size: LAYOUT.pageNumberSize, characterSpacing: 0, children: ['— ', PageNumber.CURRENT, ' —'] })],
+        children: [new TextRun({ font: fontsOf(fonts, 'pageNumber'), size: LAYOUT.pageNumberSize, children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
   });

@@ -38,7 +38,7 @@ export function reportStyles(fonts: Fonts): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font: fontsOf(fonts, 'title'), size: LAYOUT.titleSize, bold: false, color: '000000', characterSpacing: 0 },
+        run: { font: fontsOf(fonts, 'title'), size: LAYOUT.titleSize, bold: false, color: '000000' },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { line: LAYOUT.titleLineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
       },
       heading(1, 'heading1'),

@@ -6,7 +6,7 @@ import { cells } from './layout.js';
  * organ's name or a 「的」 it still does.
  */
 const BREAKS: { pattern: RegExp; cost: number }[] = [
-  { pattern: /(?=\d{4}年)/g, cost: 0 },
+  { pattern: /(?<!关于)(?=\d{4}年)/g, cost: 0 }, // 「关于」 stays with what it is about
   { pattern: /(?=关于)/g, cost: 0 },
   { pattern: /(?<=人民政府|委员会|办事处|办公室|街道|司法局|司法所)/g, cost: 1 },
   { pattern: /(?<=的)/g, cost: 2 },
@@ -37,9 +37,10 @@ export function wrapTitle(lines: readonly string[], width: number): string[] {
     const parts = bounds.slice(1).map((end, i) => title.slice(bounds[i], end));
     const widths = parts.map(cells);
     if (widths.some((w) => w > width)) return;
-    // Fewer lines first, then better places, then evenness.
-    const score = parts.length * 1000 + at.reduce((s, p) => s + cuts.get(p)! * 10, 0) + Math.max(...widths) - Math.min(...widths);
-    if (!best || score < best.score) best = { lines: parts, score };
+    // Fewer lines first, then better places and even lines (a two-character last line is a
+    // poor place however good the cut); on a tie, the longer first line.
+    const score = parts.length * 1000 + at.reduce((s, p) => s + cuts.get(p)! * 10, 0) + 2 * (Math.max(...widths) - Math.min(...widths));
+    if (!best || score <= best.score) best = { lines: parts, score };
   };
   for (const a of positions) {
     consider([a]);
