@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
@@ -24,8 +25,6 @@ export interface RenderedPdf {
   pages: PdfPage[];
   /** `pdfinfo` output. */
   info: string;
-  /** `pdftotext -layout` output, pages separated by form feeds. */
-  layout: string;
   file: string;
 }
 
@@ -41,6 +40,9 @@ export async function renderTools(): Promise<{ ok: true } | { ok: false; why: st
   return { ok: true };
 }
 
+/** Maps the 公文 font names to the nearest fonts-noto-cjk family (see the file). */
+export const FONTS_CONF = fileURLToPath(new URL('./fixtures/fonts.conf', import.meta.url));
+
 /**
  * Converts a DOCX to PDF with headless LibreOffice (a private profile per run, so parallel test
  * files never share one) and reads it back with poppler: page sizes and every word's box.
@@ -51,11 +53,12 @@ export async function renderDocxToPdf(docx: Uint8Array, name = 'report'): Promis
   await writeFile(input, docx);
   await exec('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
     timeout: 120_000,
+    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
   });
   const file = path.join(dir, `${name}.pdf`);
-  const [{ stdout: info }, { stdout: layout }] = await Promise.all([exec('pdfinfo', [file]), exec('pdftotext', ['-layout', file, '-'])]);
+  const { stdout: info } = await exec('pdfinfo', [file]);
   await exec('pdftotext', ['-bbox', file, path.join(dir, 'bbox.html')]);
-  return { pages: parseBbox(await readFile(path.join(dir, 'bbox.html'), 'utf8')), info, layout, file };
+  return { pages: parseBbox(await readFile(path.join(dir, 'bbox.html'), 'utf8')), info, file };
 }
 
 function parseBbox(html: string): PdfPage[] {

@@ -6,6 +6,7 @@ import { pageNumberFooter } from './docx/footer.js';
 import { LAYOUT, fontsOf } from './docx/layout.js';
 import { reportStyles } from './docx/styles.js';
 import { wrapTitle } from './docx/title.js';
+import { patchPart } from './docx/patch.js';
 import { makeReproducible } from './reproducible.js';
 
 export { LAYOUT } from './docx/layout.js';
@@ -23,7 +24,6 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
       (line) =>
         new Paragraph({
           style: 'Title',
-          autoSpaceEastAsianText: false,
           children: [new TextRun({ font: fontsOf(fonts, 'title'), size: LAYOUT.titleSize, text: line })],
         }),
     ),
@@ -54,5 +54,5 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
       },
     ],
   });
-  return makeReproducible(new Uint8Array(await Packer.toBuffer(document)), doc);
+  return makeReproducible(new Uint8Array(await Packer.toBuffer(document)), doc, process.env, patchPart);
 }

@@ -81,7 +81,6 @@ function bodyParagraph(children: ParagraphChild[], indentLevel: number): Paragra
   return new Paragraph({
     indent: { firstLine: chars(2), left: chars(2 * indentLevel) },
     alignment: AlignmentType.JUSTIFIED,
-    autoSpaceEastAsianText: false,
     children,
   });
 }
@@ -109,7 +108,7 @@ export function blocks(node: RootContent, ctx: BlockContext, indentLevel = 0): B
 
 /** Headings use the real Word styles (标题 1–4), so a clerk can restyle them; the number is plain text. */
 export function headingParagraph(level: number, children: ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: `Heading${level}`, autoSpaceEastAsianText: false, children });
+  return new Paragraph({ style: `Heading${level}`, children });
 }
 
 function listBlocks(list: List, ctx: BlockContext, indentLevel: number): Block[] {

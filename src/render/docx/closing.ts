@@ -21,7 +21,6 @@ export function closingBlocks(attachments: readonly string[], signature: readonl
     new Paragraph({
       indent,
       alignment: AlignmentType.LEFT,
-      autoSpaceEastAsianText: false,
       children: [new TextRun({ ...run, text })],
     });
   const blank = () => new Paragraph({ children: [] });
@@ -48,7 +47,7 @@ export function closingBlocks(attachments: readonly string[], signature: readonl
   // the client's font gives its digits; otherwise its first character is placed.
   out.push(
     place.dateFromRight
-      ? new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: chars(2) }, autoSpaceEastAsianText: false, children: [new TextRun({ ...run, text: date })] })
+      ? new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: chars(2) }, children: [new TextRun({ ...run, text: date })] })
       : line(date, { left: chars(place.dateAt) }),
   );
   return out;

@@ -36,7 +36,6 @@ export function tableBlock(table: MdTable, ctx: BlockContext): Table {
                   new Paragraph({
                     alignment: r === 0 ? AlignmentType.CENTER : ALIGN[table.align?.[c] ?? 'left'],
                     spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-                    autoSpaceEastAsianText: false,
                     children: runs(cell.children, cellRun, ctx),
                   }),
                 ],
