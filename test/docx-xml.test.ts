@@ -97,6 +97,23 @@ describe('the DOCX parts', () => {
     expect(xml['word/footer1.xml']).toMatch(/— <\/w:t>[\s\S]*<w:instrText xml:space="preserve">PAGE<\/w:instrText>[\s\S]*> —<\/w:t>/);
   });
 
+  it('writes paragraph and run properties in schema order, which Word insists on', () => {
+    // ECMA-376 CT_PPrBase and CT_RPr sequences (the elements this renderer can write).
+    const order = {
+      pPr: 'pStyle keepNext keepLines pageBreakBefore widowControl numPr pBdr shd tabs kinsoku wordWrap overflowPunct autoSpaceDE autoSpaceDN bidi snapToGrid spacing ind contextualSpacing jc textDirection outlineLvl rPr'.split(' '),
+      rPr: 'rStyle rFonts b bCs i iCs caps strike dstrike vanish color spacing w kern position sz szCs highlight u vertAlign lang'.split(' '),
+    };
+    for (const name of ['word/document.xml', 'word/styles.xml', 'word/footer1.xml']) {
+      for (const [tag, names] of Object.entries(order)) {
+        for (const m of xml[name]!.matchAll(new RegExp(`<w:${tag}>(.*?)</w:${tag}>`, 'g'))) {
+          const children = [...m[1]!.replace(/<w:rPr>.*?<\/w:rPr>/g, '<w:rPr/>').matchAll(/<w:(\w+)/g)].map((c) => c[1]!).filter((c) => names.includes(c));
+          const positions = children.map((c) => names.indexOf(c));
+          expect(positions, `${name} ${tag}: ${children.join(' ')}`).toEqual([...positions].sort((a, b) => a - b));
+        }
+      }
+    }
+  });
+
   it('makes GFM tables bordered, with a repeated header row, 四号 text and single spacing in cells', () => {
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml['word/document.xml']!)![0];
     expect(table).toMatch(/<w:tblBorders><w:top w:val="single"/);
