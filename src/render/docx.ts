@@ -9,8 +9,6 @@ import { wrapTitle } from './docx/title.js';
 import { patchPart } from './docx/patch.js';
 import { makeReproducible } from './reproducible.js';
 
-export { LAYOUT } from './docx/layout.js';
-
 /** Characters of 二号 on a title line, keeping one character of air at each end. */
 const TITLE_WIDTH = Math.floor(LAYOUT.textWidth / (LAYOUT.titleSize * 10)) - 2;
 
