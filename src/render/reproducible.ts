@@ -4,21 +4,30 @@ import type { ReportDocument } from '../model.js';
 /**
  * docx's output differs on every run (zip entry times, core.xml dates). Rewrite it so the same
  * sources give the same bytes: dates from 成文日期 (or SOURCE_DATE_EPOCH), fixed entry times,
- * entries in a fixed order.
+ * entries in a fixed order. `rewrite` may edit any XML part on the way (markup docx cannot write).
  */
-export function makeReproducible(docx: Uint8Array, doc: Pick<ReportDocument, 'date'>, env = process.env): Uint8Array {
+export function makeReproducible(
+  docx: Uint8Array,
+  doc: Pick<ReportDocument, 'date'>,
+  env: Record<string, string | undefined> = process.env,
+  rewrite: (name: string, xml: string) => string = (_, xml) => xml,
+): Uint8Array {
   const when = stamp(doc.date, env.SOURCE_DATE_EPOCH);
   const entries = unzipSync(docx);
   const names = Object.keys(entries).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const out: Zippable = {};
   for (const name of names) {
     let data = entries[name]!;
-    if (name === 'docProps/core.xml') {
-      const xml = new TextDecoder().decode(data).replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-        `$1${when.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`,
-      );
-      data = new TextEncoder().encode(xml);
+    if (name.endsWith('.xml')) {
+      const xml = new TextDecoder().decode(data);
+      let out = rewrite(name, xml);
+      if (name === 'docProps/core.xml') {
+        out = out.replace(
+          /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+          `$1${when.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`,
+        );
+      }
+      if (out !== xml) data = new TextEncoder().encode(out);
     }
     out[name] = [data, { mtime: localTwin(when), level: 6 }];
   }
