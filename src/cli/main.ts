@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError, type Lang } from '../diagnostics/diagnostic.js';
 import { OutsideRootError } from '../io/node-host.js';
+import { removePendingTemps } from '../io/atomic-write.js';
 import { EXIT, t, UsageError, type CliContext } from './context.js';
 import { printDiagnostics } from './print.js';
 import { commands } from './commands/index.js';
@@ -12,6 +13,8 @@ export interface MainOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   isTTY?: boolean;
+  /** Install SIGINT/SIGTERM handlers that remove half-written temp files (the real bin does). */
+  handleSignals?: boolean;
 }
 
 function detectLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
@@ -37,6 +40,7 @@ export async function main(options: MainOptions): Promise<number> {
     env,
   };
   if (argv.includes('--no-color')) ctx.color = false;
+  if (options.handleSignals) installInterruptHandlers(ctx);
 
   let exitCode: number = EXIT.ok;
   const program = new Command('lawreport')
@@ -60,6 +64,32 @@ export async function main(options: MainOptions): Promise<number> {
   }
 }
 
+/**
+ * Ctrl-C or a CI timeout during a build: outputs are renamed into place whole, so only temp
+ * files can be left behind; remove them and exit with the conventional 128 + signal code.
+ */
+function installInterruptHandlers(ctx: CliContext) {
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    removePendingTemps();
+    ctx.stderr(t(ctx, `\n已中断（${signal}）：输出文件保持为原来的版本或完整的新版本，临时文件已清除。\n`, `\nInterrupted (${signal}): outputs are either the old or the complete new version; temp files removed.\n`));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => stop('SIGINT', 130));
+  process.once('SIGTERM', () => stop('SIGTERM', 143));
+}
+
+/** Chinese words for the file-system errors a clerk can act on. */
+const IO_ERRORS: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: '磁盘空间不足', en: 'no space left on the disk' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'disk quota exceeded' },
+  EACCES: { zh: '没有写入权限', en: 'permission denied' },
+  EPERM: { zh: '操作不被允许', en: 'operation not permitted' },
+  EROFS: { zh: '文件系统是只读的', en: 'read-only file system' },
+  EISDIR: { zh: '目标是一个文件夹', en: 'the target is a folder' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  EMFILE: { zh: '同时打开的文件太多', en: 'too many open files' },
+};
+
 function handleError(ctx: CliContext, error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -82,7 +112,12 @@ function handleError(ctx: CliContext, error: unknown): number {
   }
   const e = error as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-    ctx.stderr(t(ctx, `文件操作失败（${e.code}）：${e.path ?? e.message}\n`, `File operation failed (${e.code}): ${e.path ?? e.message}\n`) + (ctx.debug ? `${e.stack}\n` : ''));
+    const words = IO_ERRORS[e.code];
+    const where = e.path ?? e.message;
+    ctx.stderr(
+      t(ctx, `文件操作失败：${words?.zh ?? e.code}（${where}）。已有的输出文件保持不变。\n`, `File operation failed: ${words?.en ?? e.code} (${where}). Existing outputs are unchanged.\n`) +
+        (ctx.debug ? `${e.stack}\n` : ''),
+    );
     return EXIT.usage;
   }
   ctx.stderr(

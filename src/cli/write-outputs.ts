@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFilesAtomic, type WriteOps } from '../io/atomic-write.js';
 import type { Format } from '../model.js';
 import { EXTENSIONS } from '../render/index.js';
 import { UsageError } from './context.js';
@@ -23,13 +23,12 @@ export function checkOutputDir(reportDir: string, outDir: string) {
   }
 }
 
-/** Writes each output atomically: a reader sees the old file or the new one, never half of one. */
-export async function writeOutputs(outDir: string, baseName: string, outputs: Map<Format, Uint8Array>): Promise<string[]> {
-  const written: string[] = [];
-  for (const [format, bytes] of outputs) {
-    const target = path.join(outDir, safeFileName(baseName) + EXTENSIONS[format]);
-    await writeFileAtomic(target, bytes);
-    written.push(target);
-  }
-  return written;
+/**
+ * Writes the outputs atomically: a reader sees the old file or the new one, never half of one,
+ * and a write that fails (full disk) changes none of them.
+ */
+export async function writeOutputs(outDir: string, baseName: string, outputs: Map<Format, Uint8Array>, ops?: WriteOps): Promise<string[]> {
+  const files = [...outputs].map(([format, bytes]) => [path.join(outDir, safeFileName(baseName) + EXTENSIONS[format]), bytes] as [string, Uint8Array]);
+  await writeFilesAtomic(files, ops);
+  return files.map(([target]) => target);
 }

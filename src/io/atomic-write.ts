@@ -1,26 +1,75 @@
+import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+
+/** Temp files being written right now, so an interrupted run can remove them on its way out. */
+const pending = new Set<string>();
+
+/** The file-system calls a write needs; tests pass failing ones to simulate a full or read-only disk. */
+export interface WriteOps {
+  mkdir: typeof mkdir;
+  open: typeof open;
+  rename: typeof rename;
+  rm: typeof rm;
+}
+
+const nodeOps: WriteOps = { mkdir, open, rename, rm };
 
 /**
  * Writes a file so that readers see either the old or the new content, never a mix:
  * temp file in the same folder, fsync, rename. The temp file is removed on error.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const dir = path.dirname(target);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let handle;
+export async function writeFileAtomic(target: string, data: Uint8Array | string, ops: WriteOps = nodeOps): Promise<void> {
+  await writeFilesAtomic([[target, data]], ops);
+}
+
+/**
+ * Writes several files as one step as far as a file system allows: every temp file is written
+ * and synced first, and only then are they renamed into place. A failure while writing (a full
+ * disk) leaves every target as it was.
+ */
+export async function writeFilesAtomic(files: [string, Uint8Array | string][], ops: WriteOps = nodeOps): Promise<void> {
+  const temps: [string, string][] = [];
   try {
-    handle = await open(temp, 'wx');
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, target);
+    for (const [target, data] of files) {
+      const dir = path.dirname(target);
+      await ops.mkdir(dir, { recursive: true });
+      const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      pending.add(temp);
+      temps.push([temp, target]);
+      const handle = await ops.open(temp, 'wx');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    for (const [temp, target] of temps) {
+      await ops.rename(temp, target);
+      pending.delete(temp);
+    }
   } catch (error) {
-    await handle?.close().catch(() => {});
-    await rm(temp, { force: true }).catch(() => {});
+    for (const [temp] of temps) {
+      await ops.rm(temp, { force: true }).catch(() => {});
+      pending.delete(temp);
+    }
     throw error;
   }
+}
+
+/** Synchronously removes temp files of writes still in flight (for SIGINT/SIGTERM handlers). */
+export function removePendingTemps(): number {
+  let removed = 0;
+  for (const temp of pending) {
+    try {
+      rmSync(temp, { force: true });
+      removed++;
+    } catch {
+      // Nothing more can be done on the way out.
+    }
+  }
+  pending.clear();
+  return removed;
 }

@@ -40,7 +40,20 @@ function nesting(line: string): number {
   return quotes + listLevels;
 }
 
-export function guardMarkdown(text: string, file: string): { text?: string; diagnostics: Diagnostic[] } {
+export interface GuardedMarkdown {
+  /** The text to parse; undefined when the chapter is refused. */
+  text?: string;
+  /** Lines of defused paragraphs, to put back as literal text after parsing (restoreLiterals). */
+  literals: string[];
+  diagnostics: Diagnostic[];
+}
+
+// Private-use marks around a literal's index: plain text to the parser, cheap to find afterwards.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+export function guardMarkdown(text: string, file: string): GuardedMarkdown {
   if (text.length > MARKDOWN_LIMITS.maxChars) {
     return {
       diagnostics: [
@@ -49,6 +62,7 @@ export function guardMarkdown(text: string, file: string): { text?: string; diag
           `The chapter is too long (${text.length} characters); the limit is ${MARKDOWN_LIMITS.maxChars}.`,
         ), { hint: loc('把内容拆分到多个章节文件，或删去粘贴进来的无关内容。', 'Split the content, or remove pasted material that does not belong.') }),
       ],
+      literals: [],
     };
   }
   const lines = text.split('\n');
@@ -62,11 +76,13 @@ export function guardMarkdown(text: string, file: string): { text?: string; diag
             `Quotes or lists are nested ${depth} levels deep; the limit is ${MARKDOWN_LIMITS.maxNesting}.`,
           ), { hint: loc('检查行首的“>”和缩进：多半是粘贴时带进来的。', 'Check the leading ">" and indentation: usually left over from pasting.') }),
         ],
+        literals: [],
       };
     }
   }
 
   const diagnostics: Diagnostic[] = [];
+  const literals: string[] = [];
   let line = 1;
   const blocks = text.split(/(\n[ \t]*\n)/);
   const out = blocks.map((block, index) => {
@@ -80,8 +96,24 @@ export function guardMarkdown(text: string, file: string): { text?: string; diag
       `这一段有 ${Math.max(emphasis, brackets)} 个“*”“_”或“[”“]”，已按普通文字处理。`,
       `This paragraph has ${Math.max(emphasis, brackets)} "*", "_" or "[", "]" marks; they are taken as plain text.`,
     ), { hint: loc('多半是从别处粘贴来的符号，删去即可。', 'Usually pasted symbols; delete them.') }));
-    const pattern = emphasis > MARKDOWN_LIMITS.maxDelimiters && brackets > MARKDOWN_LIMITS.maxDelimiters ? /[*_[\]]/g : emphasis > MARKDOWN_LIMITS.maxDelimiters ? /[*_]/g : /[[\]]/g;
-    return block.replace(pattern, '\\$&');
+    // Escaping each mark costs the parser more than the marks themselves; hide the lines instead
+    // and put them back as literal text (line numbers stay the same).
+    return block
+      .split('\n')
+      .map((l) => {
+        literals.push(l.trim());
+        return `${OPEN}${literals.length - 1}${CLOSE}`;
+      })
+      .join('\n');
   });
-  return { text: out.join(''), diagnostics };
+  return { text: out.join(''), literals, diagnostics };
+}
+
+/** Puts defused lines back into the parsed tree as plain text. */
+export function restoreLiterals(node: { value?: unknown; children?: unknown[] }, literals: readonly string[]): void {
+  if (literals.length === 0) return;
+  if (typeof node.value === 'string' && node.value.includes(OPEN)) {
+    node.value = node.value.replace(TOKEN, (_, i: string) => literals[Number(i)] ?? '');
+  }
+  for (const child of node.children ?? []) restoreLiterals(child as { value?: unknown; children?: unknown[] }, literals);
 }
