@@ -34,6 +34,9 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   return { chapter: { id: chapter.id ?? '', file: chapter.file, title, body }, diagnostics };
 }
 
+/** compileChapter's signature: the preview passes a caching one to compileReport. */
+export type ChapterCompiler = typeof compileChapter;
+
 /** Renders one of the report-level templates (templates/*.hbs) to trimmed text. */
 function reportTemplate(source: ReportSource, name: string, context: unknown, diagnostics: Diagnostic[]): string {
   const template = source.templates[name]!;
@@ -46,7 +49,7 @@ function reportTemplate(source: ReportSource, name: string, context: unknown, di
  * ReportSource → ReportDocument: chapters in outline order with generated numbers,
  * templates filled, Markdown parsed once for all renderers.
  */
-export async function compileReport(source: ReportSource): Promise<CompileResult> {
+export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const context = templateContext(source);
   const assets = new Map<string, Asset>();
@@ -64,7 +67,7 @@ export async function compileReport(source: ReportSource): Promise<CompileResult
   for (const chapter of sorted) {
     if (seen.has(chapter.id!)) continue; // duplicates are reported by the chapter-duplicate rule
     seen.add(chapter.id!);
-    const compiled = await compileChapter(source, chapter, context, assets);
+    const compiled = await compileOne(source, chapter, context, assets);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
     if (chapter.id === 'preface') preface = { ...compiled.chapter, number: '' };

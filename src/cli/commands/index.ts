@@ -35,5 +35,17 @@ const check: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
+const preview: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('preview')
+    .description(t(ctx, '在本机浏览器里预览报告：保存即刷新，页面顶部显示问题；不写任何文件', 'preview the report in a local browser: refreshes on save, problems shown on top; writes no file'))
+    .argument('[dir]', dirArgument(ctx))
+    .option('-p, --port <n>', t(ctx, '端口（默认 4321，被占用时任选；0 表示任选）', 'port (default 4321, any free one if taken; 0 picks any)'))
+    .action(async (dir: string | undefined, opts) => {
+      const { previewCommand } = await import('./preview.js');
+      setExit(await previewCommand(ctx, dir, opts));
+    });
+};
+
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [build, check];
+export const commands: RegisterCommand[] = [build, check, preview];

@@ -49,7 +49,7 @@ export function htmlPage(doc: ReportDocument, options: PageOptions = {}): string
     '<main>',
     `<h1 class="title">${doc.titleLines.map((l) => `<span>${esc(l)}</span>`).join('')}</h1>`,
     toc,
-    doc.preface ? `<section class="preface" data-chapter="preface">${body(doc.preface, doc)}</section>` : '',
+    doc.preface ? `<section class="preface" id="preface" data-chapter="preface">${body(doc.preface, doc)}</section>` : '',
     ...doc.chapters.map(
       (c) => `<section class="chapter" id="${esc(chapterAnchor(c))}" data-chapter="${esc(c.id)}">\n<h2>${esc(c.number + c.title)}</h2>\n${body(c, doc)}\n</section>`,
     ),
