@@ -53,9 +53,9 @@ export class PreviewSession {
       const result = await checkReport(this.host, this.builtins, { compileChapter: this.cache.compile });
       diagnostics = result.diagnostics;
       if (result.source) this.outDir = result.source.config.output.dir;
-      if (result.document && result.source && !hasErrors(diagnostics)) {
-        const anchors = new Map(result.source.chapters.filter((c) => c.id).map((c) => [c.file, chapterAnchor({ id: c.id! })]));
-        this.lastGood = { doc: result.document, anchors };
+      if (result.document && !hasErrors(diagnostics)) {
+        const shown = [...(result.document.preface ? [result.document.preface] : []), ...result.document.chapters];
+        this.lastGood = { doc: result.document, anchors: new Map(shown.map((c) => [c.file, chapterAnchor(c)])) };
       }
     } catch (error) {
       if (!(error instanceof FatalError)) throw error;
