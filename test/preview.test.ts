@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../src/io/node-host.js';
 import { startPreview, type Preview } from '../src/preview/preview.js';
 import type { Rebuild } from '../src/preview/session.js';
-import { builtins, copyExample, repoRoot } from './helpers.js';
+import { builtins, copyExample, repoRoot, runCli } from './helpers.js';
 import { describeInBrowser, launch, watchPage } from './browser.js';
 
 async function hashTree(dir: string): Promise<Record<string, string>> {
@@ -157,10 +158,20 @@ describe('lawreport preview as a process', () => {
     expect(await readdir(dir)).not.toContain('dist');
   });
 
-  it('rejects a port that is not a number with exit code 2', async () => {
-    const { runCli } = await import('./helpers.js');
-    const r = await runCli(['preview', '.', '--port', 'abc'], await copyExample());
+  it('rejects a port that is not a number, or one that is taken, with exit code 2', async () => {
+    const dir = await copyExample();
+    const r = await runCli(['preview', '.', '--port', 'abc'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('端口“abc”无效');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const busy = await runCli(['preview', '.', '--port', String(port)], dir);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`端口 ${port} 已被占用`);
+    } finally {
+      taken.close();
+    }
   });
 });

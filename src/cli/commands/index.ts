@@ -12,7 +12,7 @@ const dirArgument = (ctx: CliContext) => t(ctx, '报告文件夹，默认为当�
 const build: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('build')
-    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT (to dist/ by default)'))
+    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT 或 PDF（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT or PDF (to dist/ by default)'))
     .argument('[dir]', dirArgument(ctx))
     .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt,pdf（pdf 需要本机安装 Chromium）', 'output formats, comma-separated: docx,html,txt,pdf (pdf needs a local Chromium)'))
     .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
