@@ -85,6 +85,30 @@ describe('raw HTML in chapter Markdown', () => {
   });
 });
 
+describe('raw HTML nested too deep for the renderer', () => {
+  const build = async (chapter: string) => {
+    const files: Record<string, string> = await exampleFiles();
+    files['chapters/02-shortcomings.md'] += `\n${chapter}\n`;
+    return buildReport(hostOf(files), builtins, ['html']);
+  };
+
+  it('is an error at its line, not a crash, whether in one block or spread over many', async () => {
+    // Appended from line 19; spread one <div> per block, the 101st level is on line 19 + 2 × 100.
+    for (const [deep, line] of [['<div>' + '<span>'.repeat(20_000) + 'x', 19], ['<div>\n\n'.repeat(20_000), 219]] as const) {
+      const result = await build(deep);
+      expect(result.outputs.size).toBe(0);
+      expect(result.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'html-too-deep', severity: 'error', file: 'chapters/02-shortcomings.md', line }));
+    }
+  });
+
+  it('lets a long hand-written table through, unclosed cells and rows included', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>第${i + 1}村<td>${i}件`).join('\n');
+    const result = await build(`<table>\n${rows}\n</table>`);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(new TextDecoder().decode(result.outputs.get('html'))).toContain('<td>第300村</td>');
+  });
+});
+
 describe('the published page', () => {
   it('forbids scripts and requests in its own Content-Security-Policy, and links the table of contents to the chapters', async () => {
     const html = await htmlWith('');

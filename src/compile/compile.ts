@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { numberHeadings } from '../markdown/numbering.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { guardMarkdown } from '../markdown/guard.js';
+import { guardRawHtml } from '../markdown/raw-html.js';
 import { headingNumber } from '../markdown/numbering.js';
 import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } from '../model.js';
 import { renderTemplate } from '../template/render.js';
@@ -27,6 +28,8 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   const guarded = guardMarkdown(filled.text, chapter.file);
   if (guarded.text === undefined) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics] };
   const body = parseMarkdown(guarded.text);
+  const html = guardRawHtml(body, chapter.file);
+  if (html.length > 0) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics, ...html] };
   const numbered = numberHeadings(body, chapter.file);
   const diagnostics = [...guarded.diagnostics, ...numbered.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))];
   const outline = source.profile.chapters.find((c) => c.id === chapter.id);
