@@ -9,6 +9,8 @@ export interface CliContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** True in the real process: commands that write files may take over SIGINT/SIGTERM. */
+  handleSignals: boolean;
 }
 
 export const t = (ctx: Pick<CliContext, 'lang'>, zh: string, en: string) => (ctx.lang === 'zh' ? zh : en);

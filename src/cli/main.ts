@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError, type Lang } from '../diagnostics/diagnostic.js';
 import { OutsideRootError } from '../io/node-host.js';
-import { removePendingTemps } from '../io/atomic-write.js';
 import { EXIT, t, UsageError, type CliContext } from './context.js';
 import { printDiagnostics } from './print.js';
 import { commands } from './commands/index.js';
@@ -38,9 +37,9 @@ export async function main(options: MainOptions): Promise<number> {
     stdout: options.stdout ?? ((s) => void process.stdout.write(s)),
     stderr: options.stderr ?? ((s) => void process.stderr.write(s)),
     env,
+    handleSignals: options.handleSignals ?? false,
   };
   if (argv.includes('--no-color')) ctx.color = false;
-  if (options.handleSignals) installInterruptHandlers(ctx);
 
   let exitCode: number = EXIT.ok;
   const program = new Command('lawreport')
@@ -62,20 +61,6 @@ export async function main(options: MainOptions): Promise<number> {
   } catch (error) {
     return handleError(ctx, error);
   }
-}
-
-/**
- * Ctrl-C or a CI timeout during a build: outputs are renamed into place whole, so only temp
- * files can be left behind; remove them and exit with the conventional 128 + signal code.
- */
-function installInterruptHandlers(ctx: CliContext) {
-  const stop = (signal: NodeJS.Signals, code: number) => {
-    removePendingTemps();
-    ctx.stderr(t(ctx, `\n已中断（${signal}）：输出文件保持为原来的版本或完整的新版本，临时文件已清除。\n`, `\nInterrupted (${signal}): outputs are either the old or the complete new version; temp files removed.\n`));
-    process.exit(code);
-  };
-  process.once('SIGINT', () => stop('SIGINT', 130));
-  process.once('SIGTERM', () => stop('SIGTERM', 143));
 }
 
 /** Chinese words for the file-system errors a clerk can act on. */

@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { numberHeadings } from '../markdown/numbering.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { guardMarkdown, restoreLiterals } from '../markdown/guard.js';
+import { guardRawHtml } from '../markdown/raw-html.js';
 import { headingNumber } from '../markdown/numbering.js';
 import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } from '../model.js';
 import { renderTemplate } from '../template/render.js';
@@ -28,12 +29,17 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   if (guarded.text === undefined) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics] };
   const body = parseMarkdown(guarded.text);
   restoreLiterals(body, guarded.literals);
+  const html = guardRawHtml(body, chapter.file);
+  if (html.length > 0) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics, ...html] };
   const numbered = numberHeadings(body, chapter.file);
   const diagnostics = [...guarded.diagnostics, ...numbered.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))];
   const outline = source.profile.chapters.find((c) => c.id === chapter.id);
   const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : '');
   return { chapter: { id: chapter.id ?? '', file: chapter.file, title, body }, diagnostics };
 }
+
+/** compileChapter's signature: the preview passes a caching one to compileReport. */
+export type ChapterCompiler = typeof compileChapter;
 
 /** Renders one of the report-level templates (templates/*.hbs) to trimmed text. */
 function reportTemplate(source: ReportSource, name: string, context: unknown, diagnostics: Diagnostic[]): string {
@@ -47,7 +53,7 @@ function reportTemplate(source: ReportSource, name: string, context: unknown, di
  * ReportSource → ReportDocument: chapters in outline order with generated numbers,
  * templates filled, Markdown parsed once for all renderers.
  */
-export async function compileReport(source: ReportSource): Promise<CompileResult> {
+export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const context = templateContext(source);
   const assets = new Map<string, Asset>();
@@ -65,7 +71,7 @@ export async function compileReport(source: ReportSource): Promise<CompileResult
   for (const chapter of sorted) {
     if (seen.has(chapter.id!)) continue; // duplicates are reported by the chapter-duplicate rule
     seen.add(chapter.id!);
-    const compiled = await compileChapter(source, chapter, context, assets);
+    const compiled = await compileOne(source, chapter, context, assets);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
     if (chapter.id === 'preface') preface = { ...compiled.chapter, number: '' };

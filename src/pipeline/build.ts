@@ -1,6 +1,6 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules, applySeverities } from '../check/run.js';
-import { compileReport } from '../compile/compile.js';
+import { compileReport, type ChapterCompiler } from '../compile/compile.js';
 import type { SourceHost } from '../io/host.js';
 import { loadReport } from '../load/report.js';
 import type { Format, ReportDocument, ReportSource } from '../model.js';
@@ -12,13 +12,18 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
+export interface CheckOptions {
+  /** Compiles one chapter; the preview passes one that reuses unchanged chapters. */
+  compileChapter?: ChapterCompiler;
+}
+
 /** load → validate → check → compile: everything but rendering. Never throws for bad input. */
-export async function checkReport(host: SourceHost, builtins: SourceHost): Promise<CheckResult> {
+export async function checkReport(host: SourceHost, builtins: SourceHost, options: CheckOptions = {}): Promise<CheckResult> {
   const loaded = await loadReport(host, builtins);
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const source = loaded.source;
   const ruleDiagnostics = runRules(source);
-  const compiled = await compileReport(source);
+  const compiled = await compileReport(source, options.compileChapter);
   const diagnostics = applySeverities([...loaded.diagnostics, ...compiled.diagnostics], source.config.rules).concat(ruleDiagnostics);
   return { source, document: compiled.document, diagnostics };
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
-import { ALL_FORMATS, type Format } from '../../model.js';
+import { ALL_FORMATS, type Format, type ReportDocument } from '../../model.js';
 import { buildReport } from '../../pipeline/build.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
+import { cleanUpOnInterrupt } from '../interrupt.js';
 import { openReport } from '../report-dir.js';
 import { checkOutputDir, writeOutputs } from '../write-outputs.js';
 
@@ -12,7 +13,7 @@ export interface BuildOptions {
   out?: string;
 }
 
-const BUILDABLE: readonly Format[] = ALL_FORMATS;
+const BUILDABLE: readonly Format[] = [...ALL_FORMATS, 'pdf'];
 
 export function parseFormats(list: string): Format[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
@@ -29,6 +30,7 @@ export function parseFormats(list: string): Format[] {
 /** `lawreport build [dir]`: writes nothing unless the report is free of errors. */
 export async function buildCommand(ctx: CliContext, dir: string | undefined, options: BuildOptions): Promise<number> {
   const formats = options.format ? parseFormats(options.format) : undefined;
+  cleanUpOnInterrupt(ctx);
   const report = await openReport(ctx.cwd, dir);
   const result = await buildReport(report.host, report.builtins, formats);
   const n = countBySeverity(result.diagnostics);
@@ -41,8 +43,23 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
   }
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.resolve(report.abs, result.source.config.output.dir);
   checkOutputDir(report.abs, outDir);
+  if ((formats ?? result.source.config.output.formats).includes('pdf')) {
+    result.outputs.set('pdf', await printPdf(ctx, result.document, result.outputs.get('html')));
+  }
   const name = result.source.config.output.name ?? result.document.title;
   const written = await writeOutputs(outDir, name, result.outputs);
   for (const file of written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
   return EXIT.ok;
+}
+
+/** PDF needs a browser, so it is made here at the edge, before anything is written (all or nothing). */
+async function printPdf(ctx: CliContext, doc: ReportDocument, html?: Uint8Array): Promise<Uint8Array> {
+  const { renderPdf } = await import('../../render/pdf.js');
+  const { BrowserMissingError } = await import('../../render/browser.js');
+  try {
+    return await renderPdf(doc, ctx.env, html);
+  } catch (error) {
+    if (error instanceof BrowserMissingError) throw new UsageError(error.zh, error.en);
+    throw error;
+  }
 }

@@ -12,9 +12,9 @@ const dirArgument = (ctx: CliContext) => t(ctx, '报告文件夹，默认为当�
 const build: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('build')
-    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT (to dist/ by default)'))
+    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT 或 PDF（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT or PDF (to dist/ by default)'))
     .argument('[dir]', dirArgument(ctx))
-    .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt', 'output formats, comma-separated: docx,html,txt'))
+    .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt,pdf（pdf 需要本机安装 Chromium）', 'output formats, comma-separated: docx,html,txt,pdf (pdf needs a local Chromium)'))
     .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
     .action(async (dir: string | undefined, opts) => {
       const { buildCommand } = await import('./build.js');
@@ -35,5 +35,17 @@ const check: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
+const preview: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('preview')
+    .description(t(ctx, '在本机浏览器里预览报告：保存即刷新，页面顶部显示问题；不写任何文件', 'preview the report in a local browser: refreshes on save, problems shown on top; writes no file'))
+    .argument('[dir]', dirArgument(ctx))
+    .option('-p, --port <n>', t(ctx, '端口（默认 4321，被占用时任选；0 表示任选）', 'port (default 4321, any free one if taken; 0 picks any)'))
+    .action(async (dir: string | undefined, opts) => {
+      const { previewCommand } = await import('./preview.js');
+      setExit(await previewCommand(ctx, dir, opts));
+    });
+};
+
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [build, check];
+export const commands: RegisterCommand[] = [build, check, preview];

@@ -3,7 +3,7 @@ import { countBySeverity, type Diagnostic, type Severity } from '../../diagnosti
 import type { Formatter } from './types.js';
 import { joinPath } from './paths.js';
 
-const LABEL: Record<Severity, { zh: string; en: string }> = {
+export const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
   info: { zh: '提示', en: 'info' },
@@ -16,7 +16,7 @@ export const human: Formatter = (diagnostics, { lang, color, base }) => {
   const lines: string[] = [];
   for (const d of diagnostics) {
     const where = [joinPath(base, d.file), d.line, d.line !== undefined ? d.column : undefined].filter((x) => x !== undefined).join(':');
-    lines.push(`${c.bold(where)}  ${paint[d.severity](LABEL[d.severity][lang])}  ${d.message[lang]}  ${c.dim(`[${d.ruleId}]`)}`);
+    lines.push(`${c.bold(where)}  ${paint[d.severity](SEVERITY_LABEL[d.severity][lang])}  ${d.message[lang]}  ${c.dim(`[${d.ruleId}]`)}`);
     if (d.hint) lines.push(`    ${c.dim('→')} ${d.hint[lang]}`);
     for (const r of d.related ?? []) {
       const at = [joinPath(base, r.file), r.line, r.column].filter((x) => x !== undefined).join(':');
