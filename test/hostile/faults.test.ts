@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { writeFilesAtomic, type WriteOps } from '../../src/io/atomic-write.js';
+import * as fsp from 'node:fs/promises';
+import { copyExample, repoRoot, runCli } from '../helpers.js';
+
+const bin = path.join(repoRoot, 'bin', 'lawreport.js');
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of await readdir(dir).catch(() => [] as string[])) out[f] = sha(await readFile(path.join(dir, f)));
+  return out;
+}
+
+/** A report long enough that a build takes a while: the example with a 60-page chapter. */
+async function longReport(): Promise<string> {
+  const dir = await copyExample();
+  const para = '镇综合行政执法队坚持执法全过程记录，对每一宗案件的立案、调查、审核和决定逐环节留痕，案卷按月评查、按季通报，发现问题当场整改，执法规范化水平持续提升。';
+  const body = Array.from({ length: 400 }, (_, i) => (i % 20 === 0 ? `## 专题${i / 20 + 1}\n\n` : '') + para).join('\n\n');
+  await writeFile(path.join(dir, 'chapters', '05-other.md'), `---\nid: other\n---\n\n${body}\n`);
+  return dir;
+}
+
+function startBuild(dir: string) {
+  const child = spawn(process.execPath, [bin, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, done };
+}
+
+describe('interrupted and concurrent builds', () => {
+  it('SIGINT and SIGTERM at any moment leave each output old or new, and no temp files', async () => {
+    const dir = await longReport();
+    const dist = path.join(dir, 'dist');
+    expect((await runCli(['build'], dir)).code).toBe(0);
+    const old = await snapshot(dist);
+    // The next build differs in one figure, so old and new outputs can be told apart.
+    const metrics = path.join(dir, 'metrics.yaml');
+    await writeFile(metrics, (await readFile(metrics, 'utf8')).replace('received: 68', 'received: 69'));
+    const fresh = await copyExample();
+    await writeFile(path.join(fresh, 'metrics.yaml'), await readFile(metrics));
+    await writeFile(path.join(fresh, 'chapters', '05-other.md'), await readFile(path.join(dir, 'chapters', '05-other.md')));
+    expect((await runCli(['build'], fresh)).code).toBe(0);
+    const next = await snapshot(path.join(fresh, 'dist'));
+
+    const delays = [30, 120, 250, 400, 600, 900];
+    for (const [i, delay] of delays.entries()) {
+      const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+      const { child, done } = startBuild(dir);
+      setTimeout(() => child.kill(signal), delay);
+      const result = await done;
+      const files = await readdir(dist);
+      expect(files.filter((f) => f.endsWith('.tmp')), `${signal} after ${delay} ms`).toEqual([]);
+      const now = await snapshot(dist);
+      for (const [name, hash] of Object.entries(now)) expect([old[name], next[name]], `${name} after ${signal} at ${delay} ms`).toContain(hash);
+      if (result.code === null) {
+        expect(result.signal).toBe(signal); // before lawreport took over the signal: nothing was written yet
+      } else if (result.code !== 0) {
+        expect([130, 143]).toContain(result.code);
+        expect(result.stderr).toContain('已中断');
+      }
+    }
+  });
+
+  it('SIGKILL leaves each output old or new (a temp file may remain, never a broken output)', async () => {
+    const dir = await longReport();
+    const dist = path.join(dir, 'dist');
+    expect((await runCli(['build'], dir)).code).toBe(0);
+    const old = await snapshot(dist);
+    for (const delay of [50, 300, 700]) {
+      const { child, done } = startBuild(dir);
+      setTimeout(() => child.kill('SIGKILL'), delay);
+      await done;
+      const now = await snapshot(dist);
+      for (const name of Object.keys(now).filter((f) => !f.endsWith('.tmp'))) expect(now[name]).toBe(old[name]);
+    }
+  });
+
+  it('two builds of the same folder at once both succeed and leave whole outputs', async () => {
+    const dir = await longReport();
+    const [a, b] = await Promise.all([startBuild(dir).done, startBuild(dir).done]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const dist = path.join(dir, 'dist');
+    const files = await readdir(dist);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const docx = files.find((f) => f.endsWith('.docx'))!;
+    const docxBytes = new Uint8Array(await readFile(path.join(dist, docx)));
+    expect(Object.keys(unzipSync(docxBytes))).toContain('word/document.xml');
+    expect((await readFile(path.join(dist, files.find((f) => f.endsWith('.html'))!), 'utf8')).trimEnd().endsWith('</html>')).toBe(true);
+  });
+});
+
+
+describe('a full or unwritable output folder', () => {
+  it('a write that fails (ENOSPC) changes none of the targets and leaves no temp file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-enospc-'));
+    const a = path.join(dir, 'a.docx');
+    const b = path.join(dir, 'b.html');
+    await writeFile(a, 'old a');
+    await writeFile(b, 'old b');
+    let opened = 0;
+    const full: WriteOps = {
+      ...fsp,
+      open: (async (file: string, flags: string) => {
+        const handle = await fsp.open(file, flags);
+        if (++opened === 2) {
+          return { ...handle, writeFile: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })), sync: handle.sync.bind(handle), close: handle.close.bind(handle) };
+        }
+        return handle;
+      }) as WriteOps['open'],
+    };
+    await expect(writeFilesAtomic([[a, 'new a'], [b, 'new b']], full)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await readFile(a, 'utf8')).toBe('old a');
+    expect(await readFile(b, 'utf8')).toBe('old b');
+    expect(await readdir(dir)).toEqual(['a.docx', 'b.html']);
+  });
+
+  it('an output path through a file is a clear message with exit 2, no stack trace', async () => {
+    const dir = await copyExample();
+    await writeFile(path.join(dir, 'not-a-folder'), 'x');
+    const r = await runCli(['build', '-o', 'not-a-folder/out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/文件操作失败：(路径中有一段不是文件夹|.*EEXIST|.*ENOTDIR)/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
