@@ -4,6 +4,8 @@ import type { Lang } from '../diagnostics/diagnostic.js';
 export interface CliContext {
   lang: Lang;
   color: boolean;
+  /** stderr is a terminal: progress may be drawn in place. */
+  isTTY: boolean;
   debug: boolean;
   cwd: string;
   stdout: (text: string) => void;

@@ -32,6 +32,7 @@ export async function main(options: MainOptions): Promise<number> {
   const ctx: CliContext = {
     lang: detectLang(argv, env),
     color: !('NO_COLOR' in env) && (options.isTTY ?? Boolean(process.stdout.isTTY)) && env.TERM !== 'dumb',
+    isTTY: (options.isTTY ?? Boolean(process.stderr.isTTY)) && env.TERM !== 'dumb',
     debug: argv.includes('--debug'),
     cwd: options.cwd ?? process.cwd(),
     stdout: options.stdout ?? ((s) => void process.stdout.write(s)),
@@ -75,7 +76,8 @@ const IO_ERRORS: Record<string, { zh: string; en: string }> = {
   EMFILE: { zh: '同时打开的文件太多', en: 'too many open files' },
 };
 
-function handleError(ctx: CliContext, error: unknown): number {
+/** Maps anything thrown by a command to a printed message and an exit code (exported for batch workers). */
+export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | 'stdout' | 'stderr'>, error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;

@@ -3,7 +3,7 @@ import type { CliContext } from './context.js';
 import { formatters } from './format/index.js';
 
 /** The post-processing chain (dedupe → sort), then the chosen formatter. */
-export function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], format: string, base: string, to: 'stdout' | 'stderr' = 'stdout') {
+export function printDiagnostics(ctx: Pick<CliContext, 'lang' | 'color' | 'stdout' | 'stderr'>, diagnostics: readonly Diagnostic[], format: string, base: string, to: 'stdout' | 'stderr' = 'stdout') {
   const formatter = formatters[format] ?? formatters.human!;
   const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base });
   ctx[to](text);

@@ -31,33 +31,40 @@ export function parseFormats(list: string): Format[] {
 export async function buildCommand(ctx: CliContext, dir: string | undefined, options: BuildOptions): Promise<number> {
   const formats = options.format ? parseFormats(options.format) : undefined;
   cleanUpOnInterrupt(ctx);
-  const report = await openReport(ctx.cwd, dir);
-  const result = await buildReport(report.host, report.builtins, formats);
-  const n = countBySeverity(result.diagnostics);
-  if (result.diagnostics.length > 0) printDiagnostics(ctx, result.diagnostics, 'human', report.display, 'stderr');
-  if (n.error > 0 || !result.source || !result.document) {
+  const built = await buildFolder(ctx, dir, formats, options.out);
+  if (built.diagnostics.length > 0) printDiagnostics(ctx, built.diagnostics, 'human', built.display, 'stderr');
+  if (!built.ok) {
     ctx.stderr(
-      t(ctx, `有 ${n.error} 个错误，未生成输出文件；已有的输出文件保持不变。\n`, `${n.error} error(s): no output written; existing outputs are left as they were.\n`),
+      t(ctx, `有 ${built.errors} 个错误，未生成输出文件；已有的输出文件保持不变。\n`, `${built.errors} error(s): no output written; existing outputs are left as they were.\n`),
     );
     return EXIT.errors;
   }
-  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.resolve(report.abs, result.source.config.output.dir);
-  checkOutputDir(report.abs, outDir);
-  if ((formats ?? result.source.config.output.formats).includes('pdf')) {
-    result.outputs.set('pdf', await printPdf(ctx, result.document, result.outputs.get('html')));
-  }
-  const name = result.source.config.output.name ?? result.document.title;
-  const written = await writeOutputs(outDir, name, result.outputs);
-  for (const file of written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+  for (const file of built.written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
   return EXIT.ok;
 }
 
+/** Builds one report folder and writes its outputs; the part a batch shares with a single build. */
+export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: Format[] | undefined, out: string | undefined) {
+  const report = await openReport(ctx.cwd, dir);
+  const result = await buildReport(report.host, report.builtins, formats);
+  const errors = countBySeverity(result.diagnostics).error;
+  const base = { display: report.display, diagnostics: result.diagnostics, errors };
+  if (errors > 0 || !result.source || !result.document) return { ...base, ok: false, written: [] as string[] };
+  const outDir = out ? path.resolve(ctx.cwd, out) : path.resolve(report.abs, result.source.config.output.dir);
+  checkOutputDir(report.abs, outDir);
+  if ((formats ?? result.source.config.output.formats).includes('pdf')) {
+    result.outputs.set('pdf', await printPdf(ctx.env, result.document, result.outputs.get('html')));
+  }
+  const name = result.source.config.output.name ?? result.document.title;
+  return { ...base, ok: true, written: await writeOutputs(outDir, name, result.outputs) };
+}
+
 /** PDF needs a browser, so it is made here at the edge, before anything is written (all or nothing). */
-async function printPdf(ctx: CliContext, doc: ReportDocument, html?: Uint8Array): Promise<Uint8Array> {
+async function printPdf(env: NodeJS.ProcessEnv, doc: ReportDocument, html?: Uint8Array): Promise<Uint8Array> {
   const { renderPdf } = await import('../../render/pdf.js');
   const { BrowserMissingError } = await import('../../render/browser.js');
   try {
-    return await renderPdf(doc, ctx.env, html);
+    return await renderPdf(doc, env, html);
   } catch (error) {
     if (error instanceof BrowserMissingError) throw new UsageError(error.zh, error.en);
     throw error;

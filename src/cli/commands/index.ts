@@ -7,18 +7,25 @@ import { t, type CliContext } from '../context.js';
  */
 export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code: number) => void) => void;
 
-const dirArgument = (ctx: CliContext) => t(ctx, '报告文件夹，默认为当前文件夹', 'report folder, default: the current folder');
+const dirArgument = (ctx: CliContext) =>
+  t(ctx, '报告文件夹，默认为当前文件夹；可给多个或通配符（如 reports/*），并行处理并汇总', 'report folder, default: the current folder; several or a glob (reports/*) run in parallel with one summary');
+const jobsOption = (ctx: CliContext) => t(ctx, '批量时同时处理的报告数（默认为 CPU 核数）', 'reports processed at once in a batch (default: CPU cores)');
+
+/** Several folders or a pattern go to the batch runner; one plain folder keeps the single-report path. */
+const isBatch = (dirs: string[]) => dirs.length > 1 || dirs.some((d) => /[*?[\]{}]/.test(d));
 
 const build: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('build')
     .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT 或 PDF（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT or PDF (to dist/ by default)'))
-    .argument('[dir]', dirArgument(ctx))
+    .argument('[dirs...]', dirArgument(ctx))
     .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt,pdf（pdf 需要本机安装 Chromium）', 'output formats, comma-separated: docx,html,txt,pdf (pdf needs a local Chromium)'))
     .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
-    .action(async (dir: string | undefined, opts) => {
+    .option('-j, --jobs <n>', jobsOption(ctx))
+    .action(async (dirs: string[], opts) => {
+      if (isBatch(dirs)) return setExit(await (await import('../../batch/command.js')).batchCommand(ctx, 'build', dirs, opts));
       const { buildCommand } = await import('./build.js');
-      setExit(await buildCommand(ctx, dir, opts));
+      setExit(await buildCommand(ctx, dirs[0], opts));
     });
 };
 
@@ -26,12 +33,14 @@ const check: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('check')
     .description(t(ctx, '只校验，不生成文件；有错误时退出码为 1', 'validate only; exit code 1 when there are errors'))
-    .argument('[dir]', dirArgument(ctx))
+    .argument('[dirs...]', dirArgument(ctx))
     .option('--format <name>', t(ctx, '诊断输出格式：human、json', 'diagnostics format: human, json'), 'human')
     .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
-    .action(async (dir: string | undefined, opts) => {
+    .option('-j, --jobs <n>', jobsOption(ctx))
+    .action(async (dirs: string[], opts) => {
+      if (isBatch(dirs)) return setExit(await (await import('../../batch/command.js')).batchCommand(ctx, 'check', dirs, opts));
       const { checkCommand } = await import('./check.js');
-      setExit(await checkCommand(ctx, dir, opts));
+      setExit(await checkCommand(ctx, dirs[0], opts));
     });
 };
 

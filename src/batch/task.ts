@@ -1,0 +1,56 @@
+import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
+import { countBySeverity, FatalError } from '../diagnostics/diagnostic.js';
+import type { Format } from '../model.js';
+import { checkReport } from '../pipeline/build.js';
+import { buildFolder } from '../cli/commands/build.js';
+import { EXIT } from '../cli/context.js';
+import { handleError } from '../cli/main.js';
+import { openReport } from '../cli/report-dir.js';
+
+/** One report of a batch: plain data, so it crosses to a worker thread as a message. */
+export interface ReportTask {
+  command: 'check' | 'build';
+  cwd: string;
+  dir: string;
+  lang: Lang;
+  /** The environment the command ran with (PDF printing reads its browser settings from it). */
+  env: NodeJS.ProcessEnv;
+  /** build: the formats to write (default: the report's own list). */
+  formats?: Format[];
+  /** build: the output folder for this report (default: its output.dir). */
+  out?: string;
+  /** check: warnings fail too. */
+  strict?: boolean;
+}
+
+export interface ReportOutcome {
+  /** The folder as the user named it (relative to where they ran the command). */
+  display: string;
+  exitCode: number;
+  diagnostics: Diagnostic[];
+  written: string[];
+  /** Why the report could not be processed at all (missing folder, not a report, I/O), as the single-folder command would print it. */
+  failure?: string;
+}
+
+/** Runs one report exactly as the single-folder command would, returning what it would have printed as data. */
+export async function runTask(task: ReportTask): Promise<ReportOutcome> {
+  const display = task.dir;
+  try {
+    if (task.command === 'build') {
+      const built = await buildFolder(task, task.dir, task.formats, task.out);
+      return { display: built.display, exitCode: built.ok ? EXIT.ok : EXIT.errors, diagnostics: built.diagnostics, written: built.written };
+    }
+    const report = await openReport(task.cwd, task.dir);
+    const { diagnostics } = await checkReport(report.host, report.builtins);
+    const n = countBySeverity(diagnostics);
+    const exitCode = n.error > 0 || (task.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
+    return { display: report.display, exitCode, diagnostics, written: [] };
+  } catch (error) {
+    // A folder that is not a report fails with diagnostics (no-config), which the summary lists like any rule.
+    if (error instanceof FatalError) return { display, exitCode: error.exitCode, diagnostics: error.diagnostics, written: [] };
+    let failure = '';
+    const exitCode = handleError({ lang: task.lang, color: false, debug: false, stdout: () => {}, stderr: (s) => void (failure += s) }, error);
+    return { display, exitCode, diagnostics: [], written: [], failure: failure.trim() };
+  }
+}
