@@ -44,9 +44,11 @@ const cases = [
   pandoc && { id: 'pandoc-long', label: 'pandoc → docx, html, txt (long)', argv: ['sh', '-c', pandoc3(`${corpus.long}.md`, path.join(outputs, 'pandoc-long'))], runs: 5 },
   { id: 'batch', label: `lawreport build, ${batchDirs.length} reports, one process`, argv: node('build', path.join(out, 'corpus', 'batch', '*'), '-o', path.join(outputs, 'batch')), runs: 3 },
   {
+    // A process per report costs a minute for all 100: every fifth one is timed and the time scaled.
     id: 'batch-per-report',
-    label: `lawreport build, ${batchDirs.length} × one process each`,
-    argv: ['sh', '-c', batchDirs.map((d) => `node ${q(cli)} build ${q(d)} -o ${q(path.join(outputs, 'per-report', path.basename(d)))} >/dev/null`).join(' && ')],
+    label: `lawreport build, ${batchDirs.length} × one process each (every 5th timed, × 5)`,
+    scale: 5,
+    argv: ['sh', '-c', batchDirs.filter((_, i) => i % 5 === 0).map((d) => `node ${q(cli)} build ${q(d)} -o ${q(path.join(outputs, 'per-report', path.basename(d)))} >/dev/null`).join(' && ')],
     runs: 1,
   },
   pandoc && {
@@ -63,7 +65,9 @@ for (const c of cases) {
   c.before?.();
   const runs = quick ? Math.min(c.runs, 3) : c.runs;
   process.stdout.write(`timing ${c.label} (${runs} run${runs > 1 ? 's' : ''}) …\n`);
-  results[c.id] = { label: c.label, ...(hyperfine ? timeWithHyperfine(c.argv, runs) : timeWithLoop(c.argv, runs)), rssMiB: c.runs > 1 ? peakRss(c.argv) : null };
+  const t = hyperfine ? timeWithHyperfine(c.argv, runs) : timeWithLoop(c.argv, runs);
+  const scale = (v) => (v === null ? null : v * (c.scale ?? 1));
+  results[c.id] = { label: c.label, ...t, ms: scale(t.ms), userMs: scale(t.userMs), systemMs: scale(t.systemMs), rssMiB: c.runs > 1 ? peakRss(c.argv) : null };
 }
 
 /** hyperfine without a shell (-N); compound commands are `sh -c …` themselves. Median wall, mean user/system. */
@@ -112,17 +116,28 @@ const pages = (file) => [...readFileSync(file, 'utf8')].length / (28 * 22); // G
 const txtOf = (dir) => path.join(dir, readdirSync(dir).find((f) => f.endsWith('.txt')));
 const typicalPages = pages(txtOf(path.join(outputs, 'build')));
 const longPages = pages(txtOf(path.join(outputs, 'long')));
-const batchCpu = results.batch.userMs !== null ? (results.batch.userMs + results.batch.systemMs) / results.batch.ms : null;
 const perPage = { typical: ms('build') / typicalPages, long: ms('build-long') / longPages };
 
+const cpu = (id) => (results[id] && results[id].userMs !== null ? results[id].userMs + results[id].systemMs : undefined);
+const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
+// Wall time decides (it is what the targets say); CPU time is shown beside it because a loaded
+// machine stretches wall time but hardly CPU time.
 const budget = [
-  { target: 'check ≤ 1.5 × node -e 0', value: ms('check') / floor, limit: 1.5, cmp: '≤' },
-  pandocMs && { target: 'build (3 formats + checks) ≤ 1.0 × pandoc ×3', value: ms('build') / pandocMs, limit: 1.0, cmp: '≤' },
-  results['batch-pandoc'] && { target: `batch of ${batchDirs.length} ≥ 20 × faster than ${batchDirs.length * 3} pandoc calls`, value: ms('batch-pandoc') / ms('batch'), limit: 20, cmp: '≥' },
-  batchCpu !== null && { target: 'batch uses both cores (CPU time / wall time)', value: batchCpu, limit: Math.min(2, os.availableParallelism()) * 0.75, cmp: '≥' },
-  results.build.rssMiB !== null && { target: 'peak RSS, build of the typical report ≤ 150 MB', value: results.build.rssMiB * 1.048576, limit: 150, cmp: '≤', unit: 'MB' },
-  { target: 'long report: time per page ≤ 2 × typical', value: perPage.long / perPage.typical, limit: 2, cmp: '≤' },
-].filter(Boolean).map((b) => ({ ...b, met: b.cmp === '≤' ? b.value <= b.limit : b.value >= b.limit }));
+  { target: 'check ≤ 1.5 × node -e 0', wall: ratio(ms('check'), floor), cpu: ratio(cpu('check'), cpu('floor')), limit: 1.5, cmp: '≤' },
+  pandocMs && { target: 'build (3 formats + checks) ≤ 1.0 × pandoc ×3', wall: ratio(ms('build'), pandocMs), cpu: ratio(cpu('build'), cpu('pandoc')), limit: 1.0, cmp: '≤' },
+  results['batch-pandoc'] && {
+    target: `batch of ${batchDirs.length} ≥ 20 × faster than ${batchDirs.length * 3} pandoc calls`,
+    wall: ratio(ms('batch-pandoc'), ms('batch')),
+    cpu: ratio(cpu('batch-pandoc'), cpu('batch')),
+    limit: 20,
+    cmp: '≥',
+  },
+  { target: 'batch keeps both cores busy (CPU time / wall time)', wall: ratio(cpu('batch'), ms('batch')), limit: Math.min(2, os.availableParallelism()) * 0.75, cmp: '≥' },
+  results.build.rssMiB !== null && { target: 'peak RSS, build of the typical report ≤ 150 MB', wall: results.build.rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
+  { target: 'long report: time per page ≤ 2 × typical', wall: perPage.long / perPage.typical, cpu: ratio(cpu('build-long') / longPages, cpu('build') / typicalPages), limit: 2, cmp: '≤' },
+]
+  .filter((b) => b && b.wall !== undefined)
+  .map((b) => ({ ...b, met: b.cmp === '≤' ? b.wall <= b.limit : b.wall >= b.limit }));
 
 const machine = {
   date: new Date().toISOString().slice(0, 10),
@@ -156,9 +171,9 @@ const markdown = [
   '',
   `Corpus: typical report ${(corpus.sizes.typicalMarkdownBytes / 1024).toFixed(1)} KB of Markdown, ${corpus.sizes.figures} figures, ≈ ${typicalPages.toFixed(0)} pages; long report ≈ ${longPages.toFixed(0)} pages; batch of ${batchDirs.length} typical reports.`,
   '',
-  '| budget | this run | met |',
-  '| --- | ---: | :---: |',
-  ...budget.map((b) => `| ${b.target} | ${b.value.toFixed(2)}${b.unit ? ` ${b.unit}` : '×'} | ${b.met ? 'yes' : 'no'} |`),
+  '| budget | this run (wall) | by CPU time | met |',
+  '| --- | ---: | ---: | :---: |',
+  ...budget.map((b) => `| ${b.target} | ${b.wall.toFixed(2)}${b.unit ?? '×'} | ${b.cpu !== undefined ? `${b.cpu.toFixed(2)}×` : '–'} | ${b.met ? 'yes' : 'no'} |`),
 ].join('\n');
 
 writeFileSync(path.join(out, 'results.json'), JSON.stringify({ machine, corpus: { ...corpus.sizes, typicalPages, longPages }, results, budget }, null, 2) + '\n');
