@@ -1,25 +1,55 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { nearest } from '../diagnostics/suggest.js';
 import { positionOf, type YamlDocument } from '../load/yaml.js';
+import { packageRoot } from '../paths.js';
 
-// ajv-i18n is CommonJS whose typings declare an ES default: normalise both shapes.
-const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
+// ajv and ajv-i18n (CommonJS) load on demand: a run whose schema was precompiled needs neither,
+// and ajv-i18n only when there is an error to translate.
+const requireLazily = createRequire(import.meta.url);
+// ajv-i18n's typings declare an ES default: normalise both shapes.
+const localizeZh = (errors: ErrorObject[]) => {
+  const mod = requireLazily('ajv-i18n/localize/zh/index.js') as { default?: unknown };
+  ((mod.default ?? mod) as (errors: ErrorObject[]) => void)(errors);
+};
 
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: object): ValidateFunction {
-  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
   let fn = compiled.get(schema);
   if (!fn) {
-    // The same schema file read again (another report in a batch) reuses its compiled validator.
-    const id = (schema as { $id?: string }).$id;
-    fn = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+    fn = precompiled(schema) ?? compileWithAjv(schema);
     compiled.set(schema, fn);
   }
   return fn;
+}
+
+/**
+ * The validator `npm run build` generated for this schema (scripts/precompile-schemas.mjs), if it
+ * was generated from exactly this schema: saves loading ajv and compiling, most of a check's start-up.
+ */
+function precompiled(schema: object): ValidateFunction | undefined {
+  const id = (schema as { $id?: string }).$id;
+  if (!id) return undefined;
+  const file = path.join(packageRoot, 'lib', 'validate', 'precompiled', path.posix.basename(id).replace(/\.json$/, '.cjs'));
+  let fn: ValidateFunction & { digest?: string };
+  try {
+    fn = requireLazily(file) as typeof fn;
+  } catch {
+    return undefined; // not built (a run from src/ before the first build)
+  }
+  return fn.digest === createHash('sha256').update(JSON.stringify(schema)).digest('hex') ? fn : undefined;
+}
+
+function compileWithAjv(schema: object): ValidateFunction {
+  ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  // The same schema file read again (another report in a batch) reuses its compiled validator.
+  const id = (schema as { $id?: string }).$id;
+  return (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
 }
 
 /** Dotted, readable form of a JSON pointer: "/output/formats/0" → "output.formats[0]". */

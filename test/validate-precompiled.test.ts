@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../src/load/yaml.js';
+import { validateYaml } from '../src/validate/schema.js';
+import { repoRoot } from './helpers.js';
+
+// `npm run build` precompiles schemas/lawreport.schema.json (ajv standalone); a schema that differs
+// from the precompiled one in any way is compiled with ajv at run time instead. Both must find the
+// same problems, with the same Chinese and English messages.
+const BROKEN = [
+  'org: 示例镇人民政府',
+  'year: 二〇二四',
+  'date: 2025-02-10',
+  'ouput:',
+  '  dir: dist',
+  'output:',
+  '  formats: [docx, pdf2]',
+  'rules:',
+  '  chapter-missing: loud',
+].join('\n');
+
+describe('precompiled schema validators', () => {
+  it('report exactly what ajv compiled at run time reports', async () => {
+    const schema = JSON.parse(await readFile(path.join(repoRoot, 'schemas', 'lawreport.schema.json'), 'utf8')) as Record<string, unknown>;
+    const doc = parseYaml(BROKEN, 'lawreport.yaml').doc!;
+    const precompiled = validateYaml(doc, schema, 'config-schema');
+    // Same content, different digest: forces the ajv path.
+    const runtime = validateYaml(doc, { ...schema, $comment: 'forces compilation' }, 'config-schema');
+    expect(precompiled.length).toBeGreaterThanOrEqual(3);
+    expect(precompiled.map((d) => d.message.zh).join('\n')).toContain('ouput');
+    expect(precompiled).toEqual(runtime);
+  });
+});
