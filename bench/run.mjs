@@ -36,19 +36,19 @@ const batchDirs = corpus.batch;
 /** What is timed. `runs` repeats (median); cases that take a minute run once. */
 const cases = [
   { id: 'floor', label: 'node -e 0', argv: ['node', '-e', '0'], runs: 20 },
-  { id: 'check', label: 'lawreport check (typical)', argv: node('check', corpus.typical), runs: 15 },
-  { id: 'build', label: 'lawreport build, 3 formats (typical)', argv: node('build', corpus.typical, '-o', path.join(outputs, 'build')), runs: 15 },
-  { id: 'build-docx', label: 'lawreport build -f docx (typical)', argv: node('build', corpus.typical, '-f', 'docx', '-o', path.join(outputs, 'docx')), runs: 15 },
-  pandoc && { id: 'pandoc', label: 'pandoc → docx, html, txt (typical)', argv: ['sh', '-c', pandoc3(`${corpus.typical}.md`, path.join(outputs, 'pandoc'))], runs: 15 },
-  { id: 'build-long', label: 'lawreport build, 3 formats (long)', argv: node('build', corpus.long, '-o', path.join(outputs, 'long')), runs: 5 },
-  pandoc && { id: 'pandoc-long', label: 'pandoc → docx, html, txt (long)', argv: ['sh', '-c', pandoc3(`${corpus.long}.md`, path.join(outputs, 'pandoc-long'))], runs: 5 },
-  { id: 'batch', label: `lawreport build, ${batchDirs.length} reports, one process`, argv: node('build', path.join(out, 'corpus', 'batch', '*'), '-o', path.join(outputs, 'batch')), runs: 3 },
+  { id: 'check', label: 'lawreport check (typical)', argv: node('check', corpus.typical), runs: 10 },
+  { id: 'build', label: 'lawreport build, 3 formats (typical)', argv: node('build', corpus.typical, '-o', path.join(outputs, 'build')), runs: 10 },
+  { id: 'build-docx', label: 'lawreport build -f docx (typical)', argv: node('build', corpus.typical, '-f', 'docx', '-o', path.join(outputs, 'docx')), runs: 10 },
+  pandoc && { id: 'pandoc', label: 'pandoc → docx, html, txt (typical)', argv: ['sh', '-c', pandoc3(`${corpus.typical}.md`, path.join(outputs, 'pandoc'))], runs: 10 },
+  { id: 'build-long', label: 'lawreport build, 3 formats (long)', argv: node('build', corpus.long, '-o', path.join(outputs, 'long')), runs: 3, warmup: 1 },
+  pandoc && { id: 'pandoc-long', label: 'pandoc → docx, html, txt (long)', argv: ['sh', '-c', pandoc3(`${corpus.long}.md`, path.join(outputs, 'pandoc-long'))], runs: 3, warmup: 1 },
+  { id: 'batch', label: `lawreport build, ${batchDirs.length} reports, one process`, argv: node('build', path.join(out, 'corpus', 'batch', '*'), '-o', path.join(outputs, 'batch')), runs: 3, warmup: 0 },
   {
-    // A process per report costs a minute for all 100: every fifth one is timed and the time scaled.
+    // A process per report costs a minute or two for all 100: every tenth one is timed and the time scaled.
     id: 'batch-per-report',
-    label: `lawreport build, ${batchDirs.length} × one process each (every 5th timed, × 5)`,
-    scale: 5,
-    argv: ['sh', '-c', batchDirs.filter((_, i) => i % 5 === 0).map((d) => `node ${q(cli)} build ${q(d)} -o ${q(path.join(outputs, 'per-report', path.basename(d)))} >/dev/null`).join(' && ')],
+    label: `lawreport build, ${batchDirs.length} × one process each (every 10th timed, × 10)`,
+    scale: 10,
+    argv: ['sh', '-c', batchDirs.filter((_, i) => i % 10 === 0).map((d) => `node ${q(cli)} build ${q(d)} -o ${q(path.join(outputs, 'per-report', path.basename(d)))} >/dev/null`).join(' && ')],
     runs: 1,
   },
   pandoc && {
@@ -65,37 +65,38 @@ for (const c of cases) {
   c.before?.();
   const runs = quick ? Math.min(c.runs, 3) : c.runs;
   process.stdout.write(`timing ${c.label} (${runs} run${runs > 1 ? 's' : ''}) …\n`);
-  const t = hyperfine ? timeWithHyperfine(c.argv, runs) : timeWithLoop(c.argv, runs);
+  const warmup = c.warmup ?? (c.runs > 1 ? 2 : 0);
+  const t = hyperfine ? timeWithHyperfine(c.argv, runs, warmup) : timeWithLoop(c.argv, runs, warmup);
   const scale = (v) => (v === null ? null : v * (c.scale ?? 1));
-  results[c.id] = { label: c.label, ...t, ms: scale(t.ms), userMs: scale(t.userMs), systemMs: scale(t.systemMs), rssMiB: c.runs > 1 ? peakRss(c.argv) : null };
+  results[c.id] = { label: c.label, ...t, ms: scale(t.ms), userMs: scale(t.userMs), systemMs: scale(t.systemMs), rssMiB: c.runs > 1 ? peakRss(c.argv, c.runs >= 10 ? 3 : 1) : null };
 }
 
 /** hyperfine without a shell (-N); compound commands are `sh -c …` themselves. Median wall, mean user/system. */
-function timeWithHyperfine(argv, runs) {
+function timeWithHyperfine(argv, runs, warmup) {
   const json = path.join(out, 'hyperfine.json');
   const command = argv.map((a) => (/^[\w./=,*-]+$/.test(a) ? a : `"${a.replace(/(["\\$`])/g, '\\$1')}"`)).join(' ');
-  execFileSync('hyperfine', ['-N', '--style', 'none', '--warmup', runs > 1 ? '2' : '0', '--runs', String(runs), '--export-json', json, command], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('hyperfine', ['-N', '--style', 'none', '--warmup', String(warmup), '--runs', String(runs), '--export-json', json, command], { stdio: ['ignore', 'ignore', 'inherit'] });
   const r = JSON.parse(readFileSync(json, 'utf8')).results[0];
   return { ms: r.median * 1000, userMs: r.user * 1000, systemMs: r.system * 1000, runs, tool: 'hyperfine' };
 }
 
-/** Without hyperfine: spawn, time, take the median of the wall times (two warm-up runs first). */
-function timeWithLoop(argv, runs) {
+/** Without hyperfine: spawn, time, take the median of the wall times (after the warm-up runs). */
+function timeWithLoop(argv, runs, warmup) {
   const times = [];
-  for (let i = 0; i < runs + (runs > 1 ? 2 : 0); i++) {
+  for (let i = 0; i < runs + warmup; i++) {
     const t = process.hrtime.bigint();
     const r = spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
     if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}`);
-    if (i >= (runs > 1 ? 2 : 0)) times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (i >= warmup) times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)], userMs: null, systemMs: null, runs, tool: 'loop' };
 }
 
-/** Peak RSS in MiB of one run: GNU time's %M, or for node commands the --import hook; median of three. */
-function peakRss(argv) {
+/** Peak RSS in MiB: GNU time's %M, or for node commands the --import hook; the median of `n` runs. */
+function peakRss(argv, n) {
   const samples = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < n; i++) {
     if (gnuTime) {
       const r = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
       samples.push(Number(r.stderr.trim().split('\n').pop()) / 1024);
@@ -105,7 +106,7 @@ function peakRss(argv) {
       samples.push(Number(readFileSync(file, 'utf8')) / 1024);
     } else return null;
   }
-  return samples.sort((a, b) => a - b)[1];
+  return samples.sort((a, b) => a - b)[Math.floor(n / 2)];
 }
 
 // Ratios and the budget, all from this one run.
