@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
 import { countBySeverity, FatalError } from '../diagnostics/diagnostic.js';
 import type { Format } from '../model.js';
@@ -35,7 +36,8 @@ export interface ReportOutcome {
 
 /** Runs one report exactly as the single-folder command would, returning what it would have printed as data. */
 export async function runTask(task: ReportTask): Promise<ReportOutcome> {
-  const display = task.dir;
+  // As openReport names a folder, for the reports that fail before it could.
+  const display = path.relative(task.cwd, path.resolve(task.cwd, task.dir)) || '.';
   try {
     if (task.command === 'build') {
       const built = await buildFolder(task, task.dir, task.formats, task.out);
