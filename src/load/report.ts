@@ -96,8 +96,11 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
   const output = (raw.output ?? {}) as { dir?: string; name?: string; formats?: Format[] };
   const signature = raw.signature === undefined ? [String(raw.org)] : ([] as string[]).concat(raw.signature as string);
   const rules: Record<string, RuleSetting> = {};
-  for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | RuleSetting[]>)) {
-    rules[id] = Array.isArray(value) ? value[0]! : value;
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | unknown[]>)) {
+    rules[id] = (Array.isArray(value) ? value[0] : value) as RuleSetting;
+    const options: unknown = Array.isArray(value) ? value[1] : undefined;
+    if (options && typeof options === 'object' && !Array.isArray(options)) ruleOptions[id] = options as Record<string, unknown>;
   }
   return {
     profile: (raw.profile as string | undefined) ?? 'national',
@@ -109,6 +112,7 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
     output: { dir: output.dir ?? 'dist', name: output.name, formats: output.formats ?? [...ALL_FORMATS] },
     catalog: raw.catalog as string | undefined,
     rules,
+    ruleOptions,
     fonts: { ...DEFAULT_FONTS, ...((raw.fonts ?? {}) as object) },
     attachments: (raw.attachments as string[] | undefined) ?? [],
     previous: raw.previous as string | undefined,
