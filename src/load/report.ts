@@ -18,6 +18,7 @@ import { validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
 import { splitFrontMatter } from './front-matter.js';
 import { stripControlCharacters } from './control-chars.js';
+import { loadPrevious, type OpenPrevious } from './previous.js';
 import { parseYaml, type YamlDocument } from './yaml.js';
 
 export const CONFIG_FILE = 'lawreport.yaml';
@@ -32,12 +33,18 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+export interface LoadOptions {
+  /** Opens the folder lawreport.yaml `previous:` names, confined to it (see src/load/previous.ts). */
+  openPrevious?: OpenPrevious;
+}
+
 /**
  * Reads a report folder through `host`. `builtins` reads the tool's own schemas/ and
  * templates/ (the package root). Problems come back as diagnostics, never as exceptions,
  * except a folder that is not a report at all (FatalError).
  */
-export async function loadReport(host: SourceHost, builtins: SourceHost): Promise<LoadResult> {
+
+export async function loadReport(host: SourceHost, builtins: SourceHost, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const configText = await host.readText(CONFIG_FILE);
   if (configText === undefined) {
@@ -73,9 +80,11 @@ export async function loadReport(host: SourceHost, builtins: SourceHost): Promis
   const metrics = metricsDoc && isMapping(metricsDoc.value) ? metricsDoc.value : {};
   const chapters = await loadChapters(host, profile, diagnostics);
   const templates = await loadTemplates(host, builtins, diagnostics);
+  const previous = await loadPrevious(host, config, configDoc, options.openPrevious);
+  diagnostics.push(...previous.diagnostics);
 
   return {
-    source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates },
+    source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates, previous: previous.previous },
     diagnostics,
   };
 }

@@ -32,7 +32,7 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
   const formats = options.format ? parseFormats(options.format) : undefined;
   cleanUpOnInterrupt(ctx);
   const report = await openReport(ctx.cwd, dir);
-  const result = await buildReport(report.host, report.builtins, formats);
+  const result = await buildReport(report.host, report.builtins, formats, report.load);
   const n = countBySeverity(result.diagnostics);
   if (result.diagnostics.length > 0) printDiagnostics(ctx, result.diagnostics, 'human', report.display, 'stderr');
   if (n.error > 0 || !result.source || !result.document) {
