@@ -8,6 +8,17 @@ import { figureRate } from './figure-rate.js';
 import { figureRateUnverifiable } from './figure-rate-unverifiable.js';
 import { figureSum } from './figure-sum.js';
 import { figureYoyJump } from './figure-yoy-jump.js';
+import { dateDeadline } from './date-deadline.js';
+import { listNumbering } from './list-numbering.js';
+import { numberApproxRound } from './number-approx-round.js';
+import { numberApproxStacked } from './number-approx-stacked.js';
+import { numberRangeUnit } from './number-range-unit.js';
+import { punctuationHalfwidth } from './punctuation-halfwidth.js';
+import { termFazhiban } from './term-fazhiban.js';
+import { termFazhiZhengfu } from './term-fazhi-zhengfu.js';
+import { yearAbbreviated } from './year-abbreviated.js';
+import { yearAmbiguous } from './year-ambiguous.js';
+import { yearStale } from './year-stale.js';
 
 /** Every built-in rule, in the order they run. */
 export const rules: readonly Rule[] = [
@@ -20,4 +31,15 @@ export const rules: readonly Rule[] = [
   figureRateUnverifiable,
   figurePercentRange,
   figureYoyJump,
+  dateDeadline,
+  yearStale,
+  yearAmbiguous,
+  yearAbbreviated,
+  termFazhiZhengfu,
+  termFazhiban,
+  punctuationHalfwidth,
+  numberApproxRound,
+  numberApproxStacked,
+  numberRangeUnit,
+  listNumbering,
 ];
