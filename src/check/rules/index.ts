@@ -19,6 +19,9 @@ import { termFazhiZhengfu } from './term-fazhi-zhengfu.js';
 import { yearAbbreviated } from './year-abbreviated.js';
 import { yearAmbiguous } from './year-ambiguous.js';
 import { yearStale } from './year-stale.js';
+import { proseFigureMismatch } from './prose-figure-mismatch.js';
+import { proseFigureLiteral } from './prose-figure-literal.js';
+import { figureYoyChange } from './figure-yoy-change.js';
 
 /** Every built-in rule, in the order they run. */
 export const rules: readonly Rule[] = [
@@ -31,6 +34,9 @@ export const rules: readonly Rule[] = [
   figureRateUnverifiable,
   figurePercentRange,
   figureYoyJump,
+  figureYoyChange,
+  proseFigureMismatch,
+  proseFigureLiteral,
   dateDeadline,
   yearStale,
   yearAmbiguous,
