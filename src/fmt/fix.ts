@@ -24,6 +24,8 @@ export interface FileChange {
   after: string;
   /** The fixes applied to it, across passes (ranges refer to the text of their pass). */
   fixes: Diagnostic[];
+  /** Each pass: the text it started from and the fixes it applied (for tests and --debug). */
+  history: { text: string; fixes: Fix[] }[];
 }
 
 export interface FormatResult {
@@ -44,6 +46,7 @@ export async function formatReport(host: SourceHost, builtins: SourceHost, optio
   const edits = new Map<string, string>();
   const applied = new Map<string, Diagnostic[]>();
   const originals = new Map<string, string>();
+  const history = new Map<string, FileChange['history']>();
   let passes = 0;
   for (; passes < MAX_PASSES; passes++) {
     const loaded = await loadReport(overlayHost(host, edits), builtins, load);
@@ -56,6 +59,7 @@ export async function formatReport(host: SourceHost, builtins: SourceHost, optio
       const result = applyFixes(chapter.text, mine.map((d) => d.fix as Fix));
       const taken = new Set(result.applied);
       applied.set(chapter.file, [...(applied.get(chapter.file) ?? []), ...mine.filter((d) => taken.has(d.fix!))]);
+      if (result.applied.length > 0) history.set(chapter.file, [...(history.get(chapter.file) ?? []), { text: chapter.text, fixes: result.applied }]);
       const next = options.markdown === false ? result.text : formatMarkdown(result.text);
       if (next !== chapter.text) {
         edits.set(chapter.file, next);
@@ -67,7 +71,7 @@ export async function formatReport(host: SourceHost, builtins: SourceHost, optio
   const changes: FileChange[] = [];
   for (const [file, after] of edits) {
     const before = originals.get(file)!;
-    if (after !== before) changes.push({ file, before, after, fixes: applied.get(file) ?? [] });
+    if (after !== before) changes.push({ file, before, after, fixes: applied.get(file) ?? [], history: history.get(file) ?? [] });
   }
   return { changes: changes.sort((a, b) => a.file.localeCompare(b.file)), diagnostics: [], passes };
 }
