@@ -14,7 +14,7 @@ export const figureYoyChange: Rule = {
       '2254 tickets, up 84.15% year on year, means 1224 last year. With previous: in lawreport.yaml naming last year\'s folder or metrics.yaml, every "同比上升/下降 X%" is recomputed at the places written.',
     ),
     fix: loc('按提示改正百分比或方向（上升/下降），或核对两年的数据。', 'Correct the percentage or the direction (up/down) as suggested, or check both years\' figures.'),
-    example: { bad: '# 上年 hotline.received: 1224\n受理工单2254宗，同比上升48.15%。', good: '受理工单2254宗，同比上升84.15%。' },
+    example: { bad: '<!-- 上年 hotline.received: 1224，本年 2254 -->\n受理工单2254宗，同比上升48.15%。', good: '受理工单2254宗，同比上升84.15%。' },
   },
   check({ source, report }) {
     const previous = source.previous;

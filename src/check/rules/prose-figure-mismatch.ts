@@ -14,7 +14,7 @@ export const proseFigureMismatch: Rule = {
       'The same figure stated twice, differently, leaves the reader unsure which to trust. A number right after a metric\'s label or alias (catalog aliases) with a fitting unit is compared with metrics.yaml; rates at the places written. Years, dates, article, phone and document numbers and ordinals are never taken for figures.',
     ),
     fix: loc('改正写错的一处；最好把正文中的数换成模板引用 {{fig 组.项}}，只在 metrics.yaml 写一次。', 'Correct the wrong one; better, replace the number in the chapter with {{fig group.key}} so it is written once, in metrics.yaml.'),
-    example: { bad: '# metrics.yaml: disputes.mediated: 66\n调解成功70件。', good: '调解成功{{fig disputes.mediated}}。' },
+    example: { bad: '<!-- metrics.yaml 中 disputes.mediated: 66 -->\n调解成功70件。', good: '调解成功{{fig disputes.mediated}}。' },
   },
   check({ source, report }) {
     for (const f of proseFigures(source)) {
