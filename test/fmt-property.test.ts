@@ -67,7 +67,8 @@ async function run(text: string, markdown: boolean, base: Record<string, string>
   return { files, change, after: change?.after ?? text };
 }
 
-describe('fmt --fix (property)', () => {
+// Generous time: these run dozens of whole-report passes, beside the renderer tests that start LibreOffice and Chromium.
+describe('fmt --fix (property)', { timeout: 180_000 }, () => {
   it('is idempotent, with and without the Markdown stable form', async () => {
     const base = await exampleFiles();
     await fc.assert(

@@ -1,6 +1,7 @@
 import { listNumbering } from '../src/check/rules/list-numbering.js';
 import { numberApproxRound } from '../src/check/rules/number-approx-round.js';
 import { numberApproxStacked } from '../src/check/rules/number-approx-stacked.js';
+import { numberNotationMixed } from '../src/check/rules/number-notation-mixed.js';
 import { numberRangeUnit } from '../src/check/rules/number-range-unit.js';
 import { punctuationHalfwidth } from '../src/check/rules/punctuation-halfwidth.js';
 import { termFazhiban } from '../src/check/rules/term-fazhiban.js';
@@ -107,5 +108,20 @@ ruleTester(listNumbering, {
       errors: [{ line: 3, column: 1, message: /“1、”应为“1\.”/ }, { line: 4, column: 1 }],
       output: { [OTHER]: '主要做法有：\n\n1. 培育“法律明白人”58名；\n2. 创建民主法治示范村3个。\n' },
     },
+  ],
+});
+
+ruleTester(numberNotationMixed, {
+  valid: [
+    { name: 'one notation for each family; years and 12345 are not counts', files: other('发放资料1200份，覆盖3500人，化解率95%，办结率100%，2024年，12345热线。') },
+    { name: 'separators used throughout', files: other('发放资料1,200份，覆盖3,500人。') },
+  ],
+  invalid: [
+    {
+      name: '1,200 among plain large numbers, pointing at the first plain one',
+      files: other('发放资料1,200份，覆盖3500人，服务2100人次。'),
+      errors: [{ column: 5, message: /“1,200”.*带千位分隔符.*不带分隔符/, related: 1 }],
+    },
+    { name: '百分之九十五 beside 95%', files: other('化解率95%，满意度达百分之九十五。'), errors: [{ column: 12, message: /百分之九十五/ }] },
   ],
 });

@@ -22,6 +22,7 @@ import { yearStale } from './year-stale.js';
 import { proseFigureMismatch } from './prose-figure-mismatch.js';
 import { proseFigureLiteral } from './prose-figure-literal.js';
 import { figureYoyChange } from './figure-yoy-change.js';
+import { numberNotationMixed } from './number-notation-mixed.js';
 
 /** Every built-in rule, in the order they run. */
 export const rules: readonly Rule[] = [
@@ -47,5 +48,6 @@ export const rules: readonly Rule[] = [
   numberApproxRound,
   numberApproxStacked,
   numberRangeUnit,
+  numberNotationMixed,
   listNumbering,
 ];
