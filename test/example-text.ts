@@ -16,3 +16,7 @@ export function edited(file: string, from: string | RegExp, to: string): string 
 }
 
 export const metricsWith = (from: string | RegExp, to: string) => ({ 'metrics.yaml': edited('metrics.yaml', from, to) });
+
+/** The optional "other" chapter, added to the example report with the given text. */
+export const OTHER = 'chapters/05-other.md';
+export const other = (text: string) => ({ [OTHER]: text });

@@ -2,11 +2,9 @@ import { dateDeadline } from '../src/check/rules/date-deadline.js';
 import { yearAbbreviated } from '../src/check/rules/year-abbreviated.js';
 import { yearAmbiguous } from '../src/check/rules/year-ambiguous.js';
 import { yearStale } from '../src/check/rules/year-stale.js';
-import { edited } from './example-text.js';
+import { edited, OTHER, other } from './example-text.js';
 import { ruleTester } from './rule-tester.js';
 
-const OTHER = 'chapters/05-other.md';
-const other = (text: string) => ({ [OTHER]: text });
 const dated = (date: string) => ({ 'lawreport.yaml': edited('lawreport.yaml', 'date: 2025-02-10', `date: ${date}`) });
 
 ruleTester(dateDeadline, {

@@ -1,11 +1,9 @@
 import { figureYoyChange } from '../src/check/rules/figure-yoy-change.js';
 import { proseFigureLiteral } from '../src/check/rules/prose-figure-literal.js';
 import { proseFigureMismatch } from '../src/check/rules/prose-figure-mismatch.js';
-import { exampleText, metricsWith } from './example-text.js';
+import { exampleText, metricsWith, OTHER, other } from './example-text.js';
 import { ruleTester } from './rule-tester.js';
 
-const OTHER = 'chapters/05-other.md';
-const other = (text: string) => ({ [OTHER]: text });
 
 /** Sentences that hold numbers which are not figures: none may be taken for one. */
 const NOT_FIGURES = [

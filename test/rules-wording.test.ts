@@ -6,11 +6,9 @@ import { numberRangeUnit } from '../src/check/rules/number-range-unit.js';
 import { punctuationHalfwidth } from '../src/check/rules/punctuation-halfwidth.js';
 import { termFazhiban } from '../src/check/rules/term-fazhiban.js';
 import { termFazhiZhengfu } from '../src/check/rules/term-fazhi-zhengfu.js';
+import { OTHER, other } from './example-text.js';
 import { ruleTester } from './rule-tester.js';
 
-/** The optional "other" chapter, added to the example report with the given text. */
-const OTHER = 'chapters/05-other.md';
-const other = (text: string) => ({ [OTHER]: text });
 
 ruleTester(termFazhiZhengfu, {
   valid: [

@@ -1,5 +1,5 @@
 import type { MetricDef, ReportSource } from '../model.js';
-import { figure, type Figure } from './figures.js';
+import { decimalsOf, figure, rateHolds, type Figure } from './figures.js';
 import { HIDDEN, proseBlocks, type Mustache, type ProseBlock } from './prose.js';
 
 /** A number the prose states next to a metric's label or alias ("调解成功66件", "化解率95%"). */
@@ -206,4 +206,21 @@ function inBlock(source: ReportSource, block: ProseBlock, terms: Terms): ProseFi
     out.push(stated);
   });
   return out;
+}
+
+/**
+ * The figures written out literally in the prose whose metric has a value, with whether they
+ * agree (counts exactly, rates at the decimal places written): what both prose-figure rules judge.
+ */
+export function* literalFigures(source: ReportSource): Generator<{ stated: ProseFigure; known: NonNullable<ReturnType<typeof metricValue>>; agrees: boolean }> {
+  for (const stated of proseFigures(source)) {
+    // A {{…}} reference is right by construction; which metric it names is the writer's call.
+    if (stated.template) continue;
+    const known = metricValue(source, stated.metric.path);
+    if (!known) continue;
+    const agrees = stated.metric.type === 'percent'
+      ? rateHolds(stated.value, known.value, decimalsOf(stated.written))
+      : Math.abs(stated.value - known.value) < 1e-9;
+    yield { stated, known, agrees };
+  }
 }

@@ -1,7 +1,7 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { decimalsOf, rateHolds, relatedTo } from '../figures.js';
+import { decimalsOf, relatedTo } from '../figures.js';
 import { locate } from '../prose.js';
-import { metricValue, proseFigures } from '../prose-figures.js';
+import { literalFigures } from '../prose-figures.js';
 import type { Rule } from '../rule.js';
 
 export const proseFigureLiteral: Rule = {
@@ -17,13 +17,9 @@ export const proseFigureLiteral: Rule = {
     example: { bad: '调解成功66件。', good: '调解成功{{fig disputes.mediated}}。' },
   },
   check({ source, report }) {
-    for (const f of proseFigures(source)) {
-      if (f.template) continue;
-      const known = metricValue(source, f.metric.path);
-      if (!known) continue;
+    for (const { stated: f, known, agrees } of literalFigures(source)) {
+      if (!agrees) continue;
       const percent = f.metric.type === 'percent';
-      const equal = percent ? rateHolds(f.value, known.value, decimalsOf(f.written)) : Math.abs(f.value - known.value) < 1e-9;
-      if (!equal) continue;
       const suggestion = percent && known.computed && known.figures.length === 2
         ? `{{pct ${known.figures[0]!.path} ${known.figures[1]!.path} digits=${decimalsOf(f.written)}}}`
         : percent ? `{{${f.metric.path}}}%` : `{{fig ${f.metric.path}}}`;

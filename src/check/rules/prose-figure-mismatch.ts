@@ -1,7 +1,7 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { decimalsOf, named, rateHolds, relatedTo } from '../figures.js';
+import { decimalsOf, named, relatedTo } from '../figures.js';
 import { locate } from '../prose.js';
-import { metricValue, proseFigures } from '../prose-figures.js';
+import { literalFigures } from '../prose-figures.js';
 import type { Rule } from '../rule.js';
 
 export const proseFigureMismatch: Rule = {
@@ -17,14 +17,9 @@ export const proseFigureMismatch: Rule = {
     example: { bad: '<!-- metrics.yaml 中 disputes.mediated: 66 -->\n调解成功70件。', good: '调解成功{{fig disputes.mediated}}。' },
   },
   check({ source, report }) {
-    for (const f of proseFigures(source)) {
-      // A {{…}} reference is right by construction; which metric it names is the writer's call.
-      if (f.template) continue;
-      const known = metricValue(source, f.metric.path);
-      if (!known) continue;
+    for (const { stated: f, known, agrees } of literalFigures(source)) {
+      if (agrees) continue;
       const percent = f.metric.type === 'percent';
-      const holds = percent ? rateHolds(f.value, known.value, decimalsOf(f.written)) : Math.abs(f.value - known.value) < 1e-9;
-      if (holds) continue;
       const label = named({ path: f.metric.path, def: f.metric });
       const expected = percent ? known.value.toFixed(decimalsOf(f.written)) : String(known.value);
       const suffix = percent ? '%' : f.metric.unit;
