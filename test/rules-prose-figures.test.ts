@@ -18,6 +18,10 @@ ruleTester(proseFigureMismatch, {
     { name: 'years, dates, article, phone and document numbers and ordinals', files: other(NOT_FIGURES) },
     { name: 'literal figures that agree: 调成66件, 化解率97.06%, 调解成功率97.1%', files: other('调成66件，调解成功率97.1%，化解率97.06%。') },
     { name: 'a sub-category after 其中 is not the total', files: other('全年立案{{fig enforcement.cases_filed}}，其中安全生产领域立案51宗。') },
+    {
+      name: 'sub-categories as real reports write them: a field, a joint campaign, the villages',
+      files: other('安全生产领域立案51宗，结案38宗；共联动调处矛盾纠纷36起，调处成功36起，调解成功率达100%。各村居法律顾问给群众提供法律服务392件次。'),
+    },
     { name: 'a change after the figure is not the figure: 工单同比上升84.15%', files: other('热线工单同比上升84.15%。') },
     { name: 'a unit that does not fit: 开庭3天 is not a count of hearings', files: other('集中开庭3天。') },
   ],

@@ -27,6 +27,12 @@ const UNIT_FAMILIES = [['件', '宗', '起', '单'], ['次', '场', '期', '轮'
 const MAX_GAP = 8;
 /** A clause ends here; a label's number never lies beyond. */
 const BOUNDARY = /[，。；：、！？,;:\n（）()《》“”]/;
+/**
+ * Words that make what follows in the sentence a part of the whole the metric counts:
+ * "安全生产领域立案51宗，结案38宗", "共联动调处矛盾纠纷36起", "各村居法律顾问提供法律服务392件次".
+ */
+const SUBSET = /其中|领域|专项|联动|各村|村居|村（居）|行业|分别/;
+const SENTENCE_END = /[。；;！？!?\n]/;
 /** Words after which a number is a change or a comparison, not the labelled figure. */
 const COMPARISON = /同比|环比|较上年|比上年|增长|下降|上升|减少|提高|降低|其中/;
 const CHANGE = /^[，,]?\s*(?:同比|较上年|比上年)(上升|增长|增加|提高|下降|减少|降低)了?(\d+(?:\.\d+)?)(?:%|个百分点)/;
@@ -164,9 +170,9 @@ function inBlock(source: ReportSource, block: ProseBlock, terms: Terms): ProseFi
     while (j < limit && !/\d/.test(text[j]!) && !BOUNDARY.test(text[j]!)) j++;
     if (j >= limit || !/\d/.test(text[j]!)) return;
     const gap = text.slice(label.end, j);
-    // "其中安全生产领域立案51宗" names a sub-category, not the labelled total.
-    const clause = text.slice(0, label.start).split(BOUNDARY).pop() ?? '';
-    if (clause.includes('其中')) return;
+    // A sub-category ("其中安全生产领域立案51宗") is not the labelled total.
+    const sentence = text.slice(0, label.start).split(SENTENCE_END).pop() ?? '';
+    if (SUBSET.test(sentence)) return;
     if (COMPARISON.test(gap) || gap.includes(HIDDEN)) return;
     const number = /^\d+(?:\.\d+)?/.exec(text.slice(j))![0];
     const end = j + number.length;
