@@ -63,7 +63,3 @@ export function decimalsOf(written: string): number {
 export function rateHolds(stated: number, exact: number, digits: number): boolean {
   return Math.abs(stated - exact) <= 0.5 * 10 ** -digits + 1e-9;
 }
-
-export function formatRate(exact: number, digits: number): string {
-  return exact.toFixed(digits);
-}

@@ -199,8 +199,9 @@ function inBlock(source: ReportSource, block: ProseBlock, terms: Terms): ProseFi
     const unitLength = metric.type === 'percent' ? 1 : (writtenUnit(after)?.length ?? 0);
     const tail = text.slice(end + unitLength);
     const change = CHANGE.exec(tail);
-    if (change && !(mustache && view.from[end + unitLength + change.index] === mustache)) {
-      const cStart = end + unitLength + change[0].indexOf(change[2]!);
+    const cStart = change ? end + unitLength + change[0].indexOf(change[2]!) : -1;
+    // A change written out by hand (a template-computed one is the template's business).
+    if (change && view.from[cStart] === undefined) {
       stated.change = {
         sign: /上升|增长|增加|提高/.test(change[1]!) ? 1 : -1,
         written: change[2]!,

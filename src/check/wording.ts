@@ -41,9 +41,3 @@ export function wordingRule(
     },
   };
 }
-
-/** The text a block shows around an index, for messages: the match with a few characters of context. */
-export function excerpt(block: ProseBlock, index: number, length: number): string {
-  return block.text.slice(Math.max(0, index - 4), index + length + 4).replace(/\uE000+/g, '…').replace(/\n/g, ' ');
-}
-

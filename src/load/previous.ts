@@ -11,7 +11,7 @@ import { positionOf, parseYaml, type YamlDocument } from './yaml.js';
 export type OpenPrevious = (dir: string) => SourceHost;
 
 /** A view of a subfolder of `host`: the default when no opener is given (tests, folders inside the report). */
-export function subfolderHost(host: SourceHost, dir: string): SourceHost {
+function subfolderHost(host: SourceHost, dir: string): SourceHost {
   const join = (p: string) => (dir === '.' || dir === '' ? p : `${dir.replace(/\/+$/, '')}/${p}`);
   return {
     root: `${host.root}/${dir}`,
@@ -22,7 +22,7 @@ export function subfolderHost(host: SourceHost, dir: string): SourceHost {
 }
 
 /** `previous:` names a folder (its metrics.yaml is read) or a metrics file. */
-export function splitPreviousPath(previous: string): { dir: string; file: string } {
+function splitPreviousPath(previous: string): { dir: string; file: string } {
   const clean = previous.replace(/\\/g, '/').replace(/\/+$/, '');
   if (!/\.ya?ml$/i.test(clean)) return { dir: clean, file: 'metrics.yaml' };
   const slash = clean.lastIndexOf('/');

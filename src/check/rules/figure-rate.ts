@@ -1,5 +1,5 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { decimalsOf, figure, formatRate, named, rateHolds, relatedTo } from '../figures.js';
+import { decimalsOf, figure, named, rateHolds, relatedTo } from '../figures.js';
 import type { Rule } from '../rule.js';
 
 export const figureRate: Rule = {
@@ -25,11 +25,12 @@ export const figureRate: Rule = {
       const denominator = figure(source, relation.denominator);
       if (!rate || !numerator || !denominator || denominator.value === 0) continue;
       const written = rate.written;
+      // At least the declared precision; finer when the figure is written finer (97.06 at 2 places).
       const digits = Math.max(relation.precision, decimalsOf(written));
       const exact = (numerator.value / denominator.value) * 100;
       if (rateHolds(rate.value, exact, digits)) continue;
       const r = named(rate);
-      const expected = formatRate(exact, digits);
+      const expected = exact.toFixed(digits);
       report({
         file: rate.file,
         line: rate.line,
