@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compileReport } from '../src/compile/compile.js';
 import { parseCatalog } from '../src/load/catalog.js';
+import { withComputedRates } from '../src/load/relations.js';
 import { loadReport } from '../src/load/report.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
 
@@ -43,5 +45,23 @@ describe('catalog relations', () => {
       '9:5 Unknown relation kind "ratio"; available: part, sum.',
       '10:47 Metric "air.monitored" in a relation is not in the catalog.',
     ]);
+  });
+
+  it('computes a rate metrics.yaml leaves out, at its precision, for templates: 52/55 → 94.5', async () => {
+    const files = await exampleFiles();
+    files['metrics.yaml'] = files['metrics.yaml']!.replace(/disputes:\n(?:  .*\n){3}/, 'disputes:\n  received: 55\n  mediated: 52\n');
+    files['chapters/05-other.md'] = '---\nid: other\n---\n\n调解成功率{{disputes.rate}}%。\n';
+    const { source } = await loadReport(hostOf(files), builtins);
+    const { document, diagnostics } = await compileReport(source!);
+    expect(diagnostics).toEqual([]);
+    expect(JSON.stringify(document!.chapters)).toContain('调解成功率94.5%。');
+    expect(source!.metrics.disputes).toEqual({ received: 55, mediated: 52 });
+  });
+
+  it('never overrides a rate that is written, nor invents one without both parts', () => {
+    const relations = [{ kind: 'rate', rate: 'd.rate', numerator: 'd.m', denominator: 'd.r', precision: 1, source: { file: 'x', line: 1, column: 1 } }] as const;
+    expect(withComputedRates({ d: { m: 52, r: 55, rate: 95 } }, relations)).toEqual({ d: { m: 52, r: 55, rate: 95 } });
+    expect(withComputedRates({ d: { m: 52 } }, relations)).toEqual({ d: { m: 52 } });
+    expect(withComputedRates({ d: { m: 52, r: 0 } }, relations)).toEqual({ d: { m: 52, r: 0 } });
   });
 });
