@@ -1,6 +1,7 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Location } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/position.js';
+import { guardMarkdown } from '../markdown/guard.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { ChapterSource } from '../model.js';
 
@@ -44,6 +45,12 @@ export function proseBlocks(chapter: ChapterSource): ProseBlock[] {
   // The body has the front matter cut down to its newlines: after it, offsets shift by a constant.
   const delta = chapter.text.length - chapter.body.length;
   const blocks: ProseBlock[] = [];
+  // Chapters the compiler refuses or defuses (nesting hundreds deep, delimiter floods) are
+  // reported by it; their prose is not read here, where parsing them could overflow the stack.
+  if (guardMarkdown(chapter.body, chapter.file).diagnostics.length > 0) {
+    cache.set(chapter, blocks);
+    return blocks;
+  }
   const visit = (node: Nodes) => {
     if (BLOCKS.has(node.type) && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       blocks.push(block(chapter, node as Parents, node.position.start.offset, node.position.end.offset, delta));

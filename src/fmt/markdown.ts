@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { MUSTACHE } from '../check/prose.js';
+import { guardMarkdown } from '../markdown/guard.js';
 
 /** Placeholders for {{…}}: one Private Use Area character each, which remark never escapes or splits. */
 const FIRST = 0xe100;
@@ -32,7 +33,8 @@ const processor = unified()
  * cannot be formatted safely (more expressions than placeholders, or placeholders already present).
  */
 export function formatMarkdown(text: string): string {
-  if (/[\ue100-\uf8ff]/.test(text)) return text;
+  // Text the compiler would refuse or defuse (see markdown/guard.ts) is left exactly as it is.
+  if (/[\ue100-\uf8ff]/.test(text) || guardMarkdown(text, '').diagnostics.length > 0) return text;
   const saved: string[] = [];
   const protectedText = text.replace(MUSTACHE, (m) => {
     saved.push(m);
