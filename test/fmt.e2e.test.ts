@@ -47,11 +47,13 @@ describe('lawreport fmt', () => {
     expect(await readFile(file, 'utf8')).toBe('---\nid: other\n---\n\n- 推进法制政府建设\n- 其他\n');
   });
 
-  it('check --fix applies the fixes without restyling, then checks', async () => {
+  it('check --fix applies the fixes without restyling, then checks; stdout stays the check\'s JSON', async () => {
     const { dir, file } = await withChapter('---\nid: other\n---\n\n* 推进法制政府建设\n');
-    const run = await runCli(['check', '--fix'], dir);
+    const run = await runCli(['check', '--fix', '--format', 'json'], dir);
     expect(run.code).toBe(0);
     expect(await readFile(file, 'utf8')).toBe('---\nid: other\n---\n\n* 推进法治政府建设\n');
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.stderr).toContain('已修正 chapters/05-other.md（第 5 行，1 处修正）');
   });
 
   it('keeps Handlebars byte for byte where remark would escape it', () => {

@@ -26,6 +26,8 @@ function changedLines(change: FileChange): number[] {
  * exits 1 when a file would change (for CI). `lawreport check --fix` applies the fixes alone.
  */
 export async function fmtCommand(ctx: CliContext, dir: string | undefined, options: FmtOptions, markdown = true): Promise<number> {
+  // Under check --fix, stdout belongs to the check's report (which may be JSON).
+  const say = markdown ? ctx.stdout : ctx.stderr;
   const report = await openReport(ctx.cwd, dir);
   const result = await formatReport(report.host, report.builtins, { fix: Boolean(options.fix), markdown }, report.load);
   if (result.diagnostics.length > 0) {
@@ -38,14 +40,14 @@ export async function fmtCommand(ctx: CliContext, dir: string | undefined, optio
     const where = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
     const fixes = change.fixes.length;
     if (options.check) {
-      ctx.stdout(t(ctx, `需要格式化 ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `would reformat ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
+      say(t(ctx, `需要格式化 ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `would reformat ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
     } else {
       await writeFileAtomic(path.join(report.abs, change.file), change.after);
-      ctx.stdout(t(ctx, `已格式化 ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `formatted ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
+      say(t(ctx, `${markdown ? '已格式化' : '已修正'} ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `${markdown ? 'formatted' : 'fixed'} ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
     }
   }
   if (result.changes.length === 0) {
-    ctx.stdout(markdown ? t(ctx, '✔ 所有章节已是规范格式\n', '✔ every chapter is already formatted\n') : t(ctx, '✔ 没有可自动修正的问题\n', '✔ nothing to fix\n'));
+    say(markdown ? t(ctx, '✔ 所有章节已是规范格式\n', '✔ every chapter is already formatted\n') : t(ctx, '✔ 没有可自动修正的问题\n', '✔ nothing to fix\n'));
   }
   return options.check && result.changes.length > 0 ? EXIT.errors : EXIT.ok;
 }
