@@ -79,6 +79,19 @@ describe('previous: last year\'s figures from outside the report folder', () => 
     expect(found.find((d) => d.ruleId === 'figure-yoy-change')?.file).toBe('chapters/05-other.md');
   });
 
+  it('does not widen what chapters may read: an image in last year\'s folder is still refused', async () => {
+    const dir = await copyExample();
+    const last = path.join(path.dirname(dir), 'report-2023');
+    await mkdir(last);
+    await writeFile(path.join(last, 'metrics.yaml'), 'hotline:\n  received: 30\n');
+    await writeFile(path.join(last, 'seal.png'), 'not really a png');
+    const config = path.join(dir, 'lawreport.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')) + 'previous: ../report-2023\n');
+    await writeFile(path.join(dir, 'chapters', '05-other.md'), '---\nid: other\n---\n\n![](../report-2023/seal.png)\n');
+    const found = JSON.parse((await runCli(['check', '--format', 'json'], dir)).stdout) as { ruleId: string }[];
+    expect(found.map((d) => d.ruleId)).toContain('image-outside');
+  });
+
   it('a missing previous folder is a warning, not a failure', async () => {
     const dir = await copyExample();
     const config = path.join(dir, 'lawreport.yaml');
