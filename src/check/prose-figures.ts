@@ -15,8 +15,8 @@ export interface ProseFigure {
   /** File offsets of the number (a {{…}} reference: the whole reference). */
   start: number;
   end: number;
-  /** Set when the number is a template reference: the metric it names (undefined: not a metric). */
-  template?: { mustache: Mustache; path?: string };
+  /** Set when the number comes from a template reference rather than being written out. */
+  template?: { mustache: Mustache };
   /** The stated change over last year that follows it in the same clause ("同比上升84.15%"). */
   change?: { sign: 1 | -1; written: string; value: number; start: number; end: number };
 }
@@ -78,7 +78,8 @@ function labelTerms(source: ReportSource): Terms {
     }
   }
   const sorted = [...metrics.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(sorted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  // Longest first, so 调解成功率 wins over 调解成功; an empty catalog matches nothing (never "").
+  const pattern = sorted.length === 0 ? /(?!)/g : new RegExp(sorted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   return { pattern, metrics };
 }
 
@@ -87,58 +88,46 @@ function filled(source: ReportSource, block: ProseBlock) {
   let text = '';
   const origin: number[] = [];
   const from: (Mustache | undefined)[] = [];
-  const paths: (string | undefined)[] = [];
+  const push = (c: string, at: number, mustache?: Mustache) => {
+    text += c;
+    origin.push(at);
+    from.push(mustache);
+  };
   let i = 0;
+  const copyTo = (end: number) => {
+    for (; i < end; i++) push(block.text[i]!, block.start + i);
+  };
   for (const m of block.mustaches) {
-    const at = m.start - block.start;
-    for (; i < at; i++) {
-      text += block.text[i];
-      origin.push(block.start + i);
-      from.push(undefined);
-      paths.push(undefined);
-    }
-    const rendered = renderReference(source, m.source);
-    const shown = rendered?.text ?? HIDDEN;
-    for (const c of shown) {
-      text += c;
-      origin.push(m.start);
-      from.push(m);
-      paths.push(rendered?.path);
-    }
+    copyTo(m.start - block.start);
+    for (const c of renderReference(source, m.source) ?? HIDDEN) push(c, m.start, m);
     i = m.end - block.start;
   }
-  for (; i < block.text.length; i++) {
-    text += block.text[i];
-    origin.push(block.start + i);
-    from.push(undefined);
-    paths.push(undefined);
-  }
+  copyTo(block.text.length);
   origin.push(block.start + block.text.length);
-  return { text, origin, from, paths };
+  return { text, origin, from };
 }
 
-/** What a simple figure reference prints, and the metric it names: {{a.b}}, {{fig a.b}}, {{pct a b}}. */
-function renderReference(source: ReportSource, text: string): { text: string; path?: string } | undefined {
+/** What a simple figure reference prints: {{a.b}}, {{fig a.b}}, {{pct a b}}, {{report.year}}; undefined for anything else. */
+function renderReference(source: ReportSource, text: string): string | undefined {
   const digitsOf = (hash: string) => /digits=(\d+)/.exec(hash)?.[1];
   const fig = /^\{\{~?\s*(fig\s+)?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+)((?:\s+\w+=(?:"[^"]*"|[^\s}]+))*)\s*~?\}\}$/.exec(text);
   if (fig) {
     const path = fig[2]!;
     if (path === 'report.year' || path === 'report.nextYear') {
-      return { text: String(source.config.year + (path === 'report.year' ? 0 : 1)) };
+      return String(source.config.year + (path === 'report.year' ? 0 : 1));
     }
     const value = metricValue(source, path);
     if (!value) return undefined;
     const digits = digitsOf(fig[3] ?? '');
     const unit = fig[1] ? (/unit="([^"]*)"/.exec(fig[3] ?? '')?.[1] ?? source.catalog.byPath.get(path)?.unit ?? '') : '';
-    return { text: (digits ? value.value.toFixed(Number(digits)) : String(value.value)) + unit, path };
+    return (digits ? value.value.toFixed(Number(digits)) : String(value.value)) + unit;
   }
   const pct = /^\{\{~?\s*pct\s+([\w.]+)\s+([\w.]+)((?:\s+\w+=\S+?)*)\s*~?\}\}$/.exec(text);
   if (pct) {
     const n = figure(source, pct[1]!);
     const d = figure(source, pct[2]!);
     if (!n || !d || d.value === 0) return undefined;
-    const rate = source.catalog.relations.find((r) => r.kind === 'rate' && r.numerator === pct[1] && r.denominator === pct[2]);
-    return { text: `${((n.value / d.value) * 100).toFixed(Number(digitsOf(pct[3] ?? '') ?? 2))}%`, path: rate?.kind === 'rate' ? rate.rate : undefined };
+    return `${((n.value / d.value) * 100).toFixed(Number(digitsOf(pct[3] ?? '') ?? 2))}%`;
   }
   return undefined;
 }
@@ -194,7 +183,7 @@ function inBlock(source: ReportSource, block: ProseBlock, terms: Terms): ProseFi
       value: Number(number),
       start: figureStart,
       end: figureEnd,
-      ...(mustache ? { template: { mustache, path: view.paths[j] } } : {}),
+      ...(mustache ? { template: { mustache } } : {}),
     };
     const unitLength = metric.type === 'percent' ? 1 : (writtenUnit(after)?.length ?? 0);
     const tail = text.slice(end + unitLength);
