@@ -43,6 +43,8 @@ export interface ReportConfig {
   output: { dir: string; name?: string; formats: Format[] };
   catalog?: string;
   rules: Record<string, RuleSetting>;
+  /** Options given as `rule-id: [level, {…}]` in lawreport.yaml. */
+  ruleOptions: Record<string, Record<string, unknown>>;
   fonts: Fonts;
   attachments: string[];
   previous?: string;
@@ -83,11 +85,34 @@ export interface MetricDef {
   unit: string;
   type: MetricType;
   aliases: string[];
+  /** A rate's parts (percent metrics): value = numerator / denominator × 100. */
+  numerator?: string;
+  denominator?: string;
+  /** Decimal places a rate is at least compared at (a stated 95 checks as 95.0 with precision 1). */
+  precision?: number;
+}
+
+/**
+ * A relation figures must satisfy, declared in the catalog's `relations:` list (data, not code).
+ * `part`: part ≤ whole (mediated ≤ received, batches ≤ persons); `sum`: total = Σ parts;
+ * `rate`: a percent metric = numerator / denominator (from the metric's own keys).
+ */
+export type Relation =
+  | { kind: 'part'; part: string; whole: string; source: RelationSource }
+  | { kind: 'sum'; total: string; parts: string[]; source: RelationSource }
+  | { kind: 'rate'; rate: string; numerator: string; denominator: string; precision: number; source: RelationSource };
+
+/** Where a relation was declared, for messages. */
+export interface RelationSource {
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface Catalog {
   groups: { key: string; label: string; metrics: MetricDef[] }[];
   byPath: Map<string, MetricDef>;
+  relations: Relation[];
 }
 
 export interface ChapterSource {
@@ -121,6 +146,15 @@ export interface ReportSource {
   catalog: Catalog;
   /** Report-level templates by name (title, signature, date), the report's own over the built-in ones. */
   templates: Record<string, TemplateSource>;
+  /** Last year's figures (lawreport.yaml `previous:`), for 同比 checks. */
+  previous?: PreviousFigures;
+}
+
+export interface PreviousFigures {
+  /** How the file is named in messages: the `previous:` path as written, plus the file. */
+  file: string;
+  metrics: Record<string, unknown>;
+  doc: YamlDocument;
 }
 
 export interface Asset {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import type { Rule } from '../src/check/rule.js';
 import { runRules } from '../src/check/run.js';
 import { loadReport } from '../src/load/report.js';
+import { applyFixes } from '../src/fix/apply.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
 
 /**
@@ -17,6 +18,8 @@ export interface RuleCase {
 
 export interface InvalidCase extends RuleCase {
   errors: { file?: string; line?: number; column?: number; message?: RegExp | string; related?: number }[];
+  /** For fixable rules: each file's text after one pass of the reported fixes (files not named must stay unchanged). */
+  output?: Record<string, string>;
 }
 
 export async function caseFiles(files: Record<string, string | null>): Promise<Record<string, string>> {
@@ -74,6 +77,17 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
           if (expected.related !== undefined) expect(d.related ?? []).toHaveLength(expected.related);
           expect(d.message.en.length).toBeGreaterThan(0);
         });
+        const fixed = found.filter((d) => d.fix);
+        if (!rule.meta.fixable) expect(fixed, 'a rule not marked fixable offers no fix').toEqual([]);
+        if (c.output) {
+          const files = await caseFiles(c.files);
+          for (const [file, expected] of Object.entries(c.output)) {
+            const fixes = fixed.filter((d) => d.file === file).map((d) => d.fix!);
+            expect(applyFixes(files[file]!, fixes).text).toBe(expected);
+          }
+        } else if (rule.meta.fixable) {
+          expect(fixed, 'a fix must be asserted with output').toEqual([]);
+        }
       });
     }
   });

@@ -8,6 +8,7 @@ const catalog: Catalog = {
     ['disputes.mediated', { path: 'disputes.mediated', label: '调解成功', unit: '件', type: 'count', aliases: [] }],
     ['disputes.received', { path: 'disputes.received', label: '受理', unit: '件', type: 'count', aliases: [] }],
   ]),
+  relations: [],
 };
 const data = { report: { year: 2024 }, disputes: { received: 68, mediated: 66 }, towns: [{ name: '甲村', count: 3 }] };
 const render = (text: string) => renderTemplate(text, 'chapters/01-measures.md', data, catalog);

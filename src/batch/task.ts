@@ -44,7 +44,7 @@ export async function runTask(task: ReportTask): Promise<ReportOutcome> {
       return { display: built.display, exitCode: built.ok ? EXIT.ok : EXIT.errors, diagnostics: built.diagnostics, written: built.written };
     }
     const report = await openReport(task.cwd, task.dir);
-    const { diagnostics } = await checkReport(report.host, report.builtins);
+    const { diagnostics } = await checkReport(report.host, report.builtins, report.load);
     const n = countBySeverity(diagnostics);
     const exitCode = n.error > 0 || (task.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
     return { display: report.display, exitCode, diagnostics, written: [] };

@@ -20,6 +20,8 @@ export type Report = Omit<Diagnostic, 'ruleId' | 'severity'>;
 
 export interface RuleContext {
   source: ReportSource;
+  /** Options from lawreport.yaml (`rule-id: [warning, {factor: 5}]`); empty when none. */
+  options: Record<string, unknown>;
   report(diagnostic: Report): void;
 }
 

@@ -15,6 +15,7 @@ export function runRules(source: ReportSource, rules: readonly Rule[] = builtinR
     const severity = setting ?? rule.meta.severity;
     rule.check({
       source,
+      options: source.config.ruleOptions[rule.meta.id] ?? {},
       report: (d) => out.push({ ...d, ruleId: rule.meta.id, severity }),
     });
   }

@@ -15,5 +15,7 @@ export async function openReport(cwd: string, dir: string | undefined) {
   if (!info.isDirectory()) {
     throw new UsageError(`“${display}”不是文件夹。请给出报告文件夹（含 lawreport.yaml）的路径。`, `"${display}" is not a folder. Give the path of a report folder (holding lawreport.yaml).`, 1);
   }
-  return { host: nodeHost(abs), builtins: nodeHost(packageRoot), abs, display: path.relative(cwd, abs) || '.' };
+  // Last year's folder gets its own confined host: chapters and images stay confined to this one.
+  const openPrevious = (previous: string) => nodeHost(path.resolve(abs, previous));
+  return { host: nodeHost(abs), builtins: nodeHost(packageRoot), abs, display: path.relative(cwd, abs) || '.', load: { openPrevious } };
 }

@@ -1,3 +1,4 @@
+import { withComputedRates } from '../load/relations.js';
 import type { ReportConfig, ReportSource } from '../model.js';
 
 export interface ReportFields {
@@ -24,9 +25,11 @@ export function reportFields(config: ReportConfig): ReportFields {
 
 /**
  * The data every template sees: the figures of metrics.yaml at the top level
- * ({{disputes.mediated}}) and the report's own fields under `report`.
+ * ({{disputes.mediated}}, rates it leaves out computed from their parts) and the report's own
+ * fields under `report`.
  * Built on null-prototype objects: nothing is inherited for a template to reach.
  */
 export function templateContext(source: ReportSource): Record<string, unknown> {
-  return Object.assign(Object.create(null) as object, source.metrics, { report: reportFields(source.config) });
+  const figures = withComputedRates(source.metrics, source.catalog.relations);
+  return Object.assign(Object.create(null) as object, figures, { report: reportFields(source.config) });
 }

@@ -39,3 +39,18 @@ export function memoryHost(files: Record<string, string | Uint8Array>, root = '<
 export function normalize(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 }
+
+/** `base` with some files' text replaced: how fmt --fix re-checks its edits before writing anything. */
+export function overlayHost(base: SourceHost, overrides: ReadonlyMap<string, string>): SourceHost {
+  return {
+    root: base.root,
+    async readText(path) {
+      return overrides.get(normalize(path)) ?? base.readText(path);
+    },
+    async readBytes(path) {
+      const text = overrides.get(normalize(path));
+      return text === undefined ? base.readBytes(path) : new TextEncoder().encode(text);
+    },
+    listFiles: (dir) => base.listFiles(dir),
+  };
+}

@@ -1,8 +1,9 @@
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog, MetricDef, MetricType } from '../model.js';
+import { parseRelations } from './relations.js';
 import { parseYaml, type YamlDocument } from './yaml.js';
 
-interface RawMetric { key: string; label: string; unit?: string; type?: MetricType; aliases?: string[] }
+interface RawMetric { key: string; label: string; unit?: string; type?: MetricType; aliases?: string[]; numerator?: string; denominator?: string; precision?: number }
 interface RawGroup { key: string; label: string; metrics: RawMetric[] }
 
 /** Reads a metric catalog file; a report's own catalog extends (or adds groups to) the built-in one. */
@@ -19,6 +20,7 @@ export function parseCatalog(text: string, file: string, base?: Catalog): { cata
     };
   }
   const groups = base ? base.groups.map((g) => ({ ...g, metrics: [...g.metrics] })) : [];
+  const own = new Set<string>();
   for (const g of raw.groups) {
     if (!g || typeof g.key !== 'string' || !Array.isArray(g.metrics)) continue;
     let group = groups.find((x) => x.key === g.key);
@@ -34,12 +36,18 @@ export function parseCatalog(text: string, file: string, base?: Catalog): { cata
         unit: m.unit ?? '',
         type: m.type ?? 'count',
         aliases: Array.isArray(m.aliases) ? m.aliases.map(String) : [],
+        ...(typeof m.numerator === 'string' ? { numerator: m.numerator } : {}),
+        ...(typeof m.denominator === 'string' ? { denominator: m.denominator } : {}),
+        ...(typeof m.precision === 'number' ? { precision: m.precision } : {}),
       };
+      own.add(def.path);
       const existing = group.metrics.findIndex((x) => x.path === def.path);
       if (existing >= 0) group.metrics[existing] = def;
       else group.metrics.push(def);
     }
   }
   const byPath = new Map(groups.flatMap((g) => g.metrics.map((m) => [m.path, m] as const)));
-  return { catalog: { groups, byPath }, doc, diagnostics };
+  const found = parseRelations(doc, byPath, own);
+  const relations = [...(base?.relations ?? []), ...found.relations];
+  return { catalog: { groups, byPath, relations }, doc, diagnostics: [...diagnostics, ...found.diagnostics] };
 }

@@ -18,6 +18,7 @@ import { validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
 import { splitFrontMatter } from './front-matter.js';
 import { stripControlCharacters } from './control-chars.js';
+import { loadPrevious, type OpenPrevious } from './previous.js';
 import { parseYaml, type YamlDocument } from './yaml.js';
 
 export const CONFIG_FILE = 'lawreport.yaml';
@@ -32,12 +33,18 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+export interface LoadOptions {
+  /** Opens the folder lawreport.yaml `previous:` names, confined to it (see src/load/previous.ts). */
+  openPrevious?: OpenPrevious;
+}
+
 /**
  * Reads a report folder through `host`. `builtins` reads the tool's own schemas/ and
  * templates/ (the package root). Problems come back as diagnostics, never as exceptions,
  * except a folder that is not a report at all (FatalError).
  */
-export async function loadReport(host: SourceHost, builtins: SourceHost): Promise<LoadResult> {
+
+export async function loadReport(host: SourceHost, builtins: SourceHost, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const configText = await host.readText(CONFIG_FILE);
   if (configText === undefined) {
@@ -73,9 +80,11 @@ export async function loadReport(host: SourceHost, builtins: SourceHost): Promis
   const metrics = metricsDoc && isMapping(metricsDoc.value) ? metricsDoc.value : {};
   const chapters = await loadChapters(host, profile, diagnostics);
   const templates = await loadTemplates(host, builtins, diagnostics);
+  const previous = await loadPrevious(host, config, configDoc, options.openPrevious);
+  diagnostics.push(...previous.diagnostics);
 
   return {
-    source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates },
+    source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates, previous: previous.previous },
     diagnostics,
   };
 }
@@ -96,8 +105,11 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
   const output = (raw.output ?? {}) as { dir?: string; name?: string; formats?: Format[] };
   const signature = raw.signature === undefined ? [String(raw.org)] : ([] as string[]).concat(raw.signature as string);
   const rules: Record<string, RuleSetting> = {};
-  for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | RuleSetting[]>)) {
-    rules[id] = Array.isArray(value) ? value[0]! : value;
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | unknown[]>)) {
+    rules[id] = (Array.isArray(value) ? value[0] : value) as RuleSetting;
+    const options: unknown = Array.isArray(value) ? value[1] : undefined;
+    if (options && typeof options === 'object' && !Array.isArray(options)) ruleOptions[id] = options as Record<string, unknown>;
   }
   return {
     profile: (raw.profile as string | undefined) ?? 'national',
@@ -109,6 +121,7 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
     output: { dir: output.dir ?? 'dist', name: output.name, formats: output.formats ?? [...ALL_FORMATS] },
     catalog: raw.catalog as string | undefined,
     rules,
+    ruleOptions,
     fonts: { ...DEFAULT_FONTS, ...((raw.fonts ?? {}) as object) },
     attachments: (raw.attachments as string[] | undefined) ?? [],
     previous: raw.previous as string | undefined,

@@ -2,7 +2,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules, applySeverities } from '../check/run.js';
 import { compileReport, type ChapterCompiler } from '../compile/compile.js';
 import type { SourceHost } from '../io/host.js';
-import { loadReport } from '../load/report.js';
+import { loadReport, type LoadOptions } from '../load/report.js';
 import type { Format, ReportDocument, ReportSource } from '../model.js';
 import { renderers } from '../render/index.js';
 
@@ -12,14 +12,14 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-export interface CheckOptions {
+export interface CheckOptions extends LoadOptions {
   /** Compiles one chapter; the preview passes one that reuses unchanged chapters. */
   compileChapter?: ChapterCompiler;
 }
 
 /** load → validate → check → compile: everything but rendering. Never throws for bad input. */
 export async function checkReport(host: SourceHost, builtins: SourceHost, options: CheckOptions = {}): Promise<CheckResult> {
-  const loaded = await loadReport(host, builtins);
+  const loaded = await loadReport(host, builtins, options);
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const source = loaded.source;
   const ruleDiagnostics = runRules(source);
@@ -34,8 +34,8 @@ export interface BuildResult extends CheckResult {
 }
 
 /** The whole pipeline. Outputs exist only when no error was found. */
-export async function buildReport(host: SourceHost, builtins: SourceHost, formats?: readonly Format[]): Promise<BuildResult> {
-  const checked = await checkReport(host, builtins);
+export async function buildReport(host: SourceHost, builtins: SourceHost, formats?: readonly Format[], options: LoadOptions = {}): Promise<BuildResult> {
+  const checked = await checkReport(host, builtins, options);
   const outputs = new Map<Format, Uint8Array>();
   if (!checked.document || !checked.source || hasErrors(checked.diagnostics)) return { ...checked, outputs };
   for (const format of formats ?? checked.source.config.output.formats) {

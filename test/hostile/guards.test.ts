@@ -42,7 +42,7 @@ describe('stripControlCharacters', () => {
 describe('template limits', () => {
   it('stops a nested {{#each}} over a big list instead of building gigabytes', () => {
     const big = Array.from({ length: 2000 }, (_, i) => i);
-    const r = renderTemplate('{{#each big}}{{#each ../big}}{{this}}{{/each}}{{/each}}', 'c.md', { big }, { groups: [], byPath: new Map() });
+    const r = renderTemplate('{{#each big}}{{#each ../big}}{{this}}{{/each}}{{/each}}', 'c.md', { big }, { groups: [], byPath: new Map(), relations: [] });
     expect(r.text).toBeUndefined();
     expect(r.diagnostics[0]?.message.en).toContain(String(MAX_EACH_ITERATIONS));
   });

@@ -2,6 +2,52 @@ import type { Rule } from '../rule.js';
 import { chapterDuplicate } from './chapter-duplicate.js';
 import { chapterMissing } from './chapter-missing.js';
 import { chapterUnknown } from './chapter-unknown.js';
+import { figurePartWhole } from './figure-part-whole.js';
+import { figurePercentRange } from './figure-percent-range.js';
+import { figureRate } from './figure-rate.js';
+import { figureRateUnverifiable } from './figure-rate-unverifiable.js';
+import { figureSum } from './figure-sum.js';
+import { figureYoyJump } from './figure-yoy-jump.js';
+import { dateDeadline } from './date-deadline.js';
+import { listNumbering } from './list-numbering.js';
+import { numberApproxRound } from './number-approx-round.js';
+import { numberApproxStacked } from './number-approx-stacked.js';
+import { numberRangeUnit } from './number-range-unit.js';
+import { punctuationHalfwidth } from './punctuation-halfwidth.js';
+import { termFazhiban } from './term-fazhiban.js';
+import { termFazhiZhengfu } from './term-fazhi-zhengfu.js';
+import { yearAbbreviated } from './year-abbreviated.js';
+import { yearAmbiguous } from './year-ambiguous.js';
+import { yearStale } from './year-stale.js';
+import { proseFigureMismatch } from './prose-figure-mismatch.js';
+import { proseFigureLiteral } from './prose-figure-literal.js';
+import { figureYoyChange } from './figure-yoy-change.js';
+import { numberNotationMixed } from './number-notation-mixed.js';
 
 /** Every built-in rule, in the order they run. */
-export const rules: readonly Rule[] = [chapterMissing, chapterUnknown, chapterDuplicate];
+export const rules: readonly Rule[] = [
+  chapterMissing,
+  chapterUnknown,
+  chapterDuplicate,
+  figurePartWhole,
+  figureSum,
+  figureRate,
+  figureRateUnverifiable,
+  figurePercentRange,
+  figureYoyJump,
+  figureYoyChange,
+  proseFigureMismatch,
+  proseFigureLiteral,
+  dateDeadline,
+  yearStale,
+  yearAmbiguous,
+  yearAbbreviated,
+  termFazhiZhengfu,
+  termFazhiban,
+  punctuationHalfwidth,
+  numberApproxRound,
+  numberApproxStacked,
+  numberRangeUnit,
+  numberNotationMixed,
+  listNumbering,
+];

@@ -46,7 +46,7 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
 /** Builds one report folder and writes its outputs; the part a batch shares with a single build. */
 export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: Format[] | undefined, out: string | undefined) {
   const report = await openReport(ctx.cwd, dir);
-  const result = await buildReport(report.host, report.builtins, formats);
+  const result = await buildReport(report.host, report.builtins, formats, report.load);
   const errors = countBySeverity(result.diagnostics).error;
   const base = { display: report.display, diagnostics: result.diagnostics, errors };
   if (errors > 0 || !result.source || !result.document) return { ...base, ok: false, written: [] as string[] };

@@ -19,7 +19,7 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
     );
   }
   const report = await openReport(ctx.cwd, dir);
-  const result = await checkReport(report.host, report.builtins);
+  const result = await checkReport(report.host, report.builtins, report.load);
   printDiagnostics(ctx, result.diagnostics, options.format, report.display);
   const n = countBySeverity(result.diagnostics);
   return n.error > 0 || (options.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;

@@ -37,7 +37,16 @@ const check: RegisterCommand = (program, ctx, setExit) => {
     .option('--format <name>', t(ctx, '诊断输出格式：human、json', 'diagnostics format: human, json'), 'human')
     .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
     .option('-j, --jobs <n>', jobsOption(ctx))
+    .option('--fix', t(ctx, '先自动改正可安全修正的问题（写回章节文件），再校验', 'apply the safe fixes to the chapter files first, then check'))
     .action(async (dirs: string[], opts) => {
+      if (opts.fix) {
+        const { fmtCommand } = await import('./fmt.js');
+        const folders = isBatch(dirs) ? await (await import('../../batch/expand.js')).expandReportDirs(ctx.cwd, dirs) : [dirs[0]];
+        for (const folder of folders) {
+          const fixed = await fmtCommand(ctx, folder, { fix: true }, false);
+          if (fixed !== 0) return setExit(fixed);
+        }
+      }
       if (isBatch(dirs)) return setExit(await (await import('../../batch/command.js')).batchCommand(ctx, 'check', dirs, opts));
       const { checkCommand } = await import('./check.js');
       setExit(await checkCommand(ctx, dirs[0], opts));
@@ -56,5 +65,18 @@ const preview: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
+const fmt: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('fmt')
+    .description(t(ctx, '把章节 Markdown 改写为统一格式；--fix 同时改正可安全修正的用语和标点', 'rewrite chapter Markdown in a stable form; --fix also applies the safe wording and punctuation fixes'))
+    .argument('[dir]', dirArgument(ctx))
+    .option('--fix', t(ctx, '同时改正“法制政府”、半角标点、“1、”、“24年”、“15～30%”等', 'also fix 法制政府, half-width punctuation, 1、, 24年, 15～30% and the like'))
+    .option('--check', t(ctx, '不写文件，只列出需要改动的文件；有改动时退出码为 1（用于 CI）', 'write nothing, list the files that would change; exit 1 if any (for CI)'))
+    .action(async (dir: string | undefined, opts) => {
+      const { fmtCommand } = await import('./fmt.js');
+      setExit(await fmtCommand(ctx, dir, opts));
+    });
+};
+
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [build, check, preview];
+export const commands: RegisterCommand[] = [build, check, fmt, preview];

@@ -1,0 +1,65 @@
+import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceHost } from '../io/host.js';
+import type { PreviousFigures, ReportConfig } from '../model.js';
+import { positionOf, parseYaml, type YamlDocument } from './yaml.js';
+
+/**
+ * Opens last year's report folder (a path relative to this report, often "../2023").
+ * The CLI gives a host confined to that folder alone, so reaching last year's figures never
+ * widens what chapters and images of this report may read.
+ */
+export type OpenPrevious = (dir: string) => SourceHost;
+
+/** A view of a subfolder of `host`: the default when no opener is given (tests, folders inside the report). */
+function subfolderHost(host: SourceHost, dir: string): SourceHost {
+  const join = (p: string) => (dir === '.' || dir === '' ? p : `${dir.replace(/\/+$/, '')}/${p}`);
+  return {
+    root: `${host.root}/${dir}`,
+    readText: (p) => host.readText(join(p)),
+    readBytes: (p) => host.readBytes(join(p)),
+    listFiles: (p) => host.listFiles(join(p)),
+  };
+}
+
+/** `previous:` names a folder (its metrics.yaml is read) or a metrics file. */
+function splitPreviousPath(previous: string): { dir: string; file: string } {
+  const clean = previous.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (!/\.ya?ml$/i.test(clean)) return { dir: clean, file: 'metrics.yaml' };
+  const slash = clean.lastIndexOf('/');
+  return slash < 0 ? { dir: '.', file: clean } : { dir: clean.slice(0, slash) || '/', file: clean.slice(slash + 1) };
+}
+
+export async function loadPrevious(
+  host: SourceHost,
+  config: ReportConfig,
+  configDoc: YamlDocument,
+  open: OpenPrevious | undefined,
+): Promise<{ previous?: PreviousFigures; diagnostics: Diagnostic[] }> {
+  if (!config.previous) return { diagnostics: [] };
+  const { dir, file } = splitPreviousPath(config.previous);
+  const display = dir === '.' ? file : `${dir}/${file}`;
+  const at = { file: 'lawreport.yaml', ...positionOf(configDoc, '/previous', 'value') };
+  let text: string | undefined;
+  let reason: string | undefined;
+  try {
+    text = await (open ? open(dir) : subfolderHost(host, dir)).readText(file);
+  } catch (error) {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  if (text === undefined) {
+    return {
+      diagnostics: [
+        diag('previous-not-found', 'warning', at, loc(
+          `读不到上一年度的数据“${display}”，同比无法核对。`,
+          `Cannot read last year's figures "${display}"; year-over-year changes are not checked.`,
+        ), { hint: loc(`检查 previous: 的路径（相对于报告文件夹）。${reason ? `（${reason}）` : ''}`, `Check the previous: path (relative to the report folder).${reason ? ` (${reason})` : ''}`) }),
+      ],
+    };
+  }
+  const parsed = parseYaml(text, display);
+  const value = parsed.doc?.value;
+  if (!parsed.doc || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { diagnostics: parsed.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })) };
+  }
+  return { previous: { file: display, metrics: value as Record<string, unknown>, doc: parsed.doc }, diagnostics: [] };
+}

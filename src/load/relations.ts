@@ -1,0 +1,85 @@
+import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MetricDef, Relation, RelationSource } from '../model.js';
+import { positionOf, type YamlDocument } from './yaml.js';
+
+/** Precision a rate is compared at when its catalog entry declares none. */
+export const DEFAULT_RATE_PRECISION = 1;
+
+type RawRelation = { kind?: unknown; part?: unknown; whole?: unknown; total?: unknown; parts?: unknown };
+
+/**
+ * Reads a catalog's top-level `relations:` list:
+ *   - { kind: part, part: disputes.mediated, whole: disputes.received }
+ *   - { kind: sum, total: hotline.received, parts: [hotline.closed, hotline.in_progress] }
+ * Rates are not listed here: a percent metric declares `numerator`, `denominator` and
+ * `precision` itself, and becomes a `rate` relation. Every named metric must exist.
+ */
+export function parseRelations(doc: YamlDocument, metrics: ReadonlyMap<string, MetricDef>, own: ReadonlySet<string>): { relations: Relation[]; diagnostics: Diagnostic[] } {
+  const relations: Relation[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const raw = (doc.value as { relations?: unknown } | null)?.relations;
+  const at = (pointer: string): RelationSource => ({ file: doc.file, ...positionOf(doc, pointer, 'value') });
+  const bad = (pointer: string, zh: string, en: string) =>
+    diagnostics.push(diag('catalog-invalid', 'error', at(pointer), loc(zh, en)));
+  const known = (value: unknown, pointer: string): value is string => {
+    if (typeof value === 'string' && metrics.has(value)) return true;
+    bad(pointer, `关系中的指标“${String(value)}”不在指标目录中。`, `Metric "${String(value)}" in a relation is not in the catalog.`);
+    return false;
+  };
+
+  if (raw !== undefined && !Array.isArray(raw)) bad('/relations', 'relations 必须是列表。', '"relations" must be a list.');
+  (Array.isArray(raw) ? (raw as RawRelation[]) : []).forEach((r, i) => {
+    const p = `/relations/${i}`;
+    if (r?.kind === 'part') {
+      if (known(r.part, `${p}/part`) && known(r.whole, `${p}/whole`)) relations.push({ kind: 'part', part: r.part, whole: r.whole, source: at(p) });
+    } else if (r?.kind === 'sum') {
+      const parts = Array.isArray(r.parts) ? r.parts : [];
+      if (parts.length < 2) bad(`${p}/parts`, 'sum 关系至少要有两个 parts。', 'A sum relation needs at least two parts.');
+      else if (known(r.total, `${p}/total`) && parts.every((x, j) => known(x, `${p}/parts/${j}`))) {
+        relations.push({ kind: 'sum', total: r.total, parts: parts as string[], source: at(p) });
+      }
+    } else {
+      bad(p, `未知的关系类型“${String(r?.kind)}”，可用：part、sum。`, `Unknown relation kind "${String(r?.kind)}"; available: part, sum.`);
+    }
+  });
+
+  const groups = (doc.value as { groups?: { key?: string; metrics?: { key?: string }[] }[] } | null)?.groups ?? [];
+  groups.forEach((g, gi) =>
+    (g?.metrics ?? []).forEach((m, mi) => {
+      const path = `${g?.key}.${m?.key}`;
+      const def = metrics.get(path);
+      if (!def || !own.has(path) || (def.numerator === undefined && def.denominator === undefined)) return;
+      const p = `/groups/${gi}/metrics/${mi}`;
+      if (def.type !== 'percent') bad(p, `“${path}”有分子分母，类型必须是 percent。`, `"${path}" has a numerator and denominator, so its type must be percent.`);
+      else if (known(def.numerator, `${p}/numerator`) && known(def.denominator, `${p}/denominator`)) {
+        relations.push({ kind: 'rate', rate: path, numerator: def.numerator, denominator: def.denominator, precision: def.precision ?? DEFAULT_RATE_PRECISION, source: at(p) });
+      }
+    }),
+  );
+  return { relations, diagnostics };
+}
+
+/**
+ * The figures with every rate metrics.yaml leaves out computed from its numerator and
+ * denominator, rounded to the rate's precision: `{{disputes.rate}}` works without writing it.
+ * Returns a new object; the figures as written stay untouched for the checks.
+ */
+export function withComputedRates(metrics: Record<string, unknown>, relations: readonly Relation[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...metrics };
+  const num = (path: string) => {
+    const [group, key] = path.split('.') as [string, string];
+    const value = (metrics[group] as Record<string, unknown> | undefined)?.[key];
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  for (const r of relations) {
+    if (r.kind !== 'rate' || num(r.rate) !== undefined) continue;
+    const n = num(r.numerator);
+    const d = num(r.denominator);
+    const [group, key] = r.rate.split('.') as [string, string];
+    const existing = out[group];
+    if (n === undefined || d === undefined || d === 0 || (existing !== undefined && (typeof existing !== 'object' || existing === null))) continue;
+    // Null prototype like the rest of the template data: nothing inherited for a template to reach.
+    out[group] = Object.assign(Object.create(null) as object, existing, { [key]: Number(((n / d) * 100).toFixed(r.precision)) });
+  }
+  return out;
+}
