@@ -50,23 +50,21 @@ export interface ReportConfig {
   previous?: string;
 }
 
-export interface ProfileChapter {
+/** A chapter or a sub-section of the outline tree (a chapter's sections are its ## headings). */
+export interface ProfileSection {
   id: string;
   /** A Handlebars template over { report }. */
   title: string;
   required: boolean;
   variants: string[];
   sections?: ProfileSection[];
+  /** Figures ("group.key") this part of the report must cite. */
   metrics?: string[];
+  /** Where the profile defines it, for messages. */
+  origin?: { file: string; line: number; column: number };
 }
 
-export interface ProfileSection {
-  id: string;
-  title: string;
-  required: boolean;
-  variants: string[];
-  sections?: ProfileSection[];
-}
+export type ProfileChapter = ProfileSection;
 
 export interface Profile {
   id: string;
@@ -90,6 +88,9 @@ export interface MetricDef {
   denominator?: string;
   /** Decimal places a rate is at least compared at (a stated 95 checks as 95.0 with precision 1). */
   precision?: number;
+  /** Bounds beyond the type's own (count and number ≥ 0, percent 0–100). */
+  minimum?: number;
+  maximum?: number;
 }
 
 /**

@@ -5,6 +5,9 @@ import { withComputedRates } from '../src/load/relations.js';
 import { loadReport } from '../src/load/report.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
 
+// Catalogs are validated against their meta-schema first (schemas/catalog.schema.json).
+const metaSchema = JSON.parse((await builtins.readText('schemas/catalog.schema.json'))!) as object;
+
 const OWN = `groups:
   - key: air
     label: 空气质量
@@ -19,7 +22,7 @@ relations:
 describe('catalog relations', () => {
   it('reads the built-in relations: parts, sums and rates with their precision', async () => {
     const text = (await builtins.readText('schemas/metrics.catalog.yaml'))!;
-    const { catalog, diagnostics } = parseCatalog(text, 'metrics.catalog.yaml');
+    const { catalog, diagnostics } = parseCatalog(text, 'metrics.catalog.yaml', metaSchema);
     expect(diagnostics).toEqual([]);
     const relations = catalog!.relations;
     expect(relations).toContainEqual(expect.objectContaining({ kind: 'part', part: 'disputes.mediated', whole: 'disputes.received' }));
@@ -40,7 +43,7 @@ describe('catalog relations', () => {
 
   it('names unknown metrics and kinds with their place in the catalog', () => {
     const bad = OWN.replace('whole: air.monitored_days', 'whole: air.monitored').replace('relations:\n', 'relations:\n  - { kind: ratio, part: a, whole: b }\n');
-    const { diagnostics } = parseCatalog(bad, 'catalog.yaml');
+    const { diagnostics } = parseCatalog(bad, 'catalog.yaml', metaSchema);
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message.en}`)).toEqual([
       '9:5 Unknown relation kind "ratio"; available: part, sum.',
       '10:47 Metric "air.monitored" in a relation is not in the catalog.',

@@ -14,6 +14,13 @@ export interface RuleMeta {
   /** A short wrong/right pair for docs/rules.md (Markdown or YAML as the reader writes it). */
   example?: { bad: string; good: string };
   fixable?: boolean;
+  /**
+   * The stage that reports it, grouping docs/rules.md: 'outline' for the rules in rules/,
+   * 'load', 'schema', 'template', 'markdown', 'image' for diagnostics other stages emit.
+   */
+  stage?: string;
+  /** The stage stops on it (nothing can be compiled past it), so `rules:` cannot change its severity. */
+  fixedSeverity?: boolean;
 }
 
 export type Report = Omit<Diagnostic, 'ruleId' | 'severity'>;

@@ -12,14 +12,16 @@ import {
   type RuleSetting,
   type TemplateSource,
 } from '../model.js';
-import { parseProfile, BUILTIN_PROFILES } from '../profile/load.js';
+import { BUILTIN_PROFILES, ProfileLoader } from '../profile/load.js';
 import { matchChapter } from '../profile/match.js';
+import { builtinSchemas, type BuiltinSchemas } from '../validate/builtin-schemas.js';
 import { validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
+import { isMapping, notMapping } from './mapping.js';
 import { splitFrontMatter } from './front-matter.js';
 import { stripControlCharacters } from './control-chars.js';
 import { loadPrevious, type OpenPrevious } from './previous.js';
-import { parseYaml, type YamlDocument } from './yaml.js';
+import { parseYaml, positionOf, type YamlDocument } from './yaml.js';
 
 export const CONFIG_FILE = 'lawreport.yaml';
 export const METRICS_FILE = 'metrics.yaml';
@@ -64,14 +66,14 @@ export async function loadReport(host: SourceHost, builtins: SourceHost, options
     diagnostics.push(notMapping(CONFIG_FILE));
     return { diagnostics };
   }
-  const schema = JSON.parse((await builtins.readText('schemas/lawreport.schema.json'))!) as object;
-  const schemaErrors = validateYaml(configDoc, schema, 'config-schema');
+  const schemas = await builtinSchemas(builtins);
+  const schemaErrors = validateYaml(configDoc, schemas.config, 'config-schema');
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { diagnostics };
   const config = normalizeConfig(configDoc.value);
 
-  const profile = await loadProfile(host, builtins, config, configDoc, diagnostics);
-  const catalog = await loadCatalog(host, builtins, config, diagnostics);
+  const profile = await loadProfile(host, builtins, schemas, config, configDoc, diagnostics);
+  const catalog = await loadCatalog(host, builtins, schemas, config, configDoc, diagnostics);
   if (!profile || !catalog) return { diagnostics };
 
   const metricsDoc = await loadMetrics(host, diagnostics);
@@ -87,17 +89,6 @@ export async function loadReport(host: SourceHost, builtins: SourceHost, options
     source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates, previous: previous.previous },
     diagnostics,
   };
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function notMapping(file: string): Diagnostic {
-  return diag('yaml-not-mapping', 'error', { file, line: 1, column: 1 }, loc(
-    `${file} 的顶层必须是“键: 值”的映射，不能是列表或单个值。`,
-    `The top level of ${file} must be a mapping of "key: value", not a list or a single value.`,
-  ));
 }
 
 function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
@@ -131,42 +122,48 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
 async function loadProfile(
   host: SourceHost,
   builtins: SourceHost,
+  schemas: BuiltinSchemas,
   config: ReportConfig,
   configDoc: YamlDocument,
   diagnostics: Diagnostic[],
 ): Promise<Profile | undefined> {
-  const builtin = (BUILTIN_PROFILES as readonly string[]).includes(config.profile);
-  const file = builtin ? `schemas/profiles/${config.profile}.yaml` : config.profile;
-  const text = builtin ? await builtins.readText(file) : await host.readText(file);
-  if (text === undefined) {
-    const span = configDoc.spans.get('/profile');
-    const at = span ? configDoc.lines.position(span.valueStart) : { line: 1, column: 1 };
+  const loader = new ProfileLoader({ host, builtins, metaSchema: schemas.profile });
+  const profile = await loader.load(config.profile);
+  diagnostics.push(...loader.diagnostics);
+  if (profile === null) {
     diagnostics.push(
-      diag('profile-not-found', 'error', { file: CONFIG_FILE, ...at }, loc(
+      diag('profile-not-found', 'error', { file: CONFIG_FILE, ...positionOf(configDoc, '/profile', 'value') }, loc(
         `找不到提纲“${config.profile}”。`,
         `Profile "${config.profile}" not found.`,
       ), { hint: loc(`内置提纲：${BUILTIN_PROFILES.join('、')}；或写报告文件夹内提纲文件的相对路径。`, `Built-in profiles: ${BUILTIN_PROFILES.join(', ')}; or give the path of a profile file inside the report folder.`) }),
     );
     return undefined;
   }
-  const { profile, diagnostics: found } = parseProfile(text, builtin ? `<lawreport>/${file}` : file);
-  diagnostics.push(...found);
   return profile;
 }
 
-async function loadCatalog(host: SourceHost, builtins: SourceHost, config: ReportConfig, diagnostics: Diagnostic[]): Promise<Catalog | undefined> {
-  const base = parseCatalog((await builtins.readText('schemas/metrics.catalog.yaml'))!, '<lawreport>/schemas/metrics.catalog.yaml');
+async function loadCatalog(
+  host: SourceHost,
+  builtins: SourceHost,
+  schemas: BuiltinSchemas,
+  config: ReportConfig,
+  configDoc: YamlDocument,
+  diagnostics: Diagnostic[],
+): Promise<Catalog | undefined> {
+  const base = parseCatalog((await builtins.readText('schemas/metrics.catalog.yaml'))!, '<lawreport>/schemas/metrics.catalog.yaml', schemas.catalog);
   diagnostics.push(...base.diagnostics);
   if (!base.catalog || !config.catalog) return base.catalog;
   const text = await host.readText(config.catalog);
   if (text === undefined) {
     diagnostics.push(
-      diag('catalog-not-found', 'error', { file: CONFIG_FILE }, loc(
-        `找不到自定义指标目录“${config.catalog}”。`, `Custom metric catalog "${config.catalog}" not found.`)),
+      diag('catalog-not-found', 'error', { file: CONFIG_FILE, ...positionOf(configDoc, '/catalog', 'value') }, loc(
+        `找不到自定义指标目录“${config.catalog}”。`, `Custom metric catalog "${config.catalog}" not found.`), {
+        hint: loc('路径相对于报告文件夹。', 'The path is relative to the report folder.'),
+      }),
     );
     return undefined;
   }
-  const extended = parseCatalog(text, config.catalog, base.catalog);
+  const extended = parseCatalog(text, config.catalog, schemas.catalog, base.catalog);
   diagnostics.push(...extended.diagnostics);
   return extended.catalog;
 }

@@ -1,4 +1,4 @@
-import type { Profile, ProfileChapter } from '../model.js';
+import type { Profile, ProfileChapter, ProfileSection } from '../model.js';
 
 /** Typed heading numbers clerks write: 一、 （一） (一) 1. 1、 （1） (1) 第一章/第一部分. */
 export const HEADING_NUMBER = /^\s*(?:第[一二三四五六七八九十百]+(?:章|部分|节)[、．.\s]?|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)][、．.]?|\d+\s*[.．、](?!\d)|[（(]\d+[）)][、．.]?)\s*/;
@@ -19,20 +19,24 @@ function simplify(title: string): string {
 }
 
 /**
- * Recognises a chapter by meaning: the official title or a known variant contained in the
- * heading (after years and numbering are removed). Longest match wins.
+ * Recognises a chapter (or a section) by meaning: the official title or a known variant
+ * contained in the heading (after years and numbering are removed). Longest match wins.
  */
-export function matchChapter(profile: Profile, heading: string): ProfileChapter | undefined {
+export function matchTitle<T extends Pick<ProfileSection, 'title' | 'variants'>>(nodes: readonly T[], heading: string): T | undefined {
   const text = simplify(stripHeadingNumber(heading).text);
   if (!text) return undefined;
-  let best: { chapter: ProfileChapter; score: number } | undefined;
-  for (const chapter of profile.chapters) {
-    for (const candidate of [chapter.title, ...chapter.variants]) {
+  let best: { node: T; score: number } | undefined;
+  for (const node of nodes) {
+    for (const candidate of [node.title, ...node.variants]) {
       const c = simplify(candidate);
       if (!c) continue;
       const score = text === c ? 1000 + c.length : text.includes(c) || c.includes(text) ? Math.min(c.length, text.length) : 0;
-      if (score >= 2 && (!best || score > best.score)) best = { chapter, score };
+      if (score >= 2 && (!best || score > best.score)) best = { node, score };
     }
   }
-  return best?.chapter;
+  return best?.node;
+}
+
+export function matchChapter(profile: Profile, heading: string): ProfileChapter | undefined {
+  return matchTitle(profile.chapters, heading);
 }

@@ -74,8 +74,10 @@ export function validateYaml(doc: YamlDocument, schema: object, ruleId = 'schema
   return errors.map((error, i) => toDiagnostic(doc, schema, error, zhErrors[i]!, ruleId));
 }
 
-/** oneOf/anyOf report every failed branch; keep the branch errors only when nothing else explains it. */
-function filterNoise(errors: ErrorObject[]): ErrorObject[] {
+/** oneOf/anyOf report every failed branch: keep only the combinator's own error. */
+function filterNoise(all: ErrorObject[]): ErrorObject[] {
+  // An if/then failure is explained by the `then` error that comes with it.
+  const errors = all.filter((e) => e.keyword !== 'if');
   const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   if (combinators.length === 0) return errors;
   return errors.filter(

@@ -1,0 +1,49 @@
+import type { Catalog, MetricDef } from '../model.js';
+
+/**
+ * The JSON Schema of metrics.yaml, generated from the metric catalog (the one source of truth
+ * for keys, labels, units and ranges): groups and figures are closed sets, so a misspelt key is
+ * an error with a did-you-mean; counts are non-negative integers, percentages lie in 0–100.
+ */
+export function metricsSchema(catalog: Catalog): object {
+  let schema = cache.get(catalog);
+  if (!schema) {
+    schema = build(catalog);
+    cache.set(catalog, schema);
+  }
+  return schema;
+}
+
+const cache = new WeakMap<Catalog, object>();
+
+function build(catalog: Catalog): object {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'metrics.yaml：本报告的数据（由指标目录生成）',
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(
+      catalog.groups.map((group) => [
+        group.key,
+        {
+          description: group.label,
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(group.metrics.map((m) => [m.path.slice(group.key.length + 1), metricSchema(m)])),
+        },
+      ]),
+    ),
+  };
+}
+
+function metricSchema(m: MetricDef): object {
+  const minimum = m.minimum ?? 0;
+  const maximum = m.maximum ?? (m.type === 'percent' ? 100 : undefined);
+  const expected = m.type === 'count' ? '非负整数' : m.type === 'percent' ? '0–100 的百分数' : '数';
+  return {
+    description: `${m.label}${m.unit ? `（${m.unit}）` : ''}：${expected}`,
+    type: m.type === 'count' ? 'integer' : 'number',
+    minimum,
+    ...(maximum !== undefined ? { maximum } : {}),
+  };
+}
