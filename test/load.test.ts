@@ -73,7 +73,7 @@ describe('checkReport', () => {
     expect(diagnostics.map((d) => [d.ruleId, d.file])).toEqual(
       expect.arrayContaining([
         ['chapter-unknown', 'chapters/05-extra.md'],
-        ['chapter-missing', 'chapters'],
+        ['chapter-missing', 'lawreport.yaml'],
       ]),
     );
   });

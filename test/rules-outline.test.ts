@@ -1,7 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chapterDuplicate } from '../src/check/rules/chapter-duplicate.js';
+import { chapterEmpty } from '../src/check/rules/chapter-empty.js';
 import { chapterMissing } from '../src/check/rules/chapter-missing.js';
+import { chapterOrder } from '../src/check/rules/chapter-order.js';
+import { chapterPlaceholder } from '../src/check/rules/chapter-placeholder.js';
 import { chapterUnknown } from '../src/check/rules/chapter-unknown.js';
+import { configUnknownRule } from '../src/check/rules/config-unknown-rule.js';
+import { metricRequired } from '../src/check/rules/metric-required.js';
+import { sectionMissing } from '../src/check/rules/section-missing.js';
+import { repoRoot } from './helpers.js';
 import { ruleTester } from './rule-tester.js';
+
+const CONFIG = 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\n';
+const gangyao = `profile: gangyao-2021\n${CONFIG}`;
+const gangyaoMeasures = readFileSync(path.join(repoRoot, 'test/fixtures/gangyao-measures.md'), 'utf8');
 
 ruleTester(chapterMissing, {
   valid: [
@@ -10,14 +23,14 @@ ruleTester(chapterMissing, {
   ],
   invalid: [
     {
-      name: 'the first-responsible chapter is missing',
+      name: 'the first-responsible chapter is missing: reported at the profile line, related to the profile definition',
       files: { 'chapters/03-first-responsible.md': null },
-      errors: [{ file: 'chapters', message: /第一责任人.*first-responsible/ }],
+      errors: [{ file: 'lawreport.yaml', line: 2, column: 1, message: /第一责任人.*first-responsible/, related: 1 }],
     },
     {
-      name: 'two chapters are missing',
-      files: { 'chapters/02-shortcomings.md': null, 'chapters/04-next-year.md': null },
-      errors: [{ message: /shortcomings/ }, { message: /next-year/ }],
+      name: 'two chapters are missing, with no profile key the position is the top of lawreport.yaml',
+      files: { 'lawreport.yaml': CONFIG, 'chapters/02-shortcomings.md': null, 'chapters/04-next-year.md': null },
+      errors: [{ line: 1, column: 1, message: /shortcomings/ }, { message: /next-year/ }],
     },
   ],
 });
@@ -48,6 +61,141 @@ ruleTester(chapterDuplicate, {
       name: 'two files claim measures',
       files: { 'chapters/01b-more.md': '---\nid: measures\n---\n更多。' },
       errors: [{ file: 'chapters/01b-more.md', message: /measures/, related: 1 }],
+    },
+  ],
+});
+
+ruleTester(chapterEmpty, {
+  valid: [
+    { name: 'every example chapter has text', files: {} },
+    { name: 'a chapter of one image is not empty', files: { 'chapters/05-other.md': '![合影](images/a.png)\n' } },
+  ],
+  invalid: [
+    {
+      name: 'a chapter of headings only',
+      files: { 'chapters/02-shortcomings.md': '---\nid: shortcomings\n---\n\n## 存在的不足\n\n## 原因\n' },
+      errors: [{ file: 'chapters/02-shortcomings.md', line: 5, column: 1, message: /shortcomings.*没有正文/ }],
+    },
+    {
+      name: 'a chapter holding nothing but comments and blank lines',
+      files: { 'chapters/05-other.md': '\n<!-- 以后再写 -->\n\n{{!-- 待定 --}}\n' },
+      errors: [{ file: 'chapters/05-other.md', message: /other/ }],
+    },
+  ],
+});
+
+ruleTester(chapterPlaceholder, {
+  valid: [
+    { name: 'the example has no placeholders', files: {} },
+    { name: 'notes in comments and Latin words with xx are allowed', files: { 'chapters/05-other.md': '<!-- TODO: 核对数字 -->\n{{! 待补充 }}\n用 xxhash 校验，box 模型排版。\n' } },
+  ],
+  invalid: [
+    {
+      name: 'XX, 【…】 and 待补充 left from a template, each with its line and column',
+      files: { 'chapters/05-other.md': '全年受理XX件，\n调解成功【待补充】件。\n其余情况待补充。\n' },
+      errors: [
+        { file: 'chapters/05-other.md', line: 1, column: 5, message: /“XX”/ },
+        { line: 2, column: 5, message: /“【待补充】”/ },
+        { line: 3, column: 5, message: /“待补充”/ },
+      ],
+    },
+    {
+      name: 'TODO and full-width ×××',
+      files: { 'chapters/05-other.md': 'TODO 补写\n×××村调解组织\n' },
+      errors: [{ line: 1, column: 1 }, { line: 2, column: 1, message: /×××/ }],
+    },
+  ],
+});
+
+ruleTester(chapterOrder, {
+  valid: [
+    { name: 'files follow the outline', files: {} },
+    { name: 'the preface may sort anywhere', files: { 'chapters/00-preface.md': null, 'chapters/99-preface.md': '---\nid: preface\n---\n引言。' } },
+  ],
+  invalid: [
+    {
+      name: 'the first-responsible chapter filed first, as some reports do',
+      files: {
+        'chapters/03-first-responsible.md': null,
+        'chapters/00a-first-responsible.md': '---\nid: first-responsible\n---\n主要负责人履职情况。',
+      },
+      errors: [
+        { file: 'chapters/01-measures.md', message: /measures.*first-responsible/, related: 1 },
+        { file: 'chapters/02-shortcomings.md' },
+      ],
+    },
+  ],
+});
+
+ruleTester(sectionMissing, {
+  valid: [
+    { name: 'the national profile asks for no sections', files: {} },
+    { name: 'gangyao-2021 with every area of the 纲要 as a section, titles as real reports word them', files: { 'lawreport.yaml': gangyao, 'chapters/01-measures.md': gangyaoMeasures } },
+  ],
+  invalid: [
+    {
+      name: 'gangyao-2021 over a measures chapter lacking the 突发事件 and 数字法治政府 sections',
+      files: {
+        'lawreport.yaml': gangyao,
+        'chapters/01-measures.md': gangyaoMeasures.replace(/## 依法应对重大突发事件情况\n\n.*\n/, '').replace(/## 打造数字法治政府情况\n\n.*\n/, ''),
+      },
+      errors: [
+        { file: 'chapters/01-measures.md', line: 5, column: 1, message: /缺少提纲要求的小节“健全突发事件应对体系”/, related: 1 },
+        { message: /全面建设数字法治政府/ },
+      ],
+    },
+    {
+      name: 'a custom profile with a required third-level section',
+      files: {
+        'lawreport.yaml': `profile: outline.yaml\n${CONFIG}`,
+        'outline.yaml': 'id: town\nname: 某市镇街提纲\nchapters:\n  - $ref: "national#/chapters/0"\n    sections:\n      - id: decisions\n        title: 规范重大行政决策\n        required: true\n        sections:\n          - { id: review, title: 合法性审查, required: true }\n  - $ref: "national#/chapters/1"\n  - $ref: "national#/chapters/2"\n  - $ref: "national#/chapters/3"\n',
+        'chapters/01-measures.md': '## 规范重大行政决策\n\n### 落实决策程序\n\n正文。\n',
+      },
+      errors: [{ file: 'chapters/01-measures.md', line: 1, column: 1, message: /“规范重大行政决策”缺少.*“合法性审查”/ }],
+    },
+  ],
+});
+
+ruleTester(metricRequired, {
+  valid: [
+    { name: 'gangyao-2021: the enforcement and disputes sections cite their figures', files: { 'lawreport.yaml': gangyao, 'chapters/01-measures.md': gangyaoMeasures } },
+  ],
+  invalid: [
+    {
+      name: 'the enforcement section states no figure',
+      files: { 'lawreport.yaml': gangyao, 'chapters/01-measures.md': gangyaoMeasures.replace(/全年立案.*\n/, '全年查处了一批案件。\n') },
+      errors: [
+        { file: 'chapters/01-measures.md', line: 21, column: 1, message: /行政执法立案（enforcement\.cases_filed）/ },
+        { file: 'chapters/01-measures.md', line: 21, message: /enforcement\.cases_closed/ },
+      ],
+    },
+    {
+      name: 'a required figure absent from metrics.yaml is reported there',
+      files: {
+        'lawreport.yaml': gangyao,
+        'chapters/01-measures.md': gangyaoMeasures,
+        'metrics.yaml': 'enforcement:\n  cases_filed: 422\n  cases_closed: 338\ndisputes:\n  received: 68\n',
+      },
+      errors: [{ file: 'metrics.yaml', line: 4, column: 1, message: /调解成功（disputes\.mediated）.*metrics\.yaml 中没有/ }],
+    },
+  ],
+});
+
+ruleTester(configUnknownRule, {
+  valid: [
+    { name: 'no rules settings', files: {} },
+    { name: 'known rules set to any level', files: { 'lawreport.yaml': `${CONFIG}rules:\n  chapter-order: off\n  heading-typed-number: warning\n` } },
+  ],
+  invalid: [
+    {
+      name: 'a misspelt rule id gets a did-you-mean at its line',
+      files: { 'lawreport.yaml': `${CONFIG}rules:\n  chapter-oder: off\n` },
+      errors: [{ file: 'lawreport.yaml', line: 5, column: 3, message: /没有名为“chapter-oder”的规则/ }],
+    },
+    {
+      name: 'a rule the build stops on cannot be turned off',
+      files: { 'lawreport.yaml': `${CONFIG}rules:\n  template-unknown-path: off\n` },
+      errors: [{ line: 5, column: 3, message: /不能改变/ }],
     },
   ],
 });

@@ -30,6 +30,8 @@ export interface RuleContext {
   /** Options from lawreport.yaml (`rule-id: [warning, {factor: 5}]`); empty when none. */
   options: Record<string, unknown>;
   report(diagnostic: Report): void;
+  /** The meta of every registered id (rules and other stages), for rules about the configuration itself. */
+  knownRules?: readonly RuleMeta[];
 }
 
 /** One check, one module (like an ESLint rule): meta plus a function over the report source. */

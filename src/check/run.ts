@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportSource, RuleSetting } from '../model.js';
+import { allRuleMetas, ruleMeta } from './registry.js';
 import type { Rule } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 
@@ -16,19 +17,23 @@ export function runRules(source: ReportSource, rules: readonly Rule[] = builtinR
     rule.check({
       source,
       options: source.config.ruleOptions[rule.meta.id] ?? {},
+      knownRules: allRuleMetas(),
       report: (d) => out.push({ ...d, ruleId: rule.meta.id, severity }),
     });
   }
   return out;
 }
 
-/** Applies `rules:` severities to diagnostics from other stages (template, markdown), which carry rule ids too. */
+/**
+ * Applies `rules:` severities to diagnostics from other stages (template, markdown), which carry
+ * rule ids too. A problem the stage stops on (fixedSeverity) keeps its severity: silencing it would
+ * leave a build that has no output and no error to say why. config-unknown-rule warns about such settings.
+ */
 export function applySeverities(diagnostics: Diagnostic[], settings: Record<string, RuleSetting>): Diagnostic[] {
   return diagnostics.flatMap((d) => {
     const setting = settings[d.ruleId];
-    if (setting === undefined) return [d];
+    if (setting === undefined || ruleMeta(d.ruleId)?.fixedSeverity) return [d];
     if (setting === 'off') return [];
-    // An error that stops compilation cannot be downgraded into silence: keep errors from syntax.
     return [{ ...d, severity: setting }];
   });
 }

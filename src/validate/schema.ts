@@ -16,6 +16,17 @@ const localizeZh = (errors: ErrorObject[]) => {
   ((mod.default ?? mod) as (errors: ErrorObject[]) => void)(errors);
 };
 
+/** ajv-i18n keeps JSON type names ("应当是 integer 类型"); a clerk reads these instead. */
+const ZH_TYPES: Record<string, string> = {
+  integer: '整数',
+  number: '数字',
+  string: '文字',
+  boolean: ' true 或 false',
+  object: '“键: 值”的映射',
+  array: '列表',
+  null: '空值',
+};
+
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -71,6 +82,7 @@ export function validateYaml(doc: YamlDocument, schema: object, ruleId = 'schema
   const errors = filterNoise(validate.errors ?? []);
   const zhErrors = errors.map((e) => ({ ...e }));
   localizeZh(zhErrors);
+  for (const e of zhErrors) e.message = e.message?.replace(/应当是 (\w+) 类型/, (m, type: string) => `应当是${ZH_TYPES[type] ?? type}`);
   return errors.map((error, i) => toDiagnostic(doc, schema, error, zhErrors[i]!, ruleId));
 }
 

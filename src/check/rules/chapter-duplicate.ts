@@ -4,10 +4,12 @@ import type { Rule } from '../rule.js';
 export const chapterDuplicate: Rule = {
   meta: {
     id: 'chapter-duplicate',
+    stage: 'outline',
     severity: 'error',
     description: loc('两个文件对应同一章。', 'Two files map to the same chapter.'),
     why: loc('一章只能有一个来源，否则内容顺序无法确定。', 'A chapter has one source; otherwise the order of its content is undefined.'),
     fix: loc('合并两个文件，或改正其中一个的 id。', 'Merge the two files, or correct the id of one.'),
+    example: { bad: 'chapters/01-measures.md\nchapters/01-主要举措和成效.md\n', good: 'chapters/01-measures.md\n' },
   },
   check({ source, report }) {
     const first = new Map<string, string>();

@@ -1,11 +1,13 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { CHAPTERS_DIR, CONFIG_FILE } from '../../load/report.js';
+import { positionOf } from '../../load/yaml.js';
 import { renderTitle } from '../../compile/titles.js';
 import type { Rule } from '../rule.js';
 
 export const chapterMissing: Rule = {
   meta: {
     id: 'chapter-missing',
+    stage: 'outline',
     severity: 'error',
     description: loc('缺少提纲要求的章节。', 'A chapter the outline requires is missing.'),
     why: loc(
@@ -16,21 +18,27 @@ export const chapterMissing: Rule = {
       '在 chapters/ 下新建该章的 Markdown 文件（文件名或前置信息 id: 写明章节 id）。',
       'Create the chapter\'s Markdown file under chapters/ (its file name or front matter id: names the chapter id).',
     ),
+    example: { bad: 'chapters/\n  01-measures.md\n  02-shortcomings.md\n  04-next-year.md\n', good: 'chapters/\n  01-measures.md\n  02-shortcomings.md\n  03-first-responsible.md\n  04-next-year.md\n' },
   },
   check({ source, report }) {
     const present = new Set(source.chapters.map((c) => c.id));
-    for (const chapter of source.profile.chapters) {
-      if (!chapter.required || present.has(chapter.id)) continue;
+    source.profile.chapters.forEach((chapter, index) => {
+      if (!chapter.required || present.has(chapter.id)) return;
+      const file = `${CHAPTERS_DIR}/${String(index + 1).padStart(2, '0')}-${chapter.id}.md`;
       const title = renderTitle(chapter.title, source.config);
+      // The file that is not there has no line: point at the profile the requirement comes from.
       report({
-        file: CHAPTERS_DIR,
+        file: CONFIG_FILE,
+        ...positionOf(source.configDoc, '/profile', 'key'),
         message: loc(`缺少必备章节“${title}”（id: ${chapter.id}）。`, `Missing required chapter "${title}" (id: ${chapter.id}).`),
         hint: loc(
-          `新建 ${CHAPTERS_DIR}/${chapter.id}.md，或在已有文件的前置信息里写 id: ${chapter.id}。`,
-          `Create ${CHAPTERS_DIR}/${chapter.id}.md, or put id: ${chapter.id} in an existing file's front matter.`,
+          `新建 ${file}，或在已有文件的前置信息里写 id: ${chapter.id}。`,
+          `Create ${file}, or put id: ${chapter.id} in an existing file's front matter.`,
         ),
-        related: [{ file: CONFIG_FILE, line: 1, column: 1, message: loc(`提纲：${source.profile.name}`, `profile: ${source.profile.name}`) }],
+        ...(chapter.origin
+          ? { related: [{ ...chapter.origin, message: loc(`提纲“${source.profile.name}”中的定义`, `defined in the profile "${source.profile.name}"`) }] }
+          : {}),
       });
-    }
+    });
   },
 };

@@ -5,16 +5,18 @@ import type { Rule } from '../rule.js';
 export const chapterUnknown: Rule = {
   meta: {
     id: 'chapter-unknown',
-    severity: 'error',
+    stage: 'outline',
+    severity: 'warning',
     description: loc('章节文件对应不到提纲中的任何一章。', 'A chapter file matches no chapter of the outline.'),
     why: loc(
-      '章节的标题和顺序来自提纲；对应不上的文件无法编号，也可能是文件名写错了。',
-      'Chapter titles and order come from the outline; a file that matches none cannot be numbered and is often a typo.',
+      '章节的标题和顺序来自提纲；对应不上的文件不会进入输出，也常常是文件名写错了。',
+      'Chapter titles and order come from the outline; a file that matches none is left out of the outputs and is often a typo.',
     ),
     fix: loc(
       '把文件名改为“序号-章节id.md”，或在文件开头写前置信息 id: …；不需要的文件移出 chapters/。',
       'Rename the file to "NN-chapter-id.md" or add front matter id: …; move files you do not need out of chapters/.',
     ),
+    example: { bad: 'chapters/05-qita.md\n', good: 'chapters/05-other.md\n' },
   },
   check({ source, report }) {
     const ids = source.profile.chapters.map((c) => c.id);

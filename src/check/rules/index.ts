@@ -1,7 +1,14 @@
 import type { Rule } from '../rule.js';
 import { chapterDuplicate } from './chapter-duplicate.js';
+import { chapterEmpty } from './chapter-empty.js';
 import { chapterMissing } from './chapter-missing.js';
+import { chapterOrder } from './chapter-order.js';
+import { chapterPlaceholder } from './chapter-placeholder.js';
 import { chapterUnknown } from './chapter-unknown.js';
+import { configUnknownRule } from './config-unknown-rule.js';
+import { metricRequired } from './metric-required.js';
+import { metricsSchemaRule } from './metrics-schema.js';
+import { sectionMissing } from './section-missing.js';
 import { figurePartWhole } from './figure-part-whole.js';
 import { figurePercentRange } from './figure-percent-range.js';
 import { figureRate } from './figure-rate.js';
@@ -26,9 +33,16 @@ import { numberNotationMixed } from './number-notation-mixed.js';
 
 /** Every built-in rule, in the order they run. */
 export const rules: readonly Rule[] = [
+  configUnknownRule,
+  metricsSchemaRule,
   chapterMissing,
   chapterUnknown,
   chapterDuplicate,
+  chapterOrder,
+  chapterEmpty,
+  chapterPlaceholder,
+  sectionMissing,
+  metricRequired,
   figurePartWhole,
   figureSum,
   figureRate,

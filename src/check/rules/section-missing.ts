@@ -1,0 +1,82 @@
+import { loc } from '../../diagnostics/diagnostic.js';
+import { renderTitle } from '../../compile/titles.js';
+import type { ChapterSource, ProfileSection } from '../../model.js';
+import { matchTitle } from '../../profile/match.js';
+import { chapterOutline, type OutlineHeading } from '../chapter-outline.js';
+import type { Report, Rule } from '../rule.js';
+
+export const sectionMissing: Rule = {
+  meta: {
+    id: 'section-missing',
+    stage: 'outline',
+    severity: 'error',
+    description: loc('章节中缺少提纲要求的小节。', 'A chapter lacks a sub-section the outline requires.'),
+    why: loc(
+      '许多地方要求“主要举措和成效”按《法治政府建设实施纲要（2021—2025年）》的各项任务逐项报告，漏掉一项会被退回补充。',
+      'Many regions ask that the measures chapter report on each task of the 2021–2025 outline; a report that skips one is sent back.',
+    ),
+    fix: loc(
+      '在该章中加一个 ## 小节，标题含有提纲的标题或其常见写法（如“推进依法科学民主决策情况”）；确实没有的工作也写明情况。',
+      'Add a ## section whose heading contains the outline title or a known variant (e.g. "推进依法科学民主决策情况"); state the situation even where there was little work.',
+    ),
+    example: {
+      bad: '## 推进依法科学民主决策情况\n……\n## 严格规范公正文明执法情况\n……\n',
+      good: '## 依法全面履行政府职能情况\n……\n## 推进依法科学民主决策情况\n……\n## 严格规范公正文明执法情况\n……\n',
+    },
+  },
+  check({ source, report }) {
+    for (const chapter of source.chapters) {
+      const node = source.profile.chapters.find((c) => c.id === chapter.id);
+      if (!node?.sections) continue;
+      const outline = chapterOutline(chapter);
+      checkLevel(chapter, node, outline.headings.filter((h) => h.depth === 2), outline.first, 3, (template) => renderTitle(template, source.config), report);
+    }
+  },
+};
+
+/** Matches one level of headings against the profile's sections, then recurses into each matched one. */
+function checkLevel(
+  chapter: ChapterSource,
+  parent: ProfileSection,
+  headings: OutlineHeading[],
+  at: { line: number; column: number },
+  nextDepth: number,
+  title: (template: string) => string,
+  report: (d: Report) => void,
+) {
+  const found = sectionsFound(parent, headings);
+  for (const section of parent.sections ?? []) {
+    const heading = found.get(section.id);
+    if (heading) {
+      const children = chapterOutline(chapter).headings.filter((h) => h.depth === nextDepth && h.start > heading.start && h.start < heading.end);
+      if (section.sections) checkLevel(chapter, section, children, heading, nextDepth + 1, title, report);
+      continue;
+    }
+    if (!section.required) continue;
+    const hashes = '#'.repeat(nextDepth - 1);
+    report({
+      file: chapter.file,
+      line: at.line,
+      column: at.column,
+      message: loc(
+        `“${title(parent.title)}”缺少提纲要求的小节“${title(section.title)}”。`,
+        `"${title(parent.title)}" lacks the required section "${title(section.title)}".`,
+      ),
+      hint: loc(
+        `加一个 ${hashes} 小节，标题含有“${section.title}”${section.variants.length ? `或${section.variants.slice(0, 4).map((v) => `“${v}”`).join('、')}` : ''}。`,
+        `Add a ${hashes} section whose heading contains "${section.title}"${section.variants.length ? ` or ${section.variants.slice(0, 4).map((v) => `"${v}"`).join(', ')}` : ''}.`,
+      ),
+      ...(section.origin ? { related: [{ ...section.origin, message: loc('提纲中的定义', 'defined in the profile') }] } : {}),
+    });
+  }
+}
+
+/** Which profile section each heading stands for (the first heading that matches a section wins). */
+export function sectionsFound(parent: ProfileSection, headings: readonly OutlineHeading[]): Map<string, OutlineHeading> {
+  const found = new Map<string, OutlineHeading>();
+  for (const heading of headings) {
+    const section = matchTitle(parent.sections ?? [], heading.text);
+    if (section && !found.has(section.id)) found.set(section.id, heading);
+  }
+  return found;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { metricsSchemaRule } from '../src/check/rules/metrics-schema.js';
+import { loadReport } from '../src/load/report.js';
+import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { ruleTester } from './rule-tester.js';
+
+ruleTester(metricsSchemaRule, {
+  valid: [
+    { name: 'the example figures match the catalog', files: {} },
+    { name: 'flow style, a 0 count and a 100 percentage', files: { 'metrics.yaml': 'disputes: {received: 0, mediated: 0, rate: 100}\n' } },
+  ],
+  invalid: [
+    {
+      name: 'wrong type, negative count, fraction, percentage over 100 — each at its value',
+      files: { 'metrics.yaml': 'disputes:\n  received: 六十八\n  mediated: -2\n  rate: 197.06\nhotline:\n  received: 38.5\n' },
+      errors: [
+        { file: 'metrics.yaml', line: 2, column: 13, message: /disputes\.received 应当是整数/ },
+        { line: 3, column: 13, message: /disputes\.mediated 应当为 >= 0/ },
+        { line: 4, column: 9, message: /disputes\.rate 应当为 <= 100/ },
+        { line: 6, column: 13, message: /hotline\.received 应当是整数/ },
+      ],
+    },
+    {
+      name: 'unknown keys — Latin, Chinese, in flow style — at the key, with a did-you-mean',
+      files: { 'metrics.yaml': 'disputes:\n  recieved: 68\n  调解成功: 66\nhotline: {received: 38, closd: 34}\npufa_: {}\n' },
+      errors: [
+        { line: 5, column: 1, message: /未知的键“pufa_”/ },
+        { line: 2, column: 3, message: /未知的键“recieved”（位于 disputes）/ },
+        { line: 3, column: 3, message: /未知的键“调解成功”/ },
+        { line: 4, column: 25, message: /未知的键“closd”（位于 hotline）/ },
+      ],
+    },
+  ],
+});
+
+describe('schema errors carry a did-you-mean and map to YAML positions', () => {
+  const metricsErrors = async (metrics: string, extra: Record<string, string> = {}) => {
+    const files = { ...(await exampleFiles()), 'metrics.yaml': metrics, ...extra };
+    const { source } = await loadReport(hostOf(files), builtins);
+    const diagnostics: { line?: number; column?: number; hint?: string }[] = [];
+    metricsSchemaRule.check({ source: source!, options: {}, report: (d) => diagnostics.push({ line: d.line, column: d.column, hint: d.hint?.zh }) });
+    return diagnostics;
+  };
+
+  it('suggests the nearest key, and explains a value with the catalog label and unit', async () => {
+    expect(await metricsErrors('disputes:\n  recieved: 68\n')).toEqual([{ line: 2, column: 3, hint: '是不是“received”？' }]);
+    expect(await metricsErrors('disputes:\n  mediated: 66件\n')).toEqual([{ line: 2, column: 13, hint: '调解成功（件）：非负整数' }]);
+  });
+
+  it('accepts figures a report adds in its own catalog, Chinese labels and a custom range included', async () => {
+    const catalog = 'groups:\n  - key: disputes\n    label: 矛盾纠纷\n    metrics:\n      - { key: villages, label: 涉及村居, unit: 个, type: count, maximum: 20 }\n';
+    const config = (await exampleFiles())['lawreport.yaml'] + 'catalog: my-catalog.yaml\n';
+    expect(await metricsErrors('disputes:\n  villages: 12\n', { 'my-catalog.yaml': catalog, 'lawreport.yaml': config })).toEqual([]);
+    expect(await metricsErrors('disputes:\n  villages: 21\n', { 'my-catalog.yaml': catalog, 'lawreport.yaml': config })).toMatchObject([{ line: 2, column: 13 }]);
+  });
+
+  it('maps errors in nested and flow-style lawreport.yaml values', async () => {
+    const files = await exampleFiles();
+    files['lawreport.yaml'] = 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\noutput: {dir: dist, formats: [docx, pdfx]}\nfonts:\n  body: 仿宋\n  标题: 黑体\n';
+    const { diagnostics } = await loadReport(hostOf(files), builtins);
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([
+      ['config-schema', 4, 37],
+      ['config-schema', 7, 3],
+    ]);
+    expect(diagnostics[1]!.message.zh).toBe('未知的键“标题”（位于 fonts）。');
+  });
+});
