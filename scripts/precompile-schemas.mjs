@@ -17,7 +17,7 @@ await mkdir(outDir, { recursive: true });
 for (const name of (await readdir(path.join(root, 'schemas'))).filter((n) => n.endsWith('.schema.json'))) {
   const schema = JSON.parse(await readFile(path.join(root, 'schemas', name), 'utf8'));
   // The same options as src/validate/schema.ts, so both paths report the same errors.
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, code: { source: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, code: { source: true } });
   const code = standaloneCode.default(ajv, ajv.compile(schema));
   const digest = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
   await writeFile(path.join(outDir, name.replace(/\.json$/, '.cjs')), `${code}\nmodule.exports.digest = ${JSON.stringify(digest)};\n`);

@@ -1,4 +1,4 @@
-import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, YAMLException, type Event } from 'js-yaml';
+import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, YAMLException, type Event } from 'js-yaml';
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/position.js';
 
@@ -150,7 +150,9 @@ function walkEvents(events: Event[], text: string, spans: Map<string, YamlSpan>)
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         if (keyDepth > 0) break;
-        const start = event.valueStart >= 0 ? event.valueStart : 0;
+        // A quoted scalar's value starts after its quote; editors and readers expect the quote.
+        const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+        const start = Math.max(0, event.valueStart - (quoted ? 1 : 0));
         place(start, getScalarValue(text, event));
         break;
       }

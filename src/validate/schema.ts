@@ -57,7 +57,9 @@ function precompiled(schema: object): ValidateFunction | undefined {
 }
 
 function compileWithAjv(schema: object): ValidateFunction {
-  ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  // verbose: errors carry their parentSchema, which holds the known keys and the description.
+  // scripts/precompile-schemas.mjs uses the same options.
+  ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
   // The same schema file read again (another report in a batch) reuses its compiled validator.
   const id = (schema as { $id?: string }).$id;
   return (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
@@ -109,7 +111,7 @@ function toDiagnostic(doc: YamlDocument, schema: object, error: ErrorObject, zh:
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
     pointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const known = knownProperties(schema, error.schemaPath);
+    const known = knownProperties(error);
     const guess = nearest(key, known);
     hint = guess
       ? loc(`是不是“${guess}”？`, `Did you mean "${guess}"?`)
@@ -129,31 +131,21 @@ function toDiagnostic(doc: YamlDocument, schema: object, error: ErrorObject, zh:
     ), { hint: loc(`添加 ${missing}: …`, `Add ${missing}: …`) });
   }
   const { line, column } = positionOf(doc, pointer, 'value');
-  const description = describe(schema, error.schemaPath);
+  const description = describe(error);
   return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
     `${field(pointer)} ${zh.message ?? ''}`.trim(),
     `${fieldEn(pointer)} ${error.message ?? ''}`.trim(),
   ), description ? { hint: loc(description, description) } : {});
 }
 
-/** Walks the schema along an ajv schemaPath ("#/properties/output/additionalProperties"). */
-function schemaAt(schema: object, schemaPath: string): Record<string, unknown> | undefined {
-  let node: unknown = schema;
-  for (const seg of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
-}
-
-function knownProperties(schema: object, schemaPath: string): string[] {
-  const parent = schemaAt(schema, schemaPath.replace(/\/additionalProperties$/, ''));
-  const props = parent?.properties;
+/** The keys the schema holding an additionalProperties error allows. */
+function knownProperties(error: ErrorObject): string[] {
+  const props = (error.parentSchema as { properties?: object } | undefined)?.properties;
   return props && typeof props === 'object' ? Object.keys(props) : [];
 }
 
 /** The schema's own description of the field, as a hint on what is expected. */
-function describe(schema: object, schemaPath: string): string | undefined {
-  const parent = schemaAt(schema, schemaPath.replace(/\/[^/]+$/, ''));
-  return typeof parent?.description === 'string' ? parent.description : undefined;
+function describe(error: ErrorObject): string | undefined {
+  const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+  return typeof description === 'string' ? description : undefined;
 }
