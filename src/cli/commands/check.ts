@@ -1,4 +1,4 @@
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
 import { EXIT, UsageError, type CliContext } from '../context.js';
 import { formatters } from '../format/index.js';
@@ -19,8 +19,16 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
     );
   }
   const report = await openReport(ctx.cwd, dir);
-  const result = await checkReport(report.host, report.builtins, report.load);
-  printDiagnostics(ctx, result.diagnostics, options.format, report.display);
-  const n = countBySeverity(result.diagnostics);
+  let diagnostics;
+  try {
+    diagnostics = (await checkReport(report.host, report.builtins, report.load)).diagnostics;
+  } catch (error) {
+    // A folder that is no report still answers in the format CI asked for.
+    if (!(error instanceof FatalError) || options.format === 'human') throw error;
+    printDiagnostics(ctx, error.diagnostics, options.format, report.display);
+    return error.exitCode;
+  }
+  printDiagnostics(ctx, diagnostics, options.format, report.display);
+  const n = countBySeverity(diagnostics);
   return n.error > 0 || (options.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
 }

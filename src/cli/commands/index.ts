@@ -34,7 +34,11 @@ const check: RegisterCommand = (program, ctx, setExit) => {
     .command('check')
     .description(t(ctx, '只校验，不生成文件；有错误时退出码为 1', 'validate only; exit code 1 when there are errors'))
     .argument('[dirs...]', dirArgument(ctx))
-    .option('--format <name>', t(ctx, '诊断输出格式：human、json', 'diagnostics format: human, json'), 'human')
+    .option(
+      '--format <name>',
+      t(ctx, '诊断输出格式：human（默认）、json、github（GitHub Actions 注释）、sarif（SARIF 2.1.0）', 'diagnostics format: human (default), json, github (GitHub Actions annotations), sarif (SARIF 2.1.0)'),
+      'human',
+    )
     .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
     .option('-j, --jobs <n>', jobsOption(ctx))
     .option('--fix', t(ctx, '先自动改正可安全修正的问题（写回章节文件），再校验', 'apply the safe fixes to the chapter files first, then check'))
