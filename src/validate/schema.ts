@@ -78,7 +78,7 @@ export function pointerToPath(pointer: string): string {
  * Validates a parsed YAML file against a JSON Schema; every error points at the YAML
  * line and column of the offending key (or, for a missing key, of its parent).
  */
-export function validateYaml(doc: YamlDocument, schema: object, ruleId = 'schema'): Diagnostic[] {
+export function validateYaml(doc: YamlDocument, schema: object, ruleId: string): Diagnostic[] {
   const validate = validatorFor(schema);
   if (validate(doc.value)) return [];
   const errors = filterNoise(validate.errors ?? []);
