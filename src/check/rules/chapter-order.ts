@@ -1,5 +1,4 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { renderTitle } from '../../compile/titles.js';
 import type { Rule } from '../rule.js';
 
 export const chapterOrder: Rule = {
@@ -25,14 +24,13 @@ export const chapterOrder: Rule = {
       const index = chapter.id ? order.indexOf(chapter.id) : -1;
       if (index < 0) continue; // the preface and unknown files have no place in the order
       if (latest && index < latest.index) {
-        const title = (id: string) => renderTitle(source.profile.chapters[order.indexOf(id)]!.title, source.config);
         report({
           file: chapter.file,
           line: 1,
           column: 1,
           message: loc(
-            `“${chapter.id}”的文件排在“${latest.id}”之后，而提纲中“${title(chapter.id!)}”在“${title(latest.id)}”之前；输出按提纲的顺序。`,
-            `The file of "${chapter.id}" sorts after "${latest.id}", but the outline puts "${title(chapter.id!)}" first; outputs follow the outline.`,
+            `“${chapter.id}”的文件排在“${latest.id}”之后，提纲中它却在前；输出按提纲的顺序。`,
+            `The file of "${chapter.id}" sorts after "${latest.id}", which the outline puts after it; outputs follow the outline.`,
           ),
           hint: loc('调整文件名前的序号，使文件顺序与提纲一致。', 'Renumber the file name prefixes to follow the outline.'),
           related: [{ file: latest.file, line: 1, column: 1, message: loc('排在前面的文件', 'the file sorted before it') }],
