@@ -104,6 +104,13 @@ describe('metric catalogs', () => {
     expect(diagnostics.map(summary)).toEqual([['catalog-schema', 'catalog.yaml', 5, 52]]);
   });
 
+  it('refuses a catalog or metrics.yaml that is a list', async () => {
+    const files = { ...(await exampleFiles()), 'lawreport.yaml': `${CONFIG}catalog: catalog.yaml\n`, 'catalog.yaml': '- key: hotline\n' };
+    expect((await loadReport(hostOf(files), builtins)).diagnostics.map(summary)).toEqual([['yaml-not-mapping', 'catalog.yaml', 1, 1]]);
+    const metrics = { ...(await exampleFiles()), 'metrics.yaml': '- disputes: 1\n' };
+    expect((await loadReport(hostOf(metrics), builtins)).diagnostics.map(summary)).toEqual([['yaml-not-mapping', 'metrics.yaml', 1, 1]]);
+  });
+
   it('accepts an optional relations list and the keys ratio figures need', async () => {
     const files = {
       ...(await exampleFiles()),

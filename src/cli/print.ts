@@ -1,10 +1,18 @@
+import type { RuleMeta } from '../check/rule.js';
 import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CliContext } from './context.js';
 import { formatters } from './format/index.js';
 
 /** The post-processing chain (dedupe → sort), then the chosen formatter. */
-export function printDiagnostics(ctx: Pick<CliContext, 'lang' | 'color' | 'stdout' | 'stderr'>, diagnostics: readonly Diagnostic[], format: string, base: string, to: 'stdout' | 'stderr' = 'stdout') {
+export function printDiagnostics(
+  ctx: Pick<CliContext, 'lang' | 'color' | 'stdout' | 'stderr'>,
+  diagnostics: readonly Diagnostic[],
+  format: string,
+  base: string,
+  to: 'stdout' | 'stderr' = 'stdout',
+  rules?: readonly RuleMeta[],
+) {
   const formatter = formatters[format] ?? formatters.human!;
-  const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base });
+  const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules });
   ctx[to](text);
 }

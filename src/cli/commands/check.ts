@@ -1,3 +1,4 @@
+import { allRuleMetas } from '../../check/registry.js';
 import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
 import { EXIT, UsageError, type CliContext } from '../context.js';
@@ -25,10 +26,10 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
   } catch (error) {
     // A folder that is no report still answers in the format CI asked for.
     if (!(error instanceof FatalError) || options.format === 'human') throw error;
-    printDiagnostics(ctx, error.diagnostics, options.format, report.display);
+    printDiagnostics(ctx, error.diagnostics, options.format, report.display, 'stdout', allRuleMetas());
     return error.exitCode;
   }
-  printDiagnostics(ctx, diagnostics, options.format, report.display);
+  printDiagnostics(ctx, diagnostics, options.format, report.display, 'stdout', allRuleMetas());
   const n = countBySeverity(diagnostics);
   return n.error > 0 || (options.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { allRuleMetas } from '../../check/registry.js';
 import type { Location, Severity } from '../../diagnostics/diagnostic.js';
 import { packageRoot } from '../../paths.js';
 import type { Formatter } from './types.js';
@@ -12,8 +11,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * SARIF 2.1.0 (OASIS), for code-scanning UIs: one run whose driver lists every registered rule
  * with its documentation, and one result per diagnostic. Columns are UTF-16 code units, as ours are.
  */
-export const sarif: Formatter = (diagnostics, { lang, base }) => {
-  const metas = allRuleMetas();
+export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [] }) => {
   const index = new Map(metas.map((m, i) => [m.id, i]));
   const physical = (l: Location) => {
     if (l.file.startsWith('<')) return undefined; // lawreport's own files are not in the repository

@@ -1,3 +1,4 @@
+import type { RuleMeta } from '../../check/rule.js';
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
 
 export interface FormatContext {
@@ -5,6 +6,11 @@ export interface FormatContext {
   color: boolean;
   /** The report folder as the user named it, prefixed to file paths so editors and CI can open them. */
   base: string;
+  /**
+   * Every registered rule, for formats that describe the rules (SARIF). Passed in by the command,
+   * which has loaded them anyway: importing the registry here would load every rule at start-up.
+   */
+  rules?: readonly RuleMeta[];
 }
 
 /** One signature for every formatter (like ESLint's): diagnostics in, text out. */
