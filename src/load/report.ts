@@ -72,8 +72,9 @@ export async function loadReport(host: SourceHost, builtins: SourceHost, options
   if (schemaErrors.length > 0) return { diagnostics };
   const config = normalizeConfig(configDoc.value);
 
-  const profile = await loadProfile(host, builtins, schemas, config, configDoc, diagnostics);
-  const catalog = await loadCatalog(host, builtins, schemas, config, configDoc, diagnostics);
+  const loading: Loading = { host, builtins, schemas, config, configDoc, diagnostics };
+  const profile = await loadProfile(loading);
+  const catalog = await loadCatalog(loading);
   if (!profile || !catalog) return { diagnostics };
 
   const metricsDoc = await loadMetrics(host, diagnostics);
@@ -119,14 +120,17 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
   };
 }
 
-async function loadProfile(
-  host: SourceHost,
-  builtins: SourceHost,
-  schemas: BuiltinSchemas,
-  config: ReportConfig,
-  configDoc: YamlDocument,
-  diagnostics: Diagnostic[],
-): Promise<Profile | undefined> {
+/** What loading the profile and the catalog needs: both read from the report and the package, and report where lawreport.yaml names them. */
+interface Loading {
+  host: SourceHost;
+  builtins: SourceHost;
+  schemas: BuiltinSchemas;
+  config: ReportConfig;
+  configDoc: YamlDocument;
+  diagnostics: Diagnostic[];
+}
+
+async function loadProfile({ host, builtins, schemas, config, configDoc, diagnostics }: Loading): Promise<Profile | undefined> {
   const loader = new ProfileLoader({ host, builtins, metaSchema: schemas.profile });
   const profile = await loader.load(config.profile);
   diagnostics.push(...loader.diagnostics);
@@ -142,14 +146,7 @@ async function loadProfile(
   return profile;
 }
 
-async function loadCatalog(
-  host: SourceHost,
-  builtins: SourceHost,
-  schemas: BuiltinSchemas,
-  config: ReportConfig,
-  configDoc: YamlDocument,
-  diagnostics: Diagnostic[],
-): Promise<Catalog | undefined> {
+async function loadCatalog({ host, builtins, schemas, config, configDoc, diagnostics }: Loading): Promise<Catalog | undefined> {
   const base = parseCatalog((await builtins.readText('schemas/metrics.catalog.yaml'))!, '<lawreport>/schemas/metrics.catalog.yaml', schemas.catalog);
   diagnostics.push(...base.diagnostics);
   if (!base.catalog || !config.catalog) return base.catalog;
