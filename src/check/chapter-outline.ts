@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { guardMarkdown } from '../markdown/guard.js';
 import { plainText } from '../markdown/numbering.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { ChapterSource } from '../model.js';
@@ -31,7 +32,15 @@ const cache = new WeakMap<ChapterSource, ChapterOutline>();
 export function chapterOutline(chapter: ChapterSource): ChapterOutline {
   let outline = cache.get(chapter);
   if (outline) return outline;
-  const root = parseMarkdown(chapter.body);
+  // The same guard as compiling: a hostile chapter must not hang the rules either.
+  const guarded = guardMarkdown(chapter.body, chapter.file);
+  if (guarded.text === undefined) {
+    // Refused, and compiling says why: nothing to judge here, and nothing to call empty.
+    outline = { headings: [], hasContent: true, first: { line: 1, column: 1 } };
+    cache.set(chapter, outline);
+    return outline;
+  }
+  const root = parseMarkdown(guarded.text);
   const nodes = root.children.filter((n) => !isComment(n));
   const leadingTitle = nodes[0]?.type === 'heading' && nodes[0].depth === 1 ? nodes[0] : undefined;
   const headings: OutlineHeading[] = [];

@@ -49,6 +49,14 @@ const load: RuleMeta[] = [
     example: { bad: '- org: 示例镇人民政府\n', good: 'org: 示例镇人民政府\n' },
   }),
   meta({
+    id: 'control-character',
+    stage: 'load',
+    severity: 'warning',
+    description: loc('源文件里有不可见的控制字符，已删除。', 'A source file holds invisible control characters, which were removed.'),
+    why: loc('DOCX 和 HTML 都不能带这些字符，Word 会拒绝打开含有它们的文件。', 'Neither DOCX nor HTML may carry them; Word refuses a file that has one.'),
+    fix: loc('在源文件中删去它们（多半是从网页或聊天软件粘贴来的）。', 'Delete them from the source (usually pasted from a web page or a chat app).'),
+  }),
+  meta({
     id: 'front-matter',
     stage: 'load',
     severity: 'error',
@@ -211,6 +219,32 @@ const template: RuleMeta[] = [
 ];
 
 const markdown: RuleMeta[] = [
+  meta({
+    id: 'markdown-too-large',
+    stage: 'markdown',
+    severity: 'error',
+    fixedSeverity: true,
+    description: loc('章节文件过长。', 'A chapter file is too long.'),
+    why: loc('失控的文件（如误粘贴的数据）不能拖垮编译。', 'A runaway file (pasted data, say) must not bring the compiler down.'),
+    fix: loc('把内容拆分到多个章节，或删去粘贴进来的无关内容。', 'Split the content, or remove pasted material that does not belong.'),
+  }),
+  meta({
+    id: 'markdown-too-deep',
+    stage: 'markdown',
+    severity: 'error',
+    fixedSeverity: true,
+    description: loc('引用（>）或列表嵌套得过深。', 'Quotes (>) or lists are nested too deep.'),
+    why: loc('报告最多用两三层；几十层的嵌套多半是粘贴错误，而且会让解析极慢。', 'Reports use two or three levels; dozens are a pasting accident and make parsing very slow.'),
+    fix: loc('检查行首的“>”和缩进。', 'Check the leading ">" and indentation.'),
+  }),
+  meta({
+    id: 'markdown-delimiters',
+    stage: 'markdown',
+    severity: 'warning',
+    description: loc('一段里“*”“_”“[”“]”过多，已按普通文字处理。', 'A paragraph has so many "*", "_", "[", "]" that they are taken as plain text.'),
+    why: loc('成千上万个这样的符号会让解析极慢，又几乎总是粘贴进来的。', 'Thousands of them make parsing very slow, and are almost always pasted in.'),
+    fix: loc('删去多余的符号。', 'Delete the stray marks.'),
+  }),
   meta({
     id: 'heading-level',
     stage: 'markdown',
