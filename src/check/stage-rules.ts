@@ -238,6 +238,15 @@ const markdown: RuleMeta[] = [
     fix: loc('检查行首的“>”和缩进。', 'Check the leading ">" and indentation.'),
   }),
   meta({
+    id: 'html-too-deep',
+    stage: 'markdown',
+    severity: 'error',
+    fixedSeverity: true,
+    description: loc('章节里的 HTML 标签嵌套过深。', 'HTML tags in a chapter are nested too deep.'),
+    why: loc('报告里的 HTML（如合并单元格的表格）只有几层；上百层是粘贴错误，会让生成网页时出错。', 'HTML in a report (a table with merged cells) is a few levels deep; hundreds are a pasting accident and break the HTML output.'),
+    fix: loc('删去多余的标签，或改用 Markdown。', 'Remove the extra tags, or use Markdown.'),
+  }),
+  meta({
     id: 'markdown-delimiters',
     stage: 'markdown',
     severity: 'warning',
