@@ -6,15 +6,20 @@ import type { Catalog, MetricDef } from '../model.js';
  * an error with a did-you-mean; counts are non-negative integers, percentages lie in 0–100.
  */
 export function metricsSchema(catalog: Catalog): object {
-  let schema = cache.get(catalog);
+  // Each load reads the catalog afresh; the same content must give the same schema object, so
+  // ajv compiles it once per process (compiling costs more than checking a whole report).
+  const built = build(catalog);
+  const key = JSON.stringify(built);
+  let schema = byContent.get(key);
   if (!schema) {
-    schema = build(catalog);
-    cache.set(catalog, schema);
+    if (byContent.size >= 16) byContent.clear(); // a batch of reports with their own catalogs stays bounded
+    schema = built;
+    byContent.set(key, schema);
   }
   return schema;
 }
 
-const cache = new WeakMap<Catalog, object>();
+const byContent = new Map<string, object>();
 
 function build(catalog: Catalog): object {
   return {
