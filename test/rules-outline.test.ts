@@ -100,6 +100,15 @@ ruleTester(chapterPlaceholder, {
       ],
     },
     {
+      name: 'a template leftover in the printed fields of lawreport.yaml',
+      files: { 'lawreport.yaml': 'org: XX镇人民政府\nyear: 2024\ndate: 2025-02-10\nsignature: [中共XX镇委员会, "【单位名称】"]\n' },
+      errors: [
+        { file: 'lawreport.yaml', line: 1, column: 6, message: /“XX”/ },
+        { file: 'lawreport.yaml', line: 4, column: 15, message: /“XX”/ },
+        { file: 'lawreport.yaml', line: 4, column: 24, message: /“【单位名称】”/ },
+      ],
+    },
+    {
       name: 'TODO and full-width ×××',
       files: { 'chapters/05-other.md': 'TODO 补写\n×××村调解组织\n' },
       errors: [{ line: 1, column: 1 }, { line: 2, column: 1, message: /×××/ }],

@@ -1,6 +1,8 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { LineIndex } from '../../diagnostics/position.js';
-import type { Rule } from '../rule.js';
+import { CONFIG_FILE } from '../../load/report.js';
+import type { YamlDocument } from '../../load/yaml.js';
+import type { Report, Rule } from '../rule.js';
 
 /**
  * What templates and drafts leave behind: TODO/FIXME, 待补充/待填写/待完善/待定, runs of X or ×
@@ -16,7 +18,10 @@ export const chapterPlaceholder: Rule = {
     id: 'chapter-placeholder',
     stage: 'outline',
     severity: 'error',
-    description: loc('正文里还留着占位文字（TODO、待补充、XXX、【……】）。', 'The text still holds placeholder text (TODO, 待补充, XXX, 【…】).'),
+    description: loc(
+      '正文或 lawreport.yaml 印出的字段（报告主体、标题、署名、附件）里还留着占位文字（TODO、待补充、XXX、【……】）。',
+      'The text, or a field of lawreport.yaml that is printed (body, title, signature, attachments), still holds placeholder text (TODO, 待补充, XXX, 【…】).',
+    ),
     why: loc(
       '从模板或去年报告改写时留下的空位，一旦印进公开的报告就是事故。',
       'Blanks left from a template or last year\'s report become an incident once the report is published.',
@@ -31,15 +36,39 @@ export const chapterPlaceholder: Rule = {
       for (const match of text.matchAll(PLACEHOLDER)) {
         const start = lines.position(match.index);
         const end = lines.position(match.index + match[0].length);
-        report({
-          file: chapter.file,
-          ...start,
-          endLine: end.line,
-          endColumn: end.column,
-          message: loc(`占位文字“${match[0]}”还没有替换。`, `Placeholder "${match[0]}" has not been replaced.`),
-          hint: loc('填上实际内容；写给自己的备注放进 <!-- --> 注释。', 'Fill in the real content; notes to yourself go in <!-- --> comments.'),
-        });
+        report({ file: chapter.file, ...start, endLine: end.line, endColumn: end.column, ...placeholder(match[0]) });
       }
     }
+    checkConfig(source.configDoc, report);
   },
 };
+
+function placeholder(text: string): Pick<Report, 'message' | 'hint'> {
+  return {
+    message: loc(`占位文字“${text}”还没有替换。`, `Placeholder "${text}" has not been replaced.`),
+    hint: loc('填上实际内容；写给自己的备注放进 <!-- --> 注释。', 'Fill in the real content; notes to yourself go in <!-- --> comments.'),
+  };
+}
+
+/** The fields of lawreport.yaml that end up printed: "XX镇人民政府" left from a template is as bad there. */
+function checkConfig(doc: YamlDocument, report: (d: Report) => void) {
+  const config = doc.value as Record<string, unknown>;
+  const fields: [string, unknown][] = [['/org', config.org], ['/title', config.title]];
+  for (const key of ['signature', 'attachments']) {
+    const value = config[key];
+    if (Array.isArray(value)) value.forEach((v, i) => fields.push([`/${key}/${i}`, v]));
+    else fields.push([`/${key}`, value]);
+  }
+  for (const [pointer, value] of fields) {
+    const span = doc.spans.get(pointer);
+    if (typeof value !== 'string' || !span) continue;
+    for (const match of value.matchAll(PLACEHOLDER)) {
+      // Point into the scalar when the source spells it as parsed (plain or simply quoted), else at its start.
+      const quote = /['"]/.test(doc.text[span.valueStart] ?? '') ? 1 : 0;
+      const offset = span.valueStart + quote + match.index;
+      const exact = doc.text.slice(offset, offset + match[0].length) === match[0];
+      const start = doc.lines.position(exact ? offset : span.valueStart);
+      report({ file: CONFIG_FILE, ...start, ...placeholder(match[0]) });
+    }
+  }
+}
