@@ -50,7 +50,8 @@ function problems(html: string): string[] {
 async function buildWith(payloads: string[]): Promise<{ html?: string; stderr: string }> {
   const dir = await copyExample();
   const body = payloads.map((p, i) => `## 载荷${i + 1}\n\n${p}\n`).join('\n');
-  await writeFile(path.join(dir, 'chapters', '05-other.md'), `---\nid: other\n---\n\n${body}`);
+  // A line of text keeps the chapter from being empty (chapter-empty) when a payload prints nothing, such as a comment.
+  await writeFile(path.join(dir, 'chapters', '05-other.md'), `---\nid: other\n---\n\n其他情况。\n\n${body}`);
   const r = await runCli(['build', '--format', 'html'], dir);
   if (r.code !== 0) return { stderr: r.stderr };
   return { html: await readFile(path.join(dir, 'dist', '示例镇人民政府2024年法治政府建设年度报告.html'), 'utf8'), stderr: r.stderr };
