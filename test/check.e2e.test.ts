@@ -15,7 +15,7 @@ describe('lawreport check as a CI gate', () => {
     await rm(path.join(dir, 'chapters', '03-first-responsible.md'));
     const r = await runCli(['check', '--format', 'json'], dir);
     expect(r.code).toBe(1);
-    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; file: string; line: number; column: number; message: string }[] };
+    const diagnostics = JSON.parse(r.stdout) as { ruleId: string; file: string; line: number; column: number; message: string }[];
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ ruleId: 'chapter-missing', file: 'lawreport.yaml', line: 2, column: 1 });
     expect(diagnostics[0]!.message).toContain('第一责任人');

@@ -55,21 +55,22 @@ describe('check output formats', () => {
 
   it('json: matches schemas/check-output.schema.json and carries every field', async () => {
     const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(await readJson('schemas/check-output.schema.json'));
-    const out = JSON.parse(runs.json!.stdout) as { summary: object; diagnostics: Record<string, unknown>[] };
+    const out = JSON.parse(runs.json!.stdout) as Record<string, unknown>[];
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
-    expect(out.summary).toEqual({ errors: 2, warnings: 1, infos: 1 });
-    expect(out.diagnostics).toContainEqual(
+    expect(out.map((d) => d.severity).sort()).toEqual(['error', 'error', 'info', 'warning']);
+    expect(out).toContainEqual(
       expect.objectContaining({ ruleId: 'chapter-placeholder', severity: 'error', file: 'report/chapters/02-shortcomings.md', line: 7, column: 8, endLine: 7, endColumn: 13 }),
     );
-    const missing = out.diagnostics.find((d) => d.ruleId === 'chapter-missing')!;
+    const missing = out.find((d) => d.ruleId === 'chapter-missing')!;
     expect(missing.related).toEqual([{ file: '<lawreport>/schemas/profiles/national.yaml', line: expect.any(Number), column: 5, message: expect.stringContaining('全国通用提纲') }]);
   });
 
   it('json: the schema rejects what it should (it is not a schema that accepts anything)', async () => {
     const validate = new Ajv({ allowUnionTypes: true }).compile(await readJson('schemas/check-output.schema.json'));
-    const out = JSON.parse(runs.json!.stdout) as { diagnostics: Record<string, unknown>[] };
-    expect(validate({ ...out, diagnostics: [{ ...out.diagnostics[0], severity: 'fatal' }] })).toBe(false);
-    expect(validate({ ...out, diagnostics: [{ ...out.diagnostics[0], line: 0 }] })).toBe(false);
+    const out = JSON.parse(runs.json!.stdout) as Record<string, unknown>[];
+    expect(validate([{ ...out[0], severity: 'fatal' }])).toBe(false);
+    expect(validate([{ ...out[0], line: 0 }])).toBe(false);
+    expect(validate({ diagnostics: out })).toBe(false);
   });
 
   it('sarif: valid against the official SARIF 2.1.0 schema, with rules, levels, regions and encoded URIs', async () => {
@@ -158,6 +159,6 @@ describe('colour, exit codes and usage', () => {
     expect(bad.stderr).toContain('未知的输出格式“xml”，可用：human、json、github、sarif');
     const notReport = await runCli(['check', 'chapters', '--format', 'json'], dir);
     expect(notReport.code).toBe(1);
-    expect(JSON.parse(notReport.stdout)).toMatchObject({ summary: { errors: 1 }, diagnostics: [{ ruleId: 'no-config' }] });
+    expect(JSON.parse(notReport.stdout)).toMatchObject([{ ruleId: 'no-config', severity: 'error' }]);
   });
 });
