@@ -14,8 +14,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'lib', 'validate', 'precompiled');
 await mkdir(outDir, { recursive: true });
 
+const schemas = [];
 for (const name of (await readdir(path.join(root, 'schemas'))).filter((n) => n.endsWith('.schema.json'))) {
-  const schema = JSON.parse(await readFile(path.join(root, 'schemas', name), 'utf8'));
+  schemas.push([name, JSON.parse(await readFile(path.join(root, 'schemas', name), 'utf8'))]);
+}
+// metrics.yaml's schema is generated from the metric catalog (tsc has built lib/ by now): the one
+// made from the built-in catalog is precompiled too, so a report without its own catalog loads no ajv.
+const { parseCatalog } = await import('../lib/load/catalog.js');
+const { metricsSchema, METRICS_SCHEMA_ID } = await import('../lib/validate/metrics-schema.js');
+const catalogMeta = schemas.find(([name]) => name === 'catalog.schema.json')[1];
+const { catalog } = parseCatalog(await readFile(path.join(root, 'schemas', 'metrics.catalog.yaml'), 'utf8'), 'metrics.catalog.yaml', catalogMeta);
+schemas.push([path.posix.basename(METRICS_SCHEMA_ID), metricsSchema(catalog)]);
+
+for (const [name, schema] of schemas) {
   // The same options as src/validate/schema.ts, so both paths report the same errors.
   const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, code: { source: true } });
   const code = standaloneCode.default(ajv, ajv.compile(schema));

@@ -65,3 +65,21 @@ describe('schema errors carry a did-you-mean and map to YAML positions', () => {
     expect(diagnostics[1]!.message.zh).toBe('未知的键“标题”（位于 fonts）。');
   });
 });
+
+describe('the metrics.yaml validator precompiled from the built-in catalog', () => {
+  it('is the one a report without its own catalog uses, and reports what ajv at run time reports', async () => {
+    const { createHash } = await import('node:crypto');
+    const { createRequire } = await import('node:module');
+    const { metricsSchema } = await import('../src/validate/metrics-schema.js');
+    const { validateYaml } = await import('../src/validate/schema.js');
+    const { parseYaml } = await import('../src/load/yaml.js');
+    const { source } = await loadReport(hostOf(await exampleFiles()), builtins);
+    const schema = metricsSchema(source!.catalog);
+    const precompiled = createRequire(import.meta.url)('../lib/validate/precompiled/metrics.schema.cjs') as { digest: string };
+    expect(precompiled.digest).toBe(createHash('sha256').update(JSON.stringify(schema)).digest('hex'));
+    const doc = parseYaml('disputes:\n  recieved: 68\n  mediated: -1\n  rate: 101\n', 'metrics.yaml').doc!;
+    const fast = validateYaml(doc, schema, 'metrics-schema');
+    expect(fast).toHaveLength(3);
+    expect(fast).toEqual(validateYaml(doc, { ...schema, $comment: 'forces compilation' }, 'metrics-schema'));
+  });
+});

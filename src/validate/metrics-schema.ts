@@ -21,9 +21,13 @@ export function metricsSchema(catalog: Catalog): object {
 
 const byContent = new Map<string, object>();
 
+/** Its $id names the validator `npm run build` precompiles from the built-in catalog (used when the digest matches). */
+export const METRICS_SCHEMA_ID = 'https://lawreport.dev/schemas/metrics.schema.json';
+
 function build(catalog: Catalog): object {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: METRICS_SCHEMA_ID,
     title: 'metrics.yaml：本报告的数据（由指标目录生成）',
     type: 'object',
     additionalProperties: false,

@@ -62,7 +62,11 @@ function compileWithAjv(schema: object): ValidateFunction {
   ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
   // The same schema file read again (another report in a batch) reuses its compiled validator.
   const id = (schema as { $id?: string }).$id;
-  return (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+  const existing = id ? ajv.getSchema(id) : undefined;
+  if (!existing || JSON.stringify(existing.schema) === JSON.stringify(schema)) return existing ?? ajv.compile(schema);
+  // One $id, other content: metrics.yaml's schema made from a report's own catalog.
+  ajv.removeSchema(id);
+  return ajv.compile(schema);
 }
 
 /** Dotted, readable form of a JSON pointer: "/output/formats/0" → "output.formats[0]". */
