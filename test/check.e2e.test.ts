@@ -26,11 +26,11 @@ describe('lawreport check as a CI gate', () => {
   it('reports every schema violation of metrics.yaml and lawreport.yaml at its line and column', async () => {
     const dir = await copyExample();
     const metrics = path.join(dir, 'metrics.yaml');
-    await writeFile(metrics, (await readFile(metrics, 'utf8')).replace('mediated: 66 ', 'mediated: -66').replace('rate: 97.06', 'rate: 197.06'));
+    await writeFile(metrics, (await readFile(metrics, 'utf8')).replace('  mediated: 66 ', '  rate: 197.06\n  mediated: -66'));
     const r = await runCli(['check'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^metrics\.yaml:34:13 {2}错误 {2}disputes\.mediated 应当为 >= 0 {2}\[metrics-schema\]$/m);
-    expect(r.stdout).toMatch(/^metrics\.yaml:35:9 {2}错误 {2}disputes\.rate 应当为 <= 100 {2}\[metrics-schema\]$/m);
+    expect(r.stdout).toMatch(/^metrics\.yaml:35:13 {2}错误 {2}disputes\.mediated 应当为 >= 0 {2}\[metrics-schema\]$/m);
+    expect(r.stdout).toMatch(/^metrics\.yaml:34:9 {2}错误 {2}disputes\.rate 应当为 <= 100 {2}\[metrics-schema\]$/m);
   });
 });
 

@@ -116,7 +116,7 @@ describe('metric catalogs', () => {
       ...(await exampleFiles()),
       'lawreport.yaml': `${CONFIG}catalog: catalog.yaml\n`,
       'catalog.yaml':
-        'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: close_rate, label: 办结率, unit: "%", type: percent, precision: 2, numerator: hotline.closed, denominator: hotline.received }\nrelations:\n  - { type: sum, total: hotline.received, parts: [hotline.closed, hotline.in_progress] }\n',
+        'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: close_rate, label: 办结率, unit: "%", type: percent, precision: 2, numerator: hotline.closed, denominator: hotline.received }\nrelations:\n  - { kind: sum, total: hotline.received, parts: [hotline.closed, hotline.in_progress] }\n',
     };
     expect((await loadReport(hostOf(files), builtins)).diagnostics).toEqual([]);
   });

@@ -6,6 +6,9 @@ const STAGES: Record<string, { zh: string; en: string }> = {
   load: { zh: '读取', en: 'Loading' },
   schema: { zh: '配置、提纲和指标目录的校验', en: 'Configuration, profile and catalog validation' },
   outline: { zh: '提纲与结构', en: 'Outline and structure' },
+  figures: { zh: '数据一致性', en: 'Figure consistency' },
+  dates: { zh: '日期与年份', en: 'Dates and years' },
+  wording: { zh: '公文用语', en: 'Wording' },
   template: { zh: '模板与数据引用', en: 'Templates and figure references' },
   markdown: { zh: '标题与编号', en: 'Headings and numbering' },
   image: { zh: '图片', en: 'Images' },
@@ -64,7 +67,7 @@ function ruleSection(m: RuleMeta): string[] {
   const lines = [
     `### ${m.id}`,
     '',
-    `默认：${SEVERITY[m.severity]}${m.fixedSeverity ? '，不可调整 / fixed' : ''}`,
+    `默认：${SEVERITY[m.severity]}${m.fixedSeverity ? '，不可调整 / fixed' : ''}${m.fixable ? '；可自动修正 / fixable（`lawreport check --fix`）' : ''}`,
     '',
     `**查什么 / What.** ${m.description.zh}  `,
     m.description.en,

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
 export const figureYoyChange: Rule = {
   meta: {
     id: 'figure-yoy-change',
+    stage: 'figures',
     severity: 'error',
     description: loc('正文写的同比变化与两年的数据重算结果不符。', 'A stated change over last year ("同比上升84.15%") differs from the two years\' figures.'),
     why: loc(

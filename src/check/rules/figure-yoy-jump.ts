@@ -9,6 +9,7 @@ const DEFAULT_MINIMUM = 10;
 export const figureYoyJump: Rule = {
   meta: {
     id: 'figure-yoy-jump',
+    stage: 'figures',
     severity: 'warning',
     description: loc('与上一年度相比变化过大（默认超过 5 倍），可能多打或少打了一位数。', 'A figure moved more than a factor (5 by default) from last year: likely a digit too many or too few.'),
     why: loc(

@@ -21,6 +21,7 @@ const PATTERN = /百分之[零〇一二三四五六七八九十百点]+|(?<![\d.
 export const numberNotationMixed: Rule = {
   meta: {
     id: 'number-notation-mixed',
+    stage: 'wording',
     severity: 'warning',
     description: loc('同一类数字混用不同写法：百分数既写“95%”又写“百分之九十五”，大数既写“1,200”又写“1200”。', 'One family of figures in two notations: 95% and 百分之九十五, or 1,200 and 1200.'),
     why: loc(

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
 export const proseFigureLiteral: Rule = {
   meta: {
     id: 'prose-figure-literal',
+    stage: 'figures',
     severity: 'info',
     description: loc('正文把 metrics.yaml 里已有的数据直接写成了数字，可改用模板引用。', 'The prose writes out a figure metrics.yaml already holds; a template reference would keep them in step.'),
     why: loc(

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
 export const proseFigureMismatch: Rule = {
   meta: {
     id: 'prose-figure-mismatch',
+    stage: 'figures',
     severity: 'error',
     description: loc('正文写的数与 metrics.yaml 不符，如 metrics.yaml 写调解成功 66 件，正文写“调解成功70件”。', 'A figure in the prose differs from metrics.yaml: the chapter says 70 mediated where metrics.yaml says 66.'),
     why: loc(
