@@ -57,6 +57,8 @@ export interface ProfileSection {
   title: string;
   required: boolean;
   variants: string[];
+  /** What belongs in the chapter, in a sentence or two; `lawreport init` writes it as a comment. */
+  guidance?: string;
   sections?: ProfileSection[];
   /** Figures ("group.key") this part of the report must cite. */
   metrics?: string[];

@@ -12,6 +12,7 @@ const STAGES: Record<string, { zh: string; en: string }> = {
   template: { zh: '模板与数据引用', en: 'Templates and figure references' },
   markdown: { zh: '标题与编号', en: 'Headings and numbering' },
   image: { zh: '图片', en: 'Images' },
+  import: { zh: '导入已发布的报告（lawreport import）', en: 'Importing a published report (lawreport import)' },
 };
 
 const SEVERITY: Record<Severity, string> = { error: '错误（error）', warning: '警告（warning）', info: '提示（info）' };

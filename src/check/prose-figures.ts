@@ -22,7 +22,7 @@ export interface ProseFigure {
 }
 
 /** Units that count the same things (a 起 of disputes is a 件). */
-const UNIT_FAMILIES = [['件', '宗', '起', '单'], ['次', '场', '期', '轮'], ['名', '人', '位'], ['个', '家', '所', '处'], ['份', '册'], ['本'], ['人次'], ['件次'], ['批']];
+export const UNIT_FAMILIES = [['件', '宗', '起', '单'], ['次', '场', '期', '轮'], ['名', '人', '位'], ['个', '家', '所', '处'], ['份', '册'], ['本'], ['人次'], ['件次'], ['批']];
 /** Between a label and its number: Chinese words only, at most this many characters. */
 const MAX_GAP = 8;
 /** A clause ends here; a label's number never lies beyond. */
@@ -31,10 +31,10 @@ const BOUNDARY = /[，。；：、！？,;:\n（）()《》“”]/;
  * Words that make what follows in the sentence a part of the whole the metric counts:
  * "安全生产领域立案51宗，结案38宗", "共联动调处矛盾纠纷36起", "各村居法律顾问提供法律服务392件次".
  */
-const SUBSET = /其中|领域|专项|联动|各村|村居|村（居）|行业|分别/;
+export const SUBSET = /其中|领域|专项|联动|各村|村居|村（居）|行业|分别/;
 const SENTENCE_END = /[。；;！？!?\n]/;
 /** Words after which a number is a change or a comparison, not the labelled figure. */
-const COMPARISON = /同比|环比|较上年|比上年|增长|下降|上升|减少|提高|降低|其中/;
+export const COMPARISON = /同比|环比|较上年|比上年|增长|下降|上升|减少|提高|降低|其中/;
 const CHANGE = /^[，,]?\s*(?:同比|较上年|比上年)(上升|增长|增加|提高|下降|减少|降低)了?(\d+(?:\.\d+)?)(?:%|个百分点)/;
 
 const cache = new WeakMap<ReportSource, ProseFigure[]>();

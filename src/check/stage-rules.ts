@@ -1,5 +1,6 @@
 import { loc } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from './rule.js';
+import { importDiagnostics } from '../import/diagnostic-meta.js';
 
 /**
  * The meta of every diagnostic id that a stage other than the rules emits (loading, schema
@@ -331,4 +332,4 @@ const image: RuleMeta[] = [
   }),
 ];
 
-export const stageRules: readonly RuleMeta[] = [...load, ...schema, ...template, ...markdown, ...image];
+export const stageRules: readonly RuleMeta[] = [...load, ...schema, ...template, ...markdown, ...image, ...importDiagnostics];

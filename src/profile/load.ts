@@ -6,7 +6,9 @@ import { parseYaml, pointerEscape, positionOf, type YamlDocument } from '../load
 import type { Profile, ProfileSection } from '../model.js';
 import { validateYaml } from '../validate/schema.js';
 
-export const BUILTIN_PROFILES = ['national', 'gangyao-2021'] as const;
+import { BUILTIN_PROFILES } from './builtin-names.js';
+
+export { BUILTIN_PROFILES };
 
 const BUILTIN_PREFIX = '<lawreport>/schemas/profiles/';
 
@@ -24,6 +26,7 @@ interface RawNode {
   title?: string;
   required?: boolean;
   variants?: string[];
+  guidance?: string;
   sections?: RawNode[];
   metrics?: string[];
 }
@@ -106,6 +109,7 @@ export class ProfileLoader {
       title: raw.title ?? base!.title,
       required: raw.required ?? base?.required ?? false,
       variants: raw.variants ?? base?.variants ?? [],
+      ...((raw.guidance ?? base?.guidance) ? { guidance: raw.guidance ?? base!.guidance } : {}),
       ...(sections ? { sections } : {}),
       ...((raw.metrics ?? base?.metrics) ? { metrics: raw.metrics ?? base!.metrics } : {}),
       origin: at,

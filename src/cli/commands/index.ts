@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { BUILTIN_PROFILES } from '../../profile/builtin-names.js';
 import { t, type CliContext } from '../context.js';
 
 /**
@@ -82,5 +83,37 @@ const fmt: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
+const init: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('init')
+    .description(t(ctx, '按提纲新建报告文件夹（lawreport.yaml、metrics.yaml、各章节、.gitignore、CI 配置）', 'create a report folder from the outline (lawreport.yaml, metrics.yaml, chapters, .gitignore, CI workflow)'))
+    .argument('[dir]', t(ctx, '新报告文件夹，默认为当前文件夹', 'the new report folder, default: the current folder'))
+    .addOption(new Option('--profile <name>', t(ctx, '提纲', 'outline profile')).choices([...BUILTIN_PROFILES]).default('national'))
+    .option('--org <name>', t(ctx, '报告主体，如 示例镇人民政府（必填）', 'reporting body, e.g. 示例镇人民政府 (required)'))
+    .option('--year <year>', t(ctx, '报告年度，默认为去年', 'report year, default: last year'))
+    .option('--date <yyyy-mm-dd>', t(ctx, '成文日期，默认为今天', 'signature date, default: today'))
+    .option('--force', t(ctx, '覆盖已有的文件', 'overwrite existing files'))
+    .action(async (dir: string | undefined, opts) => {
+      const { initCommand } = await import('./init.js');
+      setExit(await initCommand(ctx, dir, opts));
+    });
+};
+
+const importReport: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('import')
+    .description(t(ctx, '把已发布的报告（DOCX、TXT、Markdown）转成报告文件夹', 'turn a published report (DOCX, TXT, Markdown) into a report folder'))
+    .argument('<file>', t(ctx, '去年的报告文件', "last year's report file"))
+    .option('-o, --out <dir>', t(ctx, '新报告文件夹，默认为与文件同名的文件夹', 'the new report folder, default: named after the file'))
+    .addOption(new Option('--profile <name>', t(ctx, '提纲', 'outline profile')).choices([...BUILTIN_PROFILES]).default('national'))
+    .option('--encoding <name>', t(ctx, '文本编码（自动识别失败时用），如 gb18030、utf-8、utf-16le', 'text encoding when detection fails, e.g. gb18030, utf-8, utf-16le'))
+    .option('--template-figures', t(ctx, '正文中的数字换成对 metrics.yaml 的引用', 'replace figures in the text with references to metrics.yaml'))
+    .option('--force', t(ctx, '覆盖已有的文件', 'overwrite existing files'))
+    .action(async (file: string, opts) => {
+      const { importCommand } = await import('./import.js');
+      setExit(await importCommand(ctx, file, opts));
+    });
+};
+
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [build, check, fmt, preview];
+export const commands: RegisterCommand[] = [init, importReport, build, check, fmt, preview];

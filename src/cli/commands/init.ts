@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { nodeHost } from '../../io/node-host.js';
+import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
+import { scaffoldReport } from '../../init/scaffold.js';
+import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
+import { packageRoot } from '../../paths.js';
+import { EXIT, t, UsageError, type CliContext } from '../context.js';
+
+export interface InitOptions {
+  profile: string;
+  org?: string;
+  year?: string;
+  date?: string;
+  force?: boolean;
+}
+
+/** After --force: names the old chapter files left beside the new ones. */
+export async function warnStrayChapters(ctx: CliContext, dir: string, files: Record<string, string>): Promise<void> {
+  const stray = await strayChapters(dir, files);
+  if (stray.length === 0) return;
+  ctx.stderr(
+    t(
+      ctx,
+      `注意：这些原有的章节文件没有改动，仍会被当作章节读取，请删除或合并：\n${stray.map((f) => `  ${f}`).join('\n')}\n`,
+      `Note: these existing chapter files were left as they were and are still read as chapters; delete or merge them:\n${stray.map((f) => `  ${f}`).join('\n')}\n`,
+    ),
+  );
+}
+
+/** Refuses to touch existing files unless --force, naming every one of them. */
+export function refuseOverwrite(display: string, existing: string[]): never {
+  throw new UsageError(
+    `“${display}”中已有这些文件，未做任何改动：\n${existing.map((f) => `  ${f}`).join('\n')}\n确需覆盖时加 --force。`,
+    `These files already exist in "${display}"; nothing was changed:\n${existing.map((f) => `  ${f}`).join('\n')}\nAdd --force to overwrite them.`,
+  );
+}
+
+export function parseYear(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) {
+    throw new UsageError(`年度“${value}”无效，请写四位数字，如 2025。`, `Invalid year "${value}"; write four digits, e.g. 2025.`);
+  }
+  return year;
+}
+
+/** `lawreport init [dir]`: a complete report folder from the outline, ready for `check`. */
+export async function initCommand(ctx: CliContext, dir: string | undefined, options: InitOptions): Promise<number> {
+  if (!options.org?.trim()) {
+    throw new UsageError('请用 --org 给出报告主体，如 --org 示例镇人民政府。', 'Give the reporting body with --org, e.g. --org 示例镇人民政府.');
+  }
+  const today = new Date();
+  // Reports are written in the first quarter about the year before.
+  const year = parseYear(options.year, today.getFullYear() - 1);
+  const date = options.date ?? today.toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    throw new UsageError(`成文日期“${date}”无效，请写作 2025-02-10。`, `Invalid date "${date}"; write it as 2025-02-10.`);
+  }
+  const builtins = nodeHost(packageRoot);
+  const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile), builtinCatalog(builtins)]);
+  const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date });
+
+  const display = dir ?? '.';
+  const abs = path.resolve(ctx.cwd, display);
+  const existing = await existingFiles(abs, files);
+  if (existing.length > 0 && !options.force) refuseOverwrite(display, existing);
+  const written = await writeFolder(abs, files);
+  await warnStrayChapters(ctx, abs, files);
+  for (const file of written) ctx.stdout(t(ctx, `已创建 ${path.relative(ctx.cwd, file)}\n`, `created ${path.relative(ctx.cwd, file)}\n`));
+  ctx.stdout(
+    t(
+      ctx,
+      `\n下一步：在 chapters/ 里把“待补充”换成正文，在 metrics.yaml 里填数据，然后运行 lawreport check ${display}。\n`,
+      `\nNext: replace “待补充” in chapters/ with the text, fill in metrics.yaml, then run lawreport check ${display}.\n`,
+    ),
+  );
+  return EXIT.ok;
+}

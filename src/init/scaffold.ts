@@ -1,0 +1,64 @@
+import { renderTitle } from '../compile/titles.js';
+import { CONFIG_FILE, METRICS_FILE } from '../load/report.js';
+import type { Catalog, Profile } from '../model.js';
+import { chapterFile, configYaml, emptyMetricsYaml, placeholderBody, PLACEHOLDER } from './report-files.js';
+
+export interface ScaffoldOptions {
+  /** The profile name written to lawreport.yaml (a built-in name or a path). */
+  profileName: string;
+  org: string;
+  year: number;
+  /** ISO 成文日期. */
+  date: string;
+}
+
+/** The CI job a report repository gets: `lawreport check` refuses a broken report. */
+export const CI_WORKFLOW = `# 每次推送都检查报告：缺章、数据写错、占位文字未替换时，检查不通过。
+name: lawreport
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npx lawreport check
+`;
+
+export const CI_WORKFLOW_FILE = '.github/workflows/lawreport.yml';
+
+const PREFACE_GUIDANCE = '开头的引言（可选，不编号）：一两句话说明报告依据和总体情况；不需要可以删除本文件。';
+
+/**
+ * A complete new report folder as file path → text: lawreport.yaml, metrics.yaml listing
+ * the catalog, one chapter per outline chapter with what belongs there, .gitignore, CI.
+ */
+export function scaffoldReport(profile: Profile, catalog: Catalog, options: ScaffoldOptions): Record<string, string> {
+  const files: Record<string, string> = {
+    [CONFIG_FILE]: configYaml({
+      origin: `${options.org} ${options.year} 年度法治政府建设年度报告（lawreport init 生成）`,
+      profile: options.profileName,
+      org: options.org,
+      year: options.year,
+      date: options.date,
+    }),
+    [METRICS_FILE]: emptyMetricsYaml(catalog),
+    '.gitignore': 'dist/\n',
+    [CI_WORKFLOW_FILE]: CI_WORKFLOW,
+  };
+  const preface = chapterFile(0, 'preface', PLACEHOLDER, { comment: PREFACE_GUIDANCE });
+  files[preface.path] = preface.text;
+  // The outline may require figures in a chapter or section: say which, by name and path.
+  const citeNote = (node: { metrics?: string[] }) =>
+    node.metrics?.length ? `须引用的数据：${node.metrics.map((p) => `${catalog.byPath.get(p)?.label ?? p}（${p}）`).join('、')}。` : undefined;
+  profile.chapters.forEach((chapter, i) => {
+    const title = renderTitle(chapter.title, options);
+    const guidance = [chapter.guidance ?? `写“${title}”的内容。`, citeNote(chapter)].filter(Boolean).join('');
+    const optional = chapter.required ? '' : '（可选）';
+    const file = chapterFile(i + 1, chapter.id, placeholderBody(chapter, options.year, citeNote), { comment: `${title}${optional}：${guidance}` });
+    files[file.path] = file.text;
+  });
+  return files;
+}

@@ -1,0 +1,142 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../src/load/yaml.js';
+import { BUILTIN_PROFILES } from '../src/profile/load.js';
+import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
+import { yamlScalar } from '../src/init/report-files.js';
+import { scaffoldReport } from '../src/init/scaffold.js';
+import type { Profile } from '../src/model.js';
+import { builtins, repoRoot, runCli } from './helpers.js';
+
+/** The built-in profiles present in this checkout (each must scaffold a folder that checks clean). */
+const profileFiles = await readdir(path.join(repoRoot, 'schemas', 'profiles'));
+const profiles = BUILTIN_PROFILES.filter((p) => profileFiles.includes(`${p}.yaml`));
+
+async function init(args: string[]) {
+  const cwd = await mkdtemp(path.join(os.tmpdir(), 'lawreport-init-'));
+  const run = await runCli(['init', 'report', ...args], cwd);
+  return { cwd, run, dir: path.join(cwd, 'report') };
+}
+
+const read = (dir: string, rel: string) => readFile(path.join(dir, rel), 'utf8');
+
+/**
+ * Errors a fresh folder is expected to have: chapters still to be written, and the figures the
+ * outline requires (gangyao-2021's 执法 and 矛盾纠纷 sections) still to be filled in, never invented.
+ */
+const PLACEHOLDER_RULE = /^(?:chapter-placeholder|chapter-empty|metric-required)$/;
+
+describe('lawreport init', () => {
+  it('fills lawreport.yaml, writes .gitignore and a CI workflow running the check', async () => {
+    const { run, dir } = await init(['--org', '示例镇人民政府', '--year', '2025', '--date', '2026-02-10']);
+    expect(run.code, run.stderr).toBe(0);
+    const config = parseYaml(await read(dir, 'lawreport.yaml'), 'lawreport.yaml').doc!.value;
+    expect(config).toMatchObject({ profile: 'national', org: '示例镇人民政府', year: 2025, date: '2026-02-10' });
+    expect(await read(dir, '.gitignore')).toBe('dist/\n');
+    expect(await read(dir, '.github/workflows/lawreport.yml')).toContain('run: npx lawreport check');
+  });
+
+  it('lists every catalog metric in metrics.yaml with its Chinese name and unit', async () => {
+    const { dir } = await init(['--org', '示例镇人民政府']);
+    const metrics = await read(dir, 'metrics.yaml');
+    const catalog = await readFile(path.join(repoRoot, 'schemas', 'metrics.catalog.yaml'), 'utf8');
+    const keys = [...catalog.matchAll(/\{ key: (\w+), label: ([^,]+), unit: "?([^",]+)"?/g)];
+    expect(keys.length).toBeGreaterThan(40);
+    for (const [, key, label, unit] of keys) expect(metrics).toMatch(new RegExp(`#   ${key}: +# ${label!.replace(/[()（）]/g, '.')}（${unit}）`));
+    expect(metrics).toContain('# disputes:');
+  });
+
+  it.each(profiles.map((p) => [p]))('profile %s: one chapter per outline chapter, with guidance, checks clean but for placeholders', async (profile) => {
+    const { run, dir, cwd } = await init(['--profile', profile, '--org', '示例镇人民政府', '--year', '2025', '--date', '2026-02-10']);
+    expect(run.code, run.stderr).toBe(0);
+    const outline = await builtinProfile(builtins, profile);
+    const chapters = (await readdir(path.join(dir, 'chapters'))).sort();
+    expect(chapters).toEqual(['00-preface.md', ...outline.chapters.map((c, i) => `${String(i + 1).padStart(2, '0')}-${c.id}.md`)]);
+    for (const file of chapters) {
+      const text = await read(dir, `chapters/${file}`);
+      expect(text).toMatch(/<!-- .{10,} -->/);
+      expect(text).toContain('待补充');
+    }
+    const check = await runCli(['check', 'report', '--format', 'json'], cwd);
+    const errors = (JSON.parse(check.stdout) as { ruleId: string; severity: string }[]).filter((d) => d.severity === 'error');
+    expect(errors.filter((d) => !PLACEHOLDER_RULE.test(d.ruleId))).toEqual([]);
+  });
+
+  it('the guidance comment never reaches the built report', async () => {
+    const { dir, cwd } = await init(['--org', '示例镇人民政府', '--year', '2025', '--date', '2026-02-10']);
+    for (const file of await readdir(path.join(dir, 'chapters'))) {
+      const p = path.join(dir, 'chapters', file);
+      await writeFile(p, (await readFile(p, 'utf8')).replace('待补充。', '本章正文。'));
+    }
+    const build = await runCli(['build', 'report'], cwd);
+    expect(build.code, build.stderr).toBe(0);
+    const dist = path.join(dir, 'dist');
+    const files = await readdir(dist);
+    expect(files.map((f) => path.extname(f)).sort()).toEqual(['.docx', '.html', '.txt']);
+    for (const file of files) {
+      const bytes = await readFile(path.join(dist, file));
+      const text = file.endsWith('.docx') ? new TextDecoder().decode(unzipSync(bytes)['word/document.xml']!) : bytes.toString('utf8');
+      expect(text).toContain('本章正文');
+      expect(text).not.toContain('写本年度做了什么');
+      expect(text).not.toMatch(/<!--|&lt;!--/);
+    }
+    const txt = (await readdir(dist)).find((f) => f.endsWith('.txt'))!;
+    expect(await readFile(path.join(dist, txt), 'utf8')).toContain('一、2025年度推进法治政府建设的主要举措和成效\n\n本章正文。');
+  });
+
+  it('refuses to overwrite, naming each existing file, and changes nothing; --force overwrites', async () => {
+    const { dir, cwd } = await init(['--org', '示例镇人民政府']);
+    await writeFile(path.join(dir, 'chapters', '01-measures.md'), '已经写好的正文。\n');
+    const again = await runCli(['init', 'report', '--org', '另一个镇人民政府'], cwd);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('chapters/01-measures.md');
+    expect(again.stderr).toContain('lawreport.yaml');
+    expect(again.stderr).toContain('--force');
+    expect(await read(dir, 'chapters/01-measures.md')).toBe('已经写好的正文。\n');
+    expect(await read(dir, 'lawreport.yaml')).toContain('示例镇人民政府');
+    const forced = await runCli(['init', 'report', '--org', '另一个镇人民政府', '--force'], cwd);
+    expect(forced.code).toBe(0);
+    expect(await read(dir, 'lawreport.yaml')).toContain('另一个镇人民政府');
+  });
+
+  it('a profile with sections: one ## heading each, and the figures the outline requires named in a comment', async () => {
+    const profile: Profile = {
+      id: 'sectioned',
+      name: 'sectioned',
+      source: 'sectioned.yaml',
+      chapters: [
+        {
+          id: 'measures',
+          title: '{{report.year}}年度主要举措和成效',
+          required: true,
+          variants: [],
+          sections: [
+            { id: 'study', title: '学法用法', required: false, variants: [] },
+            { id: 'enforcement', title: '严格规范公正文明执法', required: true, variants: [], metrics: ['enforcement.cases_filed', 'enforcement.cases_closed'] },
+          ],
+        },
+      ],
+    };
+    const files = scaffoldReport(profile, await builtinCatalog(builtins), { profileName: 'sectioned.yaml', org: '示例镇人民政府', year: 2025, date: '2026-02-10' });
+    expect(files['chapters/01-measures.md']).toContain(
+      '## 学法用法\n\n待补充。\n\n## 严格规范公正文明执法\n\n<!-- 须引用的数据：行政执法立案（enforcement.cases_filed）、行政执法结案（enforcement.cases_closed）。 -->\n\n待补充。',
+    );
+  });
+
+  it('usage errors: no --org, a bad year, an unknown profile', async () => {
+    for (const args of [[], ['--org', '示例镇人民政府', '--year', '25'], ['--org', '示例镇人民政府', '--profile', 'nowhere']]) {
+      const { run, dir } = await init(args);
+      expect(run.code).toBe(2);
+      await expect(readdir(dir)).rejects.toThrow();
+    }
+  });
+});
+
+describe('yamlScalar: what init and import write reads back as written', () => {
+  it.each(['示例镇人民政府', '2024', 'true', 'a #b', 'x: y', '结尾冒号:', '- 列表', '"引号"', '{{report.year}}', "it's", ' 前空格', '反斜杠\\n'])('%s', (value) => {
+    expect(parseYaml(`k: ${yamlScalar(value)}\n`, 'x.yaml').doc!.value).toEqual({ k: value });
+  });
+});
