@@ -8,7 +8,7 @@ import type { Report, Rule } from '../rule.js';
  * What templates and drafts leave behind: TODO/FIXME, 待补充/待填写/待完善/待定, runs of X or ×
  * standing for a name or number, and 【…】 blanks. Latin words that merely contain "xx" are spared.
  */
-const PLACEHOLDER = /\b(?:TODO|FIXME|TBD)\b|待(?:补充|填写|完善|定|核实)|(?<![A-Za-z0-9])(?:[Xx]{2,}|[Ｘｘ×]{2,})(?![A-Za-z0-9])|【[^】\n]{0,40}】/g;
+const PLACEHOLDER = /\b(?:TODO|FIXME|TBD)\b|(?<![有尚仍亟还])待(?:补充|填写|完善|定|核实)|(?<![A-Za-z0-9])(?:[Xx]{2,}|[Ｘｘ×]{2,})(?![A-Za-z0-9])|【[^】\n]{0,40}】/g;
 
 /** Comments print nothing, so a TODO inside one is a note for the writer, not a blank in the report. */
 const COMMENT = /<!--[\s\S]*?-->|\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
