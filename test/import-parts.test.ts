@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeText } from '../src/import/decode.js';
+import { decodeText } from '../src/io/decode.js';
 import { figureReference, findFigures } from '../src/import/figures.js';
 import { isDebris } from '../src/import/debris.js';
 import { orgOf, yearOf } from '../src/import/report-facts.js';

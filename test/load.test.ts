@@ -78,3 +78,23 @@ describe('checkReport', () => {
     );
   });
 });
+
+describe('source encodings', () => {
+  it('reads a GBK chapter correctly, with a warning to save it as UTF-8', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const files: Record<string, string | Uint8Array> = await exampleFiles();
+    files['chapters/05-other.md'] = iconv.encode('---\nid: other\n---\n\n镇政府依法行政，成效明显。\n', 'gbk');
+    const { diagnostics, document } = await checkReport(hostOf(files), builtins);
+    expect(diagnostics.filter((d) => d.ruleId === 'source-encoding')).toMatchObject([{ severity: 'warning', file: 'chapters/05-other.md' }]);
+    const other = document!.chapters.find((c) => c.id === 'other')!;
+    expect(JSON.stringify(other.body)).toContain('镇政府依法行政，成效明显。');
+  });
+
+  it('refuses a file it cannot decode instead of guessing, and reports only that', async () => {
+    const files: Record<string, string | Uint8Array> = await exampleFiles();
+    files['metrics.yaml'] = new Uint8Array(Array.from({ length: 400 }, (_, i) => (i * 7919 + 13) % 256).filter((b) => b !== 0xff && b !== 0xfe && b !== 0xef));
+    const { source, diagnostics } = await loadReport(hostOf(files), builtins);
+    expect(source).toBeUndefined();
+    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.file])).toEqual([['source-encoding', 'error', 'metrics.yaml']]);
+  });
+});

@@ -50,6 +50,15 @@ const load: RuleMeta[] = [
     example: { bad: '- org: 示例镇人民政府\n', good: 'org: 示例镇人民政府\n' },
   }),
   meta({
+    id: 'source-encoding',
+    stage: 'load',
+    severity: 'error',
+    fixedSeverity: true,
+    description: loc('源文件不是 UTF-8：GB18030/GBK 文件照常读取并给出警告，无法识别编码的文件报错。', 'A source file is not UTF-8: a GB18030/GBK file is read with a warning, a file of unknown encoding is an error.'),
+    why: loc('按错误的编码读取会把整章变成乱码而不报错；git 里的比对也只有 UTF-8 才读得清。', 'Reading with the wrong encoding turns a chapter into mojibake without a word; diffs in git are readable only in UTF-8.'),
+    fix: loc('用编辑器把文件另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。', 'Save the file as UTF-8 in an editor (Notepad: Save As → Encoding: UTF-8).'),
+  }),
+  meta({
     id: 'control-character',
     stage: 'load',
     severity: 'warning',

@@ -1,6 +1,6 @@
 import { diag, loc, type Diagnostic, type Localized } from '../diagnostics/diagnostic.js';
 import { stripControlCharacters } from '../load/control-chars.js';
-import { decodeText } from './decode.js';
+import { decodeText } from '../io/decode.js';
 import { normalizeLine, textLines } from './normalize.js';
 import type { SourceLine } from './source-line.js';
 

@@ -20,6 +20,7 @@ import { parseCatalog } from './catalog.js';
 import { isMapping, notMapping } from './mapping.js';
 import { splitFrontMatter } from './front-matter.js';
 import { stripControlCharacters } from './control-chars.js';
+import { decodingHost } from './decoding-host.js';
 import { loadPrevious, type OpenPrevious } from './previous.js';
 import { parseYaml, positionOf, type YamlDocument } from './yaml.js';
 
@@ -46,8 +47,16 @@ export interface LoadOptions {
  * except a folder that is not a report at all (FatalError).
  */
 
-export async function loadReport(host: SourceHost, builtins: SourceHost, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadReport(rawHost: SourceHost, builtins: SourceHost, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
+  const host = decodingHost(rawHost, diagnostics);
+  const result = await loadDecoded(host, builtins, options, diagnostics);
+  // A file that could not be decoded was read as empty: report the cause, not what its emptiness caused.
+  if (host.undecodable.size === 0) return result;
+  return { diagnostics: result.diagnostics.filter((d) => d.ruleId === 'source-encoding' || !host.undecodable.has(d.file)) };
+}
+
+async function loadDecoded(host: SourceHost, builtins: SourceHost, options: LoadOptions, diagnostics: Diagnostic[]): Promise<LoadResult> {
   const configText = await host.readText(CONFIG_FILE);
   if (configText === undefined) {
     throw new FatalError([

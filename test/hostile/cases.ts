@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+
 /**
  * The hostile-input corpus: each case is the example report with some files replaced, and
  * what the tool must do with it. Every case must finish without a crash or hang, leave the
@@ -68,4 +70,8 @@ export const cases: HostileCase[] = [
   // Text.
   { class: 'text', name: 'a chapter of 1 MB without line breaks', files: chapter('法治政府建设'.repeat(170_000)), exit: 0 },
   { class: 'text', name: 'lone surrogates and U+FFFF', files: chapter('甲\uD800乙\uFFFF丙'), exit: 0 },
+  { class: 'text', name: 'a chapter saved as GBK by Notepad', files: { [CHAPTER]: iconv.encode('---\nid: other\n---\n\n镇政府依法行政，成效明显。\n', 'gbk') }, exit: 0, expect: 'source-encoding' },
+  { class: 'text', name: 'a chapter saved as UTF-16 with BOM', files: { [CHAPTER]: iconv.encode('---\nid: other\n---\n\n镇政府依法行政。\n', 'utf-16le', { addBOM: true }) }, exit: 0, expect: 'source-encoding' },
+  { class: 'text', name: 'a chapter with UTF-8 BOM', files: { [CHAPTER]: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\nid: other\n---\n\n镇政府依法行政。\n')]) }, exit: 0 },
+  { class: 'text', name: 'a metrics.yaml of random bytes', files: { 'metrics.yaml': Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256)) }, exit: 1, expect: 'source-encoding' },
 ];
