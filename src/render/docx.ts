@@ -7,7 +7,8 @@ import { LAYOUT, fontsOf } from './docx/layout.js';
 import { reportStyles } from './docx/styles.js';
 import { wrapTitle } from './docx/title.js';
 import { patchPart } from './docx/patch.js';
-import { makeReproducible } from './reproducible.js';
+import { unzipSync } from 'fflate';
+import { zipReproducibly, type PackageParts } from './reproducible.js';
 
 /** Characters of 二号 on a title line, keeping one character of air at each end. */
 const TITLE_WIDTH = Math.floor(LAYOUT.textWidth / (LAYOUT.titleSize * 10)) - 2;
@@ -52,5 +53,23 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
       },
     ],
   });
-  return makeReproducible(new Uint8Array(await Packer.toBuffer(document)), doc, process.env, patchPart);
+  return zipReproducibly(await packageParts(document), doc, process.env, patchPart);
+}
+
+/** What Packer zips: each part's path and its XML text or bytes, in docx's own order. */
+type PartCompiler = { compile(file: Document): Map<string, string | ArrayBufferView | ArrayBuffer> };
+
+/**
+ * The package's parts before docx zips them. Packer.toBuffer would deflate every part only for
+ * zipReproducibly to inflate and deflate it again; Packer's compiler (not in docx's typings, hence
+ * the check) hands over the parts unzipped. Without it, unzip what Packer gives: same bytes, slower.
+ */
+async function packageParts(document: Document): Promise<PackageParts> {
+  const compiler = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
+  if (typeof compiler?.compile !== 'function') return unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+  const parts = new Map<string, string | Uint8Array>();
+  for (const [name, data] of (compiler as PartCompiler).compile(document)) {
+    parts.set(name, typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+  }
+  return parts;
 }
