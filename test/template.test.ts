@@ -22,6 +22,16 @@ describe('chapter templates', () => {
     expect(render('{{sum disputes.received disputes.mediated}} {{diff disputes.received disputes.mediated}}').text).toBe('134 2');
   });
 
+  it('fills the same template text with each report\'s own figures and units, as a batch of reports does', () => {
+    const text = '受理{{fig disputes.received}}，{{#each towns}}{{name}}{{/each}}';
+    const otherCatalog: Catalog = { ...catalog, byPath: new Map([['disputes.received', { ...catalog.byPath.get('disputes.received')!, unit: '起' }]]) };
+    const other = { ...data, disputes: { received: 7, mediated: 5 }, towns: [{ name: '乙村', count: 1 }] };
+    expect(render(text).text).toBe('受理68件，甲村');
+    expect(renderTemplate(text, 'chapters/01-measures.md', other, otherCatalog).text).toBe('受理7起，乙村');
+    expect(render(text).text).toBe('受理68件，甲村');
+    expect(renderTemplate(text, 'chapters/01-measures.md', { ...data, disputes: {} }, catalog).diagnostics[0]?.ruleId).toBe('template-unknown-path');
+  });
+
   it('names the file, line, column and nearest key for a misspelt figure', () => {
     const { text, diagnostics } = render('第一行\n调成{{disputes.mediatd}}件');
     expect(text).toBeUndefined();

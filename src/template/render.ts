@@ -32,9 +32,7 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   if (diagnostics.length > 0) return { diagnostics };
 
   try {
-    // trackIds (missing from the typings) gives helpers the paths of their arguments: `fig` finds units by them.
-    const options = { strict: true, noEscape: true, trackIds: true, knownHelpers, knownHelpersOnly: true } as CompileOptions;
-    const template = Handlebars.compile(ast, options);
+    const template = compiledTemplate(text, ast);
     const out = template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
     if (out.length > MAX_TEMPLATE_OUTPUT) {
       return {
@@ -50,6 +48,28 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   } catch (error) {
     return { diagnostics: [runtimeErrorDiagnostic(error, file)] };
   }
+}
+
+// trackIds (missing from the typings) gives helpers the paths of their arguments: `fig` finds units by them.
+const COMPILE_OPTIONS = { strict: true, noEscape: true, trackIds: true, knownHelpers, knownHelpersOnly: true } as CompileOptions;
+
+/** Compiled templates by their text, oldest dropped first past this many (the preview compiles each edit). */
+const MAX_COMPILED = 256;
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/**
+ * Handlebars turns a template into JavaScript on its first call, the dearest step of filling it.
+ * The compiled function takes data and helpers afresh on every call, so a batch compiles the
+ * report-level templates (and any chapter text shared between reports) once, not once a report.
+ */
+function compiledTemplate(text: string, ast: hbs.AST.Program): HandlebarsTemplateDelegate {
+  let template = compiled.get(text);
+  if (!template) {
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    template = Handlebars.compile(ast, COMPILE_OPTIONS);
+    compiled.set(text, template);
+  }
+  return template;
 }
 
 /** Iterations of {{#each}} one template may run: a nested loop over a big list must stop, not fill memory. */
