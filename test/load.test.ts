@@ -13,6 +13,18 @@ describe('loadReport', () => {
     expect((source!.metrics.disputes as Record<string, number>).mediated).toBe(66);
   });
 
+  it('keeps one report\'s own catalog out of the next report loaded in the same process (a batch)', async () => {
+    const own = await exampleFiles();
+    own['lawreport.yaml'] += 'catalog: catalog.yaml\n';
+    own['catalog.yaml'] = 'groups:\n  - key: disputes\n    label: 矛盾纠纷\n    metrics:\n      - { key: mediated, label: 调解成功, unit: 起 }\n      - { key: hotline, label: 热线, unit: 件 }\n';
+    const first = await loadReport(hostOf(own), builtins);
+    expect(first.source!.catalog.byPath.get('disputes.mediated')?.unit).toBe('起');
+    expect(first.source!.catalog.byPath.has('disputes.hotline')).toBe(true);
+    const next = await loadReport(hostOf(await exampleFiles()), builtins);
+    expect(next.source!.catalog.byPath.get('disputes.mediated')?.unit).toBe('件');
+    expect(next.source!.catalog.byPath.has('disputes.hotline')).toBe(false);
+  });
+
   it('stops with a clear message when lawreport.yaml is missing', async () => {
     const files = await exampleFiles();
     delete files['lawreport.yaml'];
