@@ -14,9 +14,15 @@ const WORKER = import.meta.url.endsWith('.ts') ? path.join(packageRoot, 'lib', '
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
 /**
+ * Reports each worker holds at once. A worker waiting on its files (reads, fsyncs) runs the other
+ * one's pipeline meanwhile, so its core does not sit idle between reports.
+ */
+const IN_FLIGHT = 2;
+
+/**
  * Runs the tasks on up to `jobs` worker threads (each loads the pipeline once and then takes the next
- * report as soon as it is free) and returns the outcomes in the tasks' order, whatever order they
- * finish in. With one job, or one task, everything runs in this thread: no thread to start.
+ * report as soon as one of its reports is done) and returns the outcomes in the tasks' order, whatever
+ * order they finish in. With one job, or one task, everything runs in this thread: no thread to start.
  */
 export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone: (outcome: ReportOutcome) => void = () => {}): Promise<ReportOutcome[]> {
   const outcomes: ReportOutcome[] = new Array(tasks.length);
@@ -28,19 +34,34 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
   let next = 0;
   const drain = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
-      let current = -1;
+      let running = 0;
       const feed = () => {
-        if (next >= tasks.length) return void worker.terminate().then(() => resolve(), reject);
-        current = next++;
-        worker.postMessage(tasks[current]);
+        if (next >= tasks.length) {
+          if (running === 0) void worker.terminate().then(() => resolve(), reject);
+          return;
+        }
+        running++;
+        const index = next++;
+        worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
       };
-      worker.on('message', (outcome: ReportOutcome) => {
-        onDone((outcomes[current] = outcome));
+      worker.on('message', ({ index, outcome }: WorkerReply) => {
+        running--;
+        onDone((outcomes[index] = outcome));
         feed();
       });
       worker.once('error', reject);
-      feed();
+      for (let i = 0; i < IN_FLIGHT; i++) feed();
     });
   await Promise.all(Array.from({ length: threads }, () => drain(new Worker(WORKER))));
   return outcomes;
+}
+
+/** What the pool posts to a worker, and what the worker posts back: the task's place in the batch travels with it. */
+export interface WorkerRequest {
+  index: number;
+  task: ReportTask;
+}
+export interface WorkerReply {
+  index: number;
+  outcome: ReportOutcome;
 }

@@ -1,7 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { runTask, type ReportTask } from './task.js';
+import type { WorkerReply, WorkerRequest } from './pool.js';
+import { runTask } from './task.js';
 
-// A batch worker: loads the pipeline once, then runs one report per message until the pool closes it.
-parentPort!.on('message', async (task: ReportTask) => {
-  parentPort!.postMessage(await runTask(task));
+// A batch worker: loads the pipeline once, then runs the reports the pool sends (two at a time,
+// interleaved at their awaits) until the pool closes it.
+parentPort!.on('message', async ({ index, task }: WorkerRequest) => {
+  parentPort!.postMessage({ index, outcome: await runTask(task) } satisfies WorkerReply);
 });
