@@ -1,8 +1,8 @@
 import type { RootContent } from 'mdast';
 import { guardMarkdown } from '../markdown/guard.js';
 import { plainText } from '../markdown/numbering.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import type { ChapterSource } from '../model.js';
+import { sourceTree } from './source-tree.js';
 
 export interface OutlineHeading {
   depth: number;
@@ -40,7 +40,7 @@ export function chapterOutline(chapter: ChapterSource): ChapterOutline {
     cache.set(chapter, outline);
     return outline;
   }
-  const root = parseMarkdown(guarded.text);
+  const root = sourceTree(chapter, guarded.text);
   const nodes = root.children.filter((n) => !isComment(n));
   const leadingTitle = nodes[0]?.type === 'heading' && nodes[0].depth === 1 ? nodes[0] : undefined;
   const headings: OutlineHeading[] = [];

@@ -2,8 +2,8 @@ import type { Nodes, Parents } from 'mdast';
 import type { Location } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { guardMarkdown } from '../markdown/guard.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import type { ChapterSource } from '../model.js';
+import { sourceTree } from './source-tree.js';
 
 /** Stands for a character the wording rules must neither read nor change (markup, code, links, {{…}}, 《…》). */
 export const HIDDEN = '\uE000';
@@ -58,7 +58,7 @@ export function proseBlocks(chapter: ChapterSource): ProseBlock[] {
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(parseMarkdown(chapter.body));
+  visit(sourceTree(chapter, chapter.body));
   cache.set(chapter, blocks);
   return blocks;
 }
