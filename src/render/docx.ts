@@ -1,4 +1,5 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { unzipSync } from 'fflate';
 import type { ReportDocument } from '../model.js';
 import { bodyRun, chapterBlocks, type Block, type BlockContext } from './docx/blocks.js';
 import { closingBlocks } from './docx/closing.js';
@@ -7,7 +8,6 @@ import { LAYOUT, fontsOf } from './docx/layout.js';
 import { reportStyles } from './docx/styles.js';
 import { wrapTitle } from './docx/title.js';
 import { patchPart } from './docx/patch.js';
-import { unzipSync } from 'fflate';
 import { zipReproducibly, type PackageParts } from './reproducible.js';
 
 /** Characters of 二号 on a title line, keeping one character of air at each end. */
