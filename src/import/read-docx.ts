@@ -1,9 +1,11 @@
 /**
- * The only module that opens a DOCX (via mammoth, which unzips it with JSZip): swap it here
- * when the zip reading needs hardening against hostile files.
+ * The only module that opens a DOCX (via mammoth, which unzips it with JSZip). zip-guard.ts
+ * vets the archive first; mammoth then never reads anything but the zip's own entries.
  */
 import mammoth from 'mammoth';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceLine } from './source-line.js';
+import { guardDocx } from './zip-guard.js';
 
 interface MammothNode {
   type: string;
@@ -12,8 +14,10 @@ interface MammothNode {
   children?: MammothNode[];
 }
 
-/** One SourceLine per non-empty paragraph; Word's "Heading N" styles give the level. */
-export async function readDocx(bytes: Uint8Array): Promise<SourceLine[]> {
+/** One SourceLine per non-empty paragraph (Word's "Heading N" styles give the level), or why the file is refused. */
+export async function readDocx(bytes: Uint8Array, file: string): Promise<SourceLine[] | Diagnostic> {
+  const refused = await guardDocx(bytes, file);
+  if (refused) return refused;
   const paragraphs: MammothNode[] = [];
   const collect = (node: MammothNode) => {
     if (node.type === 'paragraph') paragraphs.push(node);
@@ -22,6 +26,12 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceLine[]> {
   await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes) },
     {
+      // Linked (r:link, TargetMode="External") images would be read from disk; mammoth 1.13
+      // defaults to off, pinned here so an upgrade cannot turn it on. Images are never read at
+      // all: only the text is imported.
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      includeEmbeddedStyleMap: false,
       transformDocument: (document: MammothNode) => {
         collect(document);
         return document;

@@ -20,7 +20,9 @@ export async function readSource(bytes: Uint8Array, file: string, encoding?: str
   if (/\.docx$/i.test(file)) {
     const { readDocx } = await import('./read-docx.js');
     try {
-      const lines = (await readDocx(bytes)).map((l) => ({ ...l, text: normalizeLine(l.text) })).filter((l) => l.text);
+      const read = await readDocx(bytes, file);
+      if (!Array.isArray(read)) return { diagnostics: [read] };
+      const lines = read.map((l) => ({ ...l, text: normalizeLine(l.text) })).filter((l) => l.text);
       return { lines, unit: loc('段', 'paragraph'), warnings: [] };
     } catch (error) {
       return {
