@@ -145,6 +145,19 @@ describe('hostile DOCX import (real bin, killed after 20 s)', () => {
     await expect(readdir(path.join(dir, 'out'))).rejects.toThrow();
   });
 
+  it('refuses a file over the import size cap before reading it', async () => {
+    const dir = await tmp();
+    // A sparse 60 MB file: the cap is checked on its size, so nothing is read or allocated.
+    const { open } = await import('node:fs/promises');
+    const handle = await open(path.join(dir, 'huge.txt'), 'w');
+    await handle.truncate(60_000_000);
+    await handle.close();
+    const run = await runImport(dir, 'huge.txt');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('超过导入上限 50 MB');
+    await expect(readdir(path.join(dir, 'out'))).rejects.toThrow();
+  });
+
   it('messages follow --lang en', async () => {
     const dir = await tmp();
     await writeFile(path.join(dir, 'in.docx'), manyEntries(5000));

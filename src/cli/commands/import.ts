@@ -19,6 +19,9 @@ export interface ImportCommandOptions {
   force?: boolean;
 }
 
+/** Read whole into memory, so capped first: a real report's DOCX with photos stays far below. */
+export const MAX_IMPORT_BYTES = 50_000_000;
+
 /** `lawreport import <file> -o <dir>`: last year's published report → a report folder. */
 export async function importCommand(ctx: CliContext, file: string, options: ImportCommandOptions): Promise<number> {
   const abs = path.resolve(ctx.cwd, file);
@@ -28,6 +31,13 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     throw new UsageError(
       `不支持“${path.extname(file) || file}”文件：可以导入 .docx、.txt、.md。旧版 .doc 请先用 Word 或 WPS 另存为 .docx。`,
       `Cannot import "${path.extname(file) || file}" files: .docx, .txt and .md are supported. Save an old .doc as .docx first.`,
+    );
+  }
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new UsageError(
+      `“${file}”有 ${(info.size / 1e6).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1e6} MB：年度报告不会这么大，请确认选对了文件。`,
+      `"${file}" is ${(info.size / 1e6).toFixed(1)} MB, over the import limit of ${MAX_IMPORT_BYTES / 1e6} MB: an annual report is never this large; check the file.`,
+      1,
     );
   }
   const builtins = nodeHost(packageRoot);
