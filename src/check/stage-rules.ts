@@ -257,6 +257,15 @@ const markdown: RuleMeta[] = [
     fix: loc('把内容拆分到多个章节，或删去粘贴进来的无关内容。', 'Split the content, or remove pasted material that does not belong.'),
   }),
   meta({
+    id: 'markdown-too-complex',
+    stage: 'markdown',
+    severity: 'error',
+    fixedSeverity: true,
+    description: loc('一章里的引用、列表标记合计超过 3000 个。', 'A chapter has more than 3,000 quote and list marks in all.'),
+    why: loc('Markdown 解析器处理成千上万个引用或嵌套列表的时间随数量平方增长，会让生成卡住几分钟。', 'The Markdown parser takes time quadratic in thousands of quotes or nested lists; the build would hang for minutes.'),
+    fix: loc('删去粘贴带进来的“>”“-”，或把内容拆到几个章节文件里。', 'Remove pasted ">" and "-" marks, or split the content over several chapter files.'),
+  }),
+  meta({
     id: 'markdown-too-deep',
     stage: 'markdown',
     severity: 'error',

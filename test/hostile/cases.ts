@@ -28,6 +28,10 @@ export const cases: HostileCase[] = [
   // Markdown: the CommonMark reference implementation's pathological shapes.
   { class: 'markdown', name: '10,000 nested block quotes', files: chapter('>'.repeat(10_000) + ' 深'), exit: 1, expect: 'markdown-too-deep' },
   { class: 'markdown', name: '1,000 nested list levels', files: chapter(Array.from({ length: 1000 }, (_, i) => ' '.repeat(i * 2) + '- 项').join('\n')), exit: 1, expect: 'markdown-too-deep' },
+  { class: 'markdown', name: '12,000 separate one-line quotes', files: chapter('> 甲\n\n'.repeat(12_000)), exit: 1, expect: 'markdown-too-complex' },
+  { class: 'markdown', name: '4,000 three-level nested lists', files: chapter('- 甲\n  - 乙\n    - 丙\n'.repeat(4000)), exit: 1, expect: 'markdown-too-complex' },
+  { class: 'markdown', name: '800 quotes nested 30 deep', files: chapter(('>'.repeat(30) + ' 深\n\n').repeat(800)), exit: 1, expect: 'markdown-too-complex' },
+  { class: 'markdown', name: 'a long flat list (1,000 items) is fine', files: chapter('- 项目\n'.repeat(1000)), exit: 0 },
   { class: 'markdown', name: '100,000 unmatched [', files: chapter('['.repeat(100_000) + '文'), exit: 0, expect: 'markdown-delimiters' },
   { class: 'markdown', name: '30,000 unmatched emphasis openers', files: chapter('*甲 '.repeat(30_000)), exit: 0, expect: 'markdown-delimiters' },
   { class: 'markdown', name: '30,000 unmatched emphasis closers', files: chapter('甲* '.repeat(30_000)), exit: 0, expect: 'markdown-delimiters' },

@@ -18,6 +18,13 @@ describe('guardMarkdown', () => {
     expect(guardMarkdown(list, 'c.md').diagnostics[0]?.ruleId).toBe('markdown-too-deep');
   });
 
+  it('refuses a chapter whose quote and list marks add up past the budget, naming where', () => {
+    const many = '> 甲\n\n'.repeat(MARKDOWN_LIMITS.maxContainerMarks + 1);
+    const d = guardMarkdown(many, 'c.md').diagnostics[0];
+    expect(d).toMatchObject({ ruleId: 'markdown-too-complex', line: 2 * MARKDOWN_LIMITS.maxContainerMarks + 1 });
+    expect(guardMarkdown('- 项\n'.repeat(1000), 'c.md').diagnostics).toEqual([]);
+  });
+
   it('keeps a flooded paragraph as literal text and the paragraphs around it as Markdown', () => {
     const flood = '甲* '.repeat(MARKDOWN_LIMITS.maxDelimiters + 1).trim();
     const guarded = guardMarkdown(`前*强调*\n\n${flood}\n\n后`, 'c.md');
