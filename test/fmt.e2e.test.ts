@@ -101,3 +101,34 @@ describe('previous: last year\'s figures from outside the report folder', () => 
     expect(run.stdout).toContain('读不到上一年度的数据“../nowhere/metrics.yaml”');
   });
 });
+
+describe('previous: in preview and in a batch, as in a single check', () => {
+  async function reportWithLastYear() {
+    const dir = await copyExample();
+    const last = path.join(path.dirname(dir), 'report-2023');
+    await mkdir(last);
+    await writeFile(path.join(last, 'metrics.yaml'), 'hotline:\n  received: 1224\n');
+    const config = path.join(dir, 'lawreport.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')) + 'previous: ../report-2023\n');
+    await writeFile(path.join(dir, 'chapters', '05-other.md'), '---\nid: other\n---\n\n受理工单{{fig hotline.received}}，同比上升84.15%。\n');
+    return dir;
+  }
+
+  it('the preview session recomputes 同比 against last year', async () => {
+    const dir = await reportWithLastYear();
+    const { openReport } = await import('../src/cli/report-dir.js');
+    const { PreviewSession } = await import('../src/preview/session.js');
+    const report = await openReport(dir, '.');
+    const rebuild = await new PreviewSession(report.host, report.builtins, 'zh', report.load).rebuild();
+    expect(rebuild.diagnostics.map((d) => d.ruleId)).toContain('figure-yoy-change');
+  });
+
+  it('a batch check finds the same 同比 error as a single one', async () => {
+    const dir = await reportWithLastYear();
+    const parent = path.dirname(dir);
+    const single = JSON.parse((await runCli(['check', '--format', 'json'], dir)).stdout) as { ruleId: string }[];
+    const batch = await runCli(['check', 'report', 'report-2023', '--format', 'json'], parent);
+    expect(single.map((d) => d.ruleId)).toContain('figure-yoy-change');
+    expect(batch.stdout).toContain('figure-yoy-change');
+  });
+});

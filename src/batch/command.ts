@@ -2,7 +2,7 @@ import path from 'node:path';
 import { allRuleMetas } from '../check/registry.js';
 import { parseFormats } from '../cli/commands/build.js';
 import { EXIT, t, UsageError, type CliContext } from '../cli/context.js';
-import { formatters } from '../cli/format/index.js';
+import { assertFormatter } from '../cli/format/index.js';
 import { joinPath } from '../cli/format/paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cleanUpOnInterrupt } from '../cli/interrupt.js';
@@ -27,12 +27,7 @@ export interface BatchOptions {
  */
 export async function batchCommand(ctx: CliContext, command: ReportTask['command'], args: readonly string[], options: BatchOptions): Promise<number> {
   const diagnosticsFormat = command === 'check' ? (options.format ?? 'human') : 'human';
-  if (command === 'check' && !formatters[diagnosticsFormat]) {
-    throw new UsageError(
-      `未知的输出格式“${diagnosticsFormat}”，可用：${Object.keys(formatters).join('、')}。`,
-      `Unknown format "${diagnosticsFormat}"; available: ${Object.keys(formatters).join(', ')}.`,
-    );
-  }
+  if (command === 'check') assertFormatter(diagnosticsFormat);
   const formats = command === 'build' && options.format ? parseFormats(options.format) : undefined;
   const jobs = parseJobs(options.jobs);
   const dirs = await expandReportDirs(ctx.cwd, args);

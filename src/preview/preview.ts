@@ -1,5 +1,6 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
+import type { LoadOptions } from '../load/report.js';
 import { startServer } from './server.js';
 import { PreviewSession, type Rebuild } from './session.js';
 import { watchReport } from './watch.js';
@@ -9,6 +10,8 @@ export interface PreviewOptions {
   dir: string;
   host: SourceHost;
   builtins: SourceHost;
+  /** How to open `previous:` (last year's folder), as build and check do. */
+  load?: LoadOptions;
   port: number;
   lang: Lang;
   /** Called after each rebuild (the CLI prints a line; tests wait on it). */
@@ -24,7 +27,7 @@ export interface Preview {
 
 /** Builds once, serves, and rebuilds on every change in the folder until closed. Writes no file. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const session = new PreviewSession(options.host, options.builtins, options.lang);
+  const session = new PreviewSession(options.host, options.builtins, options.lang, options.load);
   options.onRebuild?.(await session.rebuild(), undefined);
   const server = await startServer(session, options.port);
 

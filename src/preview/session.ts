@@ -1,6 +1,6 @@
 import { FatalError, hasErrors, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
-import { CHAPTERS_DIR } from '../load/report.js';
+import { CHAPTERS_DIR, type LoadOptions } from '../load/report.js';
 import type { ReportDocument } from '../model.js';
 import { checkReport } from '../pipeline/build.js';
 import { chapterAnchor, esc, htmlPage } from '../render/html/page.js';
@@ -41,6 +41,7 @@ export class PreviewSession {
     private readonly host: SourceHost,
     private readonly builtins: SourceHost,
     private readonly lang: Lang,
+    private readonly load: LoadOptions = {},
   ) {}
 
   /** Rebuilds after `changed` (report-relative paths; undefined: anything may have changed). */
@@ -50,7 +51,7 @@ export class PreviewSession {
     this.cache.begin();
     let diagnostics: Diagnostic[];
     try {
-      const result = await checkReport(this.host, this.builtins, { compileChapter: this.cache.compile });
+      const result = await checkReport(this.host, this.builtins, { ...this.load, compileChapter: this.cache.compile });
       diagnostics = result.diagnostics;
       if (result.source) this.outDir = result.source.config.output.dir;
       if (result.document && !hasErrors(diagnostics)) {

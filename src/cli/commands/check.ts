@@ -1,8 +1,8 @@
 import { allRuleMetas } from '../../check/registry.js';
 import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
-import { EXIT, UsageError, type CliContext } from '../context.js';
-import { formatters } from '../format/index.js';
+import { EXIT, type CliContext } from '../context.js';
+import { assertFormatter } from '../format/index.js';
 import { printDiagnostics } from '../print.js';
 import { openReport } from '../report-dir.js';
 
@@ -13,12 +13,7 @@ export interface CheckOptions {
 
 /** `lawreport check [dir]`: validation alone; exit 1 on any error (or warning with --strict). */
 export async function checkCommand(ctx: CliContext, dir: string | undefined, options: CheckOptions): Promise<number> {
-  if (!formatters[options.format]) {
-    throw new UsageError(
-      `未知的输出格式“${options.format}”，可用：${Object.keys(formatters).join('、')}。`,
-      `Unknown format "${options.format}"; available: ${Object.keys(formatters).join(', ')}.`,
-    );
-  }
+  assertFormatter(options.format);
   const report = await openReport(ctx.cwd, dir);
   let diagnostics;
   try {

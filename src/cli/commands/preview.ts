@@ -29,6 +29,7 @@ export async function previewCommand(ctx: CliContext, dir: string | undefined, o
     startPreview({
       dir: report.abs,
       host: report.host,
+      load: report.load,
       builtins: report.builtins,
       port,
       lang: ctx.lang,
