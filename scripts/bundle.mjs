@@ -15,7 +15,7 @@ for (const name of (await readdir(lib).catch(() => [])).filter((n) => /^chunk-.*
 
 await build({
   absWorkingDir: root,
-  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts' },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',
   bundle: true,

@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import type { SourceHost } from './io/host.js';
-import type { YamlDocument } from './load/yaml.js';
+import type { YamlDocument } from './source/yaml.js';
 
 export type Format = 'docx' | 'html' | 'txt' | 'pdf';
 export const ALL_FORMATS: readonly Format[] = ['docx', 'html', 'txt'];

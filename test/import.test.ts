@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseYaml } from '../src/load/yaml.js';
+import { parseYaml } from '../src/source/yaml.js';
 import { repoRoot, runCli } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../src/load/yaml.js';
+import { parseYaml } from '../src/source/yaml.js';
 import { BUILTIN_PROFILES } from '../src/profile/load.js';
 import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
 import { yamlScalar } from '../src/init/report-files.js';

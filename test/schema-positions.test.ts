@@ -72,7 +72,7 @@ describe('the metrics.yaml validator precompiled from the built-in catalog', () 
     const { createRequire } = await import('node:module');
     const { metricsSchema } = await import('../src/validate/metrics-schema.js');
     const { validateYaml } = await import('../src/validate/schema.js');
-    const { parseYaml } = await import('../src/load/yaml.js');
+    const { parseYaml } = await import('../src/source/yaml.js');
     const { source } = await loadReport(hostOf(await exampleFiles()), builtins);
     const schema = metricsSchema(source!.catalog);
     const precompiled = createRequire(import.meta.url)('../lib/validate/precompiled/metrics.schema.cjs') as { digest: string };

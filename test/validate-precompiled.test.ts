@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../src/load/yaml.js';
+import { parseYaml } from '../src/source/yaml.js';
 import { validateYaml } from '../src/validate/schema.js';
 import { repoRoot } from './helpers.js';
 

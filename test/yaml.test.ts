@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYaml, positionOf } from '../src/load/yaml.js';
+import { parseYaml, positionOf } from '../src/source/yaml.js';
 
 describe('parseYaml', () => {
   it('keeps the line and column of every key, including Chinese keys and flow maps', () => {

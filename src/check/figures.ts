@@ -1,6 +1,6 @@
 import { loc, type Localized, type RelatedLocation } from '../diagnostics/diagnostic.js';
 import { METRICS_FILE } from '../load/report.js';
-import { pointerEscape, positionOf, type YamlDocument } from '../load/yaml.js';
+import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
 import type { MetricDef, ReportSource } from '../model.js';
 
 /** A figure of metrics.yaml with where it is written. */

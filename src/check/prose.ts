@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Location } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/position.js';
+import { LineIndex } from '../source/line-index.js';
 import { guardMarkdown } from '../markdown/guard.js';
 import type { ChapterSource } from '../model.js';
 import { sourceTree } from './source-tree.js';

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog, MetricDef, MetricType } from '../model.js';
 import { validateYaml } from '../validate/schema.js';
-import { isMapping, notMapping } from './mapping.js';
+import { isMapping, notMapping } from '../source/mapping.js';
 import { parseRelations } from './relations.js';
-import { parseYaml, type YamlDocument } from './yaml.js';
+import { parseYaml, type YamlDocument } from '../source/yaml.js';
 
 interface RawMetric {
   key: string;

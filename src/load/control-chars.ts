@@ -1,5 +1,5 @@
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/position.js';
+import { LineIndex } from '../source/line-index.js';
 
 // C0 controls other than tab, LF and CR, plus the non-characters U+FFFE/U+FFFF: none may appear in XML,
 // and Word refuses a DOCX that has one. NUL becomes U+FFFD (visible); the rest are dropped.

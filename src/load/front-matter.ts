@@ -1,5 +1,5 @@
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml } from '../source/yaml.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

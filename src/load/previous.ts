@@ -1,7 +1,7 @@
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
 import type { PreviousFigures, ReportConfig } from '../model.js';
-import { positionOf, parseYaml, type YamlDocument } from './yaml.js';
+import { positionOf, parseYaml, type YamlDocument } from '../source/yaml.js';
 
 /**
  * Opens last year's report folder (a path relative to this report, often "../2023").

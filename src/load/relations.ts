@@ -1,6 +1,6 @@
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MetricDef, Relation, RelationSource } from '../model.js';
-import { positionOf, type YamlDocument } from './yaml.js';
+import { positionOf, type YamlDocument } from '../source/yaml.js';
 
 /** Precision a rate is compared at when its catalog entry declares none. */
 export const DEFAULT_RATE_PRECISION = 1;

@@ -17,12 +17,12 @@ import { matchChapter } from '../profile/match.js';
 import { builtinSchemas, type BuiltinSchemas } from '../validate/builtin-schemas.js';
 import { validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
-import { isMapping, notMapping } from './mapping.js';
+import { isMapping, notMapping } from '../source/mapping.js';
 import { splitFrontMatter } from './front-matter.js';
 import { stripControlCharacters } from './control-chars.js';
 import { decodingHost } from './decoding-host.js';
 import { loadPrevious, type OpenPrevious } from './previous.js';
-import { parseYaml, positionOf, type YamlDocument } from './yaml.js';
+import { parseYaml, positionOf, type YamlDocument } from '../source/yaml.js';
 
 export const CONFIG_FILE = 'lawreport.yaml';
 export const METRICS_FILE = 'metrics.yaml';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
-import { isMapping, notMapping } from '../load/mapping.js';
-import { parseYaml, pointerEscape, positionOf, type YamlDocument } from '../load/yaml.js';
+import { isMapping, notMapping } from '../source/mapping.js';
+import { parseYaml, pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
 import type { Profile, ProfileSection } from '../model.js';
 import { validateYaml } from '../validate/schema.js';
 

@@ -1,7 +1,8 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import type { ReportDocument } from '../model.js';
-import { bodyRun, chapterBlocks, type Block, type BlockContext } from './docx/blocks.js';
+import { chapterBlocks, type Block } from './docx/blocks.js';
+import { bodyRun, type BlockContext } from './docx/runs.js';
 import { closingBlocks } from './docx/closing.js';
 import { pageNumberFooter } from './docx/footer.js';
 import { LAYOUT, fontsOf } from './docx/layout.js';

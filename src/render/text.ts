@@ -1,6 +1,6 @@
 import type { List, RootContent, Table } from 'mdast';
 import type { DocChapter, ReportDocument } from '../model.js';
-import { inlineText } from './inline.js';
+import { attachmentsText, inlineText, listMarker } from './common.js';
 
 /**
  * Plain UTF-8 text for pasting into a website CMS: generated numbering, one paragraph per
@@ -16,12 +16,6 @@ export function renderText(doc: ReportDocument): Uint8Array {
   if (doc.attachments.length > 0) blocks.push(attachmentsText(doc.attachments));
   blocks.push([...doc.signature, doc.date].join('\n'));
   return new TextEncoder().encode(blocks.filter((b) => b.trim() !== '').join('\n\n') + '\n');
-}
-
-/** 「附件：1. …」 as GB/T 9704 lists them. */
-export function attachmentsText(attachments: string[]): string {
-  if (attachments.length === 1) return `附件：${attachments[0]}`;
-  return attachments.map((a, i) => `${i === 0 ? '附件：' : '　　　'}${i + 1}. ${a}`).join('\n');
 }
 
 function chapterBlocks(chapter: DocChapter): string[] {
@@ -48,11 +42,6 @@ function block(node: RootContent): string[] {
     default:
       return 'children' in node ? [inlineText(node.children as RootContent[])] : [];
   }
-}
-
-/** List markers match the other outputs: 「1.」 for ordered items, 「·」 for bullets. */
-export function listMarker(list: List, index: number): string {
-  return list.ordered ? `${(list.start ?? 1) + index}.` : '·';
 }
 
 function listBlocks(list: List): string[] {

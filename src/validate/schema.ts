@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { nearest } from '../diagnostics/suggest.js';
-import { positionOf, type YamlDocument } from '../load/yaml.js';
+import { positionOf, type YamlDocument } from '../source/yaml.js';
 import { packageRoot } from '../paths.js';
 
 // ajv and ajv-i18n (CommonJS) load on demand: a run whose schema was precompiled needs neither,

@@ -1,6 +1,6 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { CHAPTERS_DIR, CONFIG_FILE } from '../../load/report.js';
-import { positionOf } from '../../load/yaml.js';
+import { positionOf } from '../../source/yaml.js';
 import { renderTitle } from '../../compile/titles.js';
 import type { Rule } from '../rule.js';
 

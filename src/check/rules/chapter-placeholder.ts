@@ -1,7 +1,7 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { LineIndex } from '../../diagnostics/position.js';
+import { LineIndex } from '../../source/line-index.js';
 import { CONFIG_FILE } from '../../load/report.js';
-import type { YamlDocument } from '../../load/yaml.js';
+import type { YamlDocument } from '../../source/yaml.js';
 import type { Report, Rule } from '../rule.js';
 
 /**

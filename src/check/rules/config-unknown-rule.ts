@@ -1,7 +1,7 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { nearest } from '../../diagnostics/suggest.js';
 import { CONFIG_FILE } from '../../load/report.js';
-import { pointerEscape, positionOf } from '../../load/yaml.js';
+import { pointerEscape, positionOf } from '../../source/yaml.js';
 import type { Rule } from '../rule.js';
 
 export const configUnknownRule: Rule = {

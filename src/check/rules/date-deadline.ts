@@ -1,6 +1,6 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { CONFIG_FILE } from '../../load/report.js';
-import { positionOf } from '../../load/yaml.js';
+import { positionOf } from '../../source/yaml.js';
 import type { Rule } from '../rule.js';
 
 export const dateDeadline: Rule = {

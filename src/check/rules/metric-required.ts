@@ -1,7 +1,7 @@
 import { loc, type Localized } from '../../diagnostics/diagnostic.js';
 import { renderTitle } from '../../compile/titles.js';
 import { METRICS_FILE } from '../../load/report.js';
-import { positionOf } from '../../load/yaml.js';
+import { positionOf } from '../../source/yaml.js';
 import type { ChapterSource, ProfileSection, ReportSource } from '../../model.js';
 import { chapterOutline } from '../chapter-outline.js';
 import type { Report, Rule } from '../rule.js';

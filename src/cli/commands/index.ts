@@ -24,7 +24,7 @@ const build: RegisterCommand = (program, ctx, setExit) => {
     .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
     .option('-j, --jobs <n>', jobsOption(ctx))
     .action(async (dirs: string[], opts) => {
-      if (isBatch(dirs)) return setExit(await (await import('../../batch/command.js')).batchCommand(ctx, 'build', dirs, opts));
+      if (isBatch(dirs)) return setExit(await (await import('../batch/command.js')).batchCommand(ctx, 'build', dirs, opts));
       const { buildCommand } = await import('./build.js');
       setExit(await buildCommand(ctx, dirs[0], opts));
     });
@@ -46,13 +46,13 @@ const check: RegisterCommand = (program, ctx, setExit) => {
     .action(async (dirs: string[], opts) => {
       if (opts.fix) {
         const { fmtCommand } = await import('./fmt.js');
-        const folders = isBatch(dirs) ? await (await import('../../batch/expand.js')).expandReportDirs(ctx.cwd, dirs) : [dirs[0]];
+        const folders = isBatch(dirs) ? await (await import('../batch/expand.js')).expandReportDirs(ctx.cwd, dirs) : [dirs[0]];
         for (const folder of folders) {
           const fixed = await fmtCommand(ctx, folder, { fix: true }, false);
           if (fixed !== 0) return setExit(fixed);
         }
       }
-      if (isBatch(dirs)) return setExit(await (await import('../../batch/command.js')).batchCommand(ctx, 'check', dirs, opts));
+      if (isBatch(dirs)) return setExit(await (await import('../batch/command.js')).batchCommand(ctx, 'check', dirs, opts));
       const { checkCommand } = await import('./check.js');
       setExit(await checkCommand(ctx, dirs[0], opts));
     });

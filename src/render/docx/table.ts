@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import type { Table as MdTable } from 'mdast';
-import { inlineText } from '../inline.js';
-import { runs, type BlockContext } from './blocks.js';
+import { inlineText } from '../common.js';
+import { runs, type BlockContext } from './runs.js';
 import { LAYOUT, cells, fontsOf } from './layout.js';
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;

@@ -1,5 +1,5 @@
 import type { DocChapter, ReportDocument } from '../../model.js';
-import { attachmentsText } from '../text.js';
+import { attachmentsText } from '../common.js';
 import { chapterHtml } from './chapter.js';
 import { stylesheet } from './stylesheet.js';
 

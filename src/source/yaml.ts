@@ -1,6 +1,6 @@
 import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, YAMLException, type Event } from 'js-yaml';
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/position.js';
+import { LineIndex } from './line-index.js';
 
 /** Where a value sits in its YAML source: the key (if any) and the value itself, as offsets. */
 export interface YamlSpan {

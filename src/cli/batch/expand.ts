@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from '../cli/context.js';
-import { CONFIG_FILE } from '../load/report.js';
+import { UsageError } from '../context.js';
+import { CONFIG_FILE } from '../../load/report.js';
 
 /**
  * Turns the folders a user named into the list of report folders to process, in a stable order.

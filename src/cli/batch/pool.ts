@@ -2,14 +2,14 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../../paths.js';
 import { runTask, type ReportOutcome, type ReportTask } from './task.js';
 
 /**
- * The worker entry beside this module: lib/worker.js in the bundle, lib/batch/worker.js in tsc's
+ * The worker entry beside this module: lib/worker.js in the bundle, lib/cli/batch/worker.js in tsc's
  * output. Tests run this file from src/, where threads still need the compiled JavaScript.
  */
-const WORKER = import.meta.url.endsWith('.ts') ? path.join(packageRoot, 'lib', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
+const WORKER = import.meta.url.endsWith('.ts') ? path.join(packageRoot, 'lib', 'cli', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 

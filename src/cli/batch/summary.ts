@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { countBySeverity, type Lang } from '../diagnostics/diagnostic.js';
+import { countBySeverity, type Lang } from '../../diagnostics/diagnostic.js';
 import type { ReportOutcome } from './task.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { PhrasingContent, RootContent } from 'mdast';
+/** What every renderer shares: inline text, list markers, the attachments line. */
+import type { List, PhrasingContent, RootContent } from 'mdast';
 
 /** Plain text of inline content, as the TXT output and DOCX fallbacks show it. */
 export function inlineText(nodes: readonly PhrasingContent[] | readonly RootContent[]): string {
@@ -29,4 +30,15 @@ export function inlineText(nodes: readonly PhrasingContent[] | readonly RootCont
     }
   }
   return out;
+}
+
+/** List markers match the other outputs: 「1.」 for ordered items, 「·」 for bullets. */
+export function listMarker(list: List, index: number): string {
+  return list.ordered ? `${(list.start ?? 1) + index}.` : '·';
+}
+
+/** 「附件：1. …」 as GB/T 9704 lists them. */
+export function attachmentsText(attachments: string[]): string {
+  if (attachments.length === 1) return `附件：${attachments[0]}`;
+  return attachments.map((a, i) => `${i === 0 ? '附件：' : '　　　'}${i + 1}. ${a}`).join('\n');
 }

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
-import { countBySeverity, FatalError } from '../diagnostics/diagnostic.js';
-import type { Format } from '../model.js';
-import { checkReport } from '../pipeline/build.js';
-import { buildFolder } from '../cli/commands/build.js';
-import { EXIT } from '../cli/context.js';
-import { handleError } from '../cli/main.js';
-import { openReport } from '../cli/report-dir.js';
+import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
+import type { Format } from '../../model.js';
+import { checkReport } from '../../pipeline/build.js';
+import { buildFolder } from '../commands/build.js';
+import { EXIT } from '../context.js';
+import { handleError } from '../errors.js';
+import { openReport } from '../report-dir.js';
 
 /** One report of a batch: plain data, so it crosses to a worker thread as a message. */
 export interface ReportTask {

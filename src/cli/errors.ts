@@ -1,0 +1,67 @@
+import { CommanderError } from 'commander';
+import { FatalError } from '../diagnostics/diagnostic.js';
+import { OutsideRootError } from '../io/node-host.js';
+import { EXIT, t, UsageError, type CliContext } from './context.js';
+import { printDiagnostics } from './print.js';
+
+/** Chinese words for the file-system errors a clerk can act on. */
+const IO_ERRORS: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: '磁盘空间不足', en: 'no space left on the disk' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'disk quota exceeded' },
+  EACCES: { zh: '没有写入权限', en: 'permission denied' },
+  EPERM: { zh: '操作不被允许', en: 'operation not permitted' },
+  EROFS: { zh: '文件系统是只读的', en: 'read-only file system' },
+  EISDIR: { zh: '目标是一个文件夹', en: 'the target is a folder' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  EMFILE: { zh: '同时打开的文件太多', en: 'too many open files' },
+};
+
+/** Maps anything thrown by a command to a printed message and an exit code (exported for batch workers). */
+export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | 'stdout' | 'stderr'>, error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+    const text = error.message.replace(/^error: /, '');
+    ctx.stderr(t(ctx, `用法错误：${translateCommander(text)}\n运行 lawreport --help 查看用法。\n`, `usage error: ${text}\nRun lawreport --help for usage.\n`));
+    return EXIT.usage;
+  }
+  if (error instanceof FatalError) {
+    printDiagnostics(ctx, error.diagnostics, 'human', '', 'stderr');
+    return error.exitCode;
+  }
+  if (error instanceof UsageError) {
+    ctx.stderr(`${ctx.lang === 'zh' ? error.zh : error.en}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof OutsideRootError) {
+    ctx.stderr(t(ctx, `路径“${error.requested}”指向报告文件夹之外，已拒绝。\n`, `Path "${error.requested}" leaves the report folder; refused.\n`));
+    return EXIT.errors;
+  }
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+    const words = IO_ERRORS[e.code];
+    const where = e.path ?? e.message;
+    ctx.stderr(
+      t(ctx, `文件操作失败：${words?.zh ?? e.code}（${where}）。已有的输出文件保持不变。\n`, `File operation failed: ${words?.en ?? e.code} (${where}). Existing outputs are unchanged.\n`) +
+        (ctx.debug ? `${e.stack}\n` : ''),
+    );
+    return EXIT.usage;
+  }
+  ctx.stderr(
+    t(ctx, 'lawreport 内部错误：', 'lawreport internal error: ') +
+      (error instanceof Error ? error.message : String(error)) +
+      '\n' +
+      (ctx.debug ? `${(error as Error)?.stack ?? ''}\n` : t(ctx, '加 --debug 查看调用栈，并请报告这个问题。\n', 'Run with --debug for the stack trace, and please report this.\n')),
+  );
+  return EXIT.usage;
+}
+
+/** Commander speaks English; the common cases get a Chinese sentence. */
+function translateCommander(text: string): string {
+  return text
+    .replace(/^unknown option '([^']+)'(.*)$/s, '未知的选项“$1”$2')
+    .replace(/^unknown command '([^']+)'(.*)$/s, '未知的命令“$1”$2')
+    .replace(/^option '([^']+)' argument missing$/, '选项“$1”缺少参数')
+    .replace(/^too many arguments.*$/s, '参数过多')
+    .replace(/\(Did you mean (.+)\?\)/, '（是不是 $1？）');
+}
