@@ -6,9 +6,6 @@ import type { Root } from 'mdast';
 import type { SourceHost } from './io/host.js';
 import type { YamlDocument } from './source/yaml.js';
 
-export type Format = 'docx' | 'html' | 'txt' | 'pdf';
-export const ALL_FORMATS: readonly Format[] = ['docx', 'html', 'txt'];
-
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
 
 export interface Fonts {
@@ -40,7 +37,8 @@ export interface ReportConfig {
   date: ReportDate;
   title?: string;
   signature: string[];
-  output: { dir: string; name?: string; formats: Format[] };
+  /** `formats`: ids of src/render/registry.ts (checked by the schema); undefined writes the registry's defaults. */
+  output: { dir: string; name?: string; formats?: string[] };
   catalog?: string;
   rules: Record<string, RuleSetting>;
   /** Options given as `rule-id: [level, {…}]` in lawreport.yaml. */
@@ -184,8 +182,10 @@ export interface ReportDocument {
   preface?: DocChapter;
   chapters: DocChapter[];
   signature: string[];
-  /** 成文日期, formatted "2025年2月10日". */
-  date: string;
+  /** 成文日期 as a calendar date: what stamps the outputs' metadata. */
+  date: ReportDate;
+  /** 成文日期 as printed (templates/date.hbs), "2025年2月10日". */
+  dateText: string;
   attachments: string[];
   fonts: Fonts;
   year: number;

@@ -2,10 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { findChromium, launchChromium } from '../src/render/browser.js';
 
+/** The browser the CLI would use: LAWREPORT_CHROMIUM, else PATH. */
+const fromEnv = { executable: process.env.LAWREPORT_CHROMIUM, searchPath: process.env.PATH };
+
 /** Why the browser tests cannot run here, or undefined when Chromium is installed. */
 function missingReason(): string | undefined {
   try {
-    findChromium(process.env);
+    findChromium(fromEnv);
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -21,7 +24,7 @@ const reason = missingReason();
 export const describeInBrowser = (name: string, body: () => void) =>
   reason && !process.env.CI ? describe.skip(`${name} (skipped: ${reason})`, body) : describe(name, body);
 
-export const launch = (): Promise<Browser> => launchChromium(process.env);
+export const launch = (): Promise<Browser> => launchChromium(fromEnv);
 
 export interface Watched {
   /** Console errors and uncaught exceptions, as text. */

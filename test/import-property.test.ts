@@ -4,7 +4,7 @@ import { importReport } from '../src/import/import-report.js';
 import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
 import type { Catalog, Profile } from '../src/model.js';
 import { checkReport } from '../src/pipeline/build.js';
-import { renderers } from '../src/render/index.js';
+import { outputFormat } from '../src/render/registry.js';
 import { builtins, hostOf } from './helpers.js';
 
 /** Body text of a report: prose, figure phrases, and whatever Markdown or Handlebars would read as syntax. */
@@ -59,7 +59,7 @@ describe('import, then compile: any report text', () => {
     const broken = checked.diagnostics.filter((d) => d.severity === 'error' && /^(?:template|markdown|yaml|config|front-matter)-/.test(d.ruleId));
     expect(broken, JSON.stringify(broken.map((d) => [d.ruleId, d.message.en]))).toEqual([]);
     expect(checked.document).toBeDefined();
-    return new TextDecoder().decode(await (await renderers.txt())(checked.document!));
+    return new TextDecoder().decode(await outputFormat('txt')!.render(checked.document!, {}));
   };
 
   it('compiles, and --template-figures prints exactly what the literals print', async () => {

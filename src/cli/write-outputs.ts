@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { writeFilesAtomic, type WriteOps } from '../io/atomic-write.js';
-import type { Format } from '../model.js';
-import { EXTENSIONS } from '../render/index.js';
+import { outputFormat } from '../render/registry.js';
 import { UsageError } from './context.js';
 
 /** Characters Windows and common file systems refuse in names. */
@@ -27,8 +26,8 @@ export function checkOutputDir(reportDir: string, outDir: string) {
  * Writes the outputs atomically: a reader sees the old file or the new one, never half of one,
  * and a write that fails (full disk) changes none of them.
  */
-export async function writeOutputs(outDir: string, baseName: string, outputs: Map<Format, Uint8Array>, ops?: WriteOps): Promise<string[]> {
-  const files = [...outputs].map(([format, bytes]) => [path.join(outDir, safeFileName(baseName) + EXTENSIONS[format]), bytes] as [string, Uint8Array]);
+export async function writeOutputs(outDir: string, baseName: string, outputs: ReadonlyMap<string, Uint8Array>, ops?: WriteOps): Promise<string[]> {
+  const files = [...outputs].map(([format, bytes]) => [path.join(outDir, safeFileName(baseName) + outputFormat(format)!.extension), bytes] as [string, Uint8Array]);
   await writeFilesAtomic(files, ops);
   return files.map(([target]) => target);
 }

@@ -60,7 +60,7 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
 
   const title = reportTemplate(source, 'title', context, diagnostics);
   const signature = reportTemplate(source, 'signature', context, diagnostics).split('\n').map((l) => l.trim()).filter(Boolean);
-  const date = reportTemplate(source, 'date', context, diagnostics);
+  const dateText = reportTemplate(source, 'date', context, diagnostics);
 
   const order = source.profile.chapters.map((c) => c.id);
   const known = source.chapters.filter((c) => c.id && (c.id === 'preface' || order.includes(c.id)));
@@ -86,7 +86,8 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
       preface,
       chapters,
       signature,
-      date,
+      date: source.config.date,
+      dateText,
       attachments: source.config.attachments,
       fonts: source.config.fonts,
       year: source.config.year,

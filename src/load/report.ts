@@ -1,11 +1,9 @@
 import { diag, FatalError, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
 import {
-  ALL_FORMATS,
   DEFAULT_FONTS,
   type Catalog,
   type ChapterSource,
-  type Format,
   type Profile,
   type ReportConfig,
   type ReportSource,
@@ -103,7 +101,7 @@ async function loadDecoded(host: SourceHost, builtins: SourceHost, options: Load
 
 function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
   const [y, m, d] = String(raw.date).split('-').map(Number) as [number, number, number];
-  const output = (raw.output ?? {}) as { dir?: string; name?: string; formats?: Format[] };
+  const output = (raw.output ?? {}) as { dir?: string; name?: string; formats?: string[] };
   const signature = raw.signature === undefined ? [String(raw.org)] : ([] as string[]).concat(raw.signature as string);
   const rules: Record<string, RuleSetting> = {};
   const ruleOptions: Record<string, Record<string, unknown>> = {};
@@ -119,7 +117,7 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
     date: { year: y, month: m, day: d },
     title: raw.title as string | undefined,
     signature,
-    output: { dir: output.dir ?? 'dist', name: output.name, formats: output.formats ?? [...ALL_FORMATS] },
+    output: { dir: output.dir ?? 'dist', name: output.name, formats: output.formats },
     catalog: raw.catalog as string | undefined,
     rules,
     ruleOptions,

@@ -3,8 +3,9 @@ import { runRules, applySeverities } from '../check/run.js';
 import { compileReport, type ChapterCompiler } from '../compile/compile.js';
 import type { SourceHost } from '../io/host.js';
 import { loadReport, type LoadOptions } from '../load/report.js';
-import type { Format, ReportDocument, ReportSource } from '../model.js';
-import { renderers } from '../render/index.js';
+import type { Localized } from '../diagnostics/diagnostic.js';
+import type { ReportDocument, ReportSource } from '../model.js';
+import { DEFAULT_FORMATS, outputFormat, RendererUnavailable, type RenderOptions } from '../render/registry.js';
 
 export interface CheckResult {
   source?: ReportSource;
@@ -29,19 +30,31 @@ export async function checkReport(host: SourceHost, builtins: SourceHost, option
 }
 
 export interface BuildResult extends CheckResult {
-  /** Rendered bytes by format; empty when there were errors (nothing is written then). */
-  outputs: Map<Format, Uint8Array>;
+  /** Rendered bytes by format id; empty when there were errors (nothing is written then). */
+  outputs: Map<string, Uint8Array>;
+  /** A format that cannot be made here (no browser for the PDF): nothing is written then either. */
+  unavailable?: Localized;
 }
 
-/** The whole pipeline. Outputs exist only when no error was found. */
-export async function buildReport(host: SourceHost, builtins: SourceHost, formats?: readonly Format[], options: LoadOptions = {}): Promise<BuildResult> {
+export interface BuildOptions extends LoadOptions {
+  /** What renderers may know of the environment (SOURCE_DATE_EPOCH, the browser). */
+  render?: RenderOptions;
+}
+
+/** The whole pipeline. Outputs exist only when no error was found and every asked format could be made. */
+export async function buildReport(host: SourceHost, builtins: SourceHost, formats?: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
   const checked = await checkReport(host, builtins, options);
-  const outputs = new Map<Format, Uint8Array>();
+  const outputs = new Map<string, Uint8Array>();
   if (!checked.document || !checked.source || hasErrors(checked.diagnostics)) return { ...checked, outputs };
-  for (const format of formats ?? checked.source.config.output.formats) {
-    if (format === 'pdf') continue; // printed from the HTML by the CLI edge, which owns the browser
-    const render = await renderers[format]();
-    outputs.set(format, await render(checked.document));
+  for (const id of formats ?? checked.source.config.output.formats ?? DEFAULT_FORMATS) {
+    const format = outputFormat(id);
+    if (!format) throw new Error(`unknown output format ${id}`); // ids are checked by the schema and the CLI first
+    try {
+      outputs.set(id, await format.render(checked.document, options.render ?? {}));
+    } catch (error) {
+      if (!(error instanceof RendererUnavailable)) throw error;
+      return { ...checked, outputs: new Map(), unavailable: error.problem };
+    }
   }
   return { ...checked, outputs };
 }

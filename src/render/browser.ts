@@ -1,17 +1,15 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { RendererUnavailable, type BrowserOptions } from './registry.js';
 
 /** Names Debian, Ubuntu and Google give the browser binary, in the order they are tried. */
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 /** Chromium is not installed (or LAWREPORT_CHROMIUM names nothing runnable): a usage problem, not a crash. */
-export class BrowserMissingError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
+export class BrowserMissingError extends RendererUnavailable {
+  constructor(zh: string, en: string) {
+    super({ zh, en });
     this.name = 'BrowserMissingError';
   }
 }
@@ -25,9 +23,9 @@ function executable(file: string): boolean {
   }
 }
 
-/** LAWREPORT_CHROMIUM if set, else the first Chromium or Chrome on PATH. */
-export function findChromium(env: NodeJS.ProcessEnv): string {
-  const chosen = env.LAWREPORT_CHROMIUM;
+/** The named binary (LAWREPORT_CHROMIUM) if given, else the first Chromium or Chrome on the search path. */
+export function findChromium(options: BrowserOptions = {}): string {
+  const chosen = options.executable;
   if (chosen) {
     if (executable(chosen)) return chosen;
     throw new BrowserMissingError(
@@ -35,7 +33,7 @@ export function findChromium(env: NodeJS.ProcessEnv): string {
       `LAWREPORT_CHROMIUM points at "${chosen}", which does not exist or cannot run. Set it to the Chromium binary (e.g. /usr/bin/chromium) or unset it.`,
     );
   }
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+  for (const dir of (options.searchPath ?? '').split(path.delimiter).filter(Boolean)) {
     for (const name of CANDIDATES) {
       const file = path.join(dir, name);
       if (executable(file)) return file;
@@ -53,8 +51,8 @@ export function findChromium(env: NodeJS.ProcessEnv): string {
  * each launch a fresh temporary profile (--user-data-dir) and removes it on close.
  * --no-sandbox because CI runs as root, where Chromium's sandbox refuses to start.
  */
-export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
-  const executablePath = findChromium(env);
+export async function launchChromium(options: BrowserOptions = {}): Promise<Browser> {
+  const executablePath = findChromium(options);
   const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch({

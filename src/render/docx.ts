@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import type { ReportDocument } from '../model.js';
+import type { RenderOptions } from './registry.js';
 import { chapterBlocks, type Block } from './docx/blocks.js';
 import { bodyRun, type BlockContext } from './docx/runs.js';
 import { closingBlocks } from './docx/closing.js';
@@ -15,7 +16,7 @@ import { zipReproducibly, type PackageParts } from './reproducible.js';
 const TITLE_WIDTH = Math.floor(LAYOUT.textWidth / (LAYOUT.titleSize * 10)) - 2;
 
 /** The whole report as a GB/T 9704 公文-shaped DOCX, byte-identical for identical input. */
-export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+export async function renderDocx(doc: ReportDocument, options: RenderOptions = {}): Promise<Uint8Array> {
   const { fonts } = doc;
   let drawings = 0;
   const ctx: BlockContext = { doc, fonts, nextDrawingId: () => ++drawings };
@@ -30,7 +31,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     new Paragraph({ children: [] }), // 标题下空一行
     ...(doc.preface ? chapterBlocks(doc.preface, ctx) : []),
     ...doc.chapters.flatMap((c) => chapterBlocks(c, ctx)),
-    ...closingBlocks(doc.attachments, doc.signature, doc.date, bodyRun(fonts)),
+    ...closingBlocks(doc.attachments, doc.signature, doc.dateText, bodyRun(fonts)),
   ];
 
   const document = new Document({
@@ -54,7 +55,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
       },
     ],
   });
-  return zipReproducibly(await packageParts(document), doc, process.env, patchPart);
+  return zipReproducibly(await packageParts(document), doc.date, options, patchPart);
 }
 
 /** What Packer zips: each part's path and its XML text or bytes, in docx's own order. */

@@ -1,5 +1,6 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import type { ReportDocument } from '../model.js';
+import type { ReportDate } from '../model.js';
+import type { RenderOptions } from './registry.js';
 
 /** A package's files by path: text parts as strings (as docx compiles them) or bytes. */
 export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>;
@@ -11,11 +12,11 @@ export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<R
  */
 export function makeReproducible(
   docx: Uint8Array,
-  doc: Pick<ReportDocument, 'date'>,
-  env: Record<string, string | undefined> = process.env,
+  date: ReportDate,
+  options: Pick<RenderOptions, 'sourceDateEpoch'> = {},
   rewrite: (name: string, xml: string) => string = (_, xml) => xml,
 ): Uint8Array {
-  return zipReproducibly(unzipSync(docx), doc, env, rewrite);
+  return zipReproducibly(unzipSync(docx), date, options, rewrite);
 }
 
 /**
@@ -24,11 +25,11 @@ export function makeReproducible(
  */
 export function zipReproducibly(
   parts: PackageParts,
-  doc: Pick<ReportDocument, 'date'>,
-  env: Record<string, string | undefined> = process.env,
+  date: ReportDate,
+  options: Pick<RenderOptions, 'sourceDateEpoch'> = {},
   rewrite: (name: string, xml: string) => string = (_, xml) => xml,
 ): Uint8Array {
-  const when = stamp(doc.date, env.SOURCE_DATE_EPOCH);
+  const when = stampOf(date, options.sourceDateEpoch);
   const mtime = localTwin(when);
   const entries = parts instanceof Map ? parts : new Map(Object.entries(parts));
   const names = [...entries.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -68,10 +69,13 @@ function rank(name: string): number {
   return 2;
 }
 
-function stamp(chineseDate: string, epoch: string | undefined): Date {
-  // Zip cannot store times before 1980.
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Math.max(Number(epoch) * 1000, Date.UTC(1980, 0, 1, 12)));
-  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chineseDate);
-  // Zip times cannot go before 1980; noon UTC keeps the calendar date in every time zone that matters here.
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : new Date(Date.UTC(1980, 0, 1));
+/**
+ * The time outputs are stamped with: SOURCE_DATE_EPOCH when given, else noon UTC of the 成文日期
+ * (noon keeps the calendar date in every time zone that matters here). Zip cannot store times
+ * before 1980. Shared by the DOCX (core.xml, zip entries) and the PDF (CreationDate).
+ */
+export function stampOf(date: ReportDate, epoch: string | undefined): Date {
+  const floor = Date.UTC(1980, 0, 1, 12);
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Math.max(Number(epoch) * 1000, floor));
+  return new Date(Math.max(Date.UTC(date.year, date.month - 1, date.day, 12), floor));
 }

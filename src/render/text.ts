@@ -14,7 +14,7 @@ export function renderText(doc: ReportDocument): Uint8Array {
     blocks.push(...chapterBlocks(chapter));
   }
   if (doc.attachments.length > 0) blocks.push(attachmentsText(doc.attachments));
-  blocks.push([...doc.signature, doc.date].join('\n'));
+  blocks.push([...doc.signature, doc.dateText].join('\n'));
   return new TextEncoder().encode(blocks.filter((b) => b.trim() !== '').join('\n\n') + '\n');
 }
 

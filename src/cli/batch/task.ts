@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
 import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
-import type { Format } from '../../model.js';
 import { checkReport } from '../../pipeline/build.js';
 import { buildFolder } from '../commands/build.js';
 import { EXIT } from '../context.js';
@@ -17,7 +16,7 @@ export interface ReportTask {
   /** The environment the command ran with (PDF printing reads its browser settings from it). */
   env: NodeJS.ProcessEnv;
   /** build: the formats to write (default: the report's own list). */
-  formats?: Format[];
+  formats?: string[];
   /** build: the output folder for this report (default: its output.dir). */
   out?: string;
   /** check: warnings fail too. */

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
-import { ALL_FORMATS, type Format, type ReportDocument } from '../../model.js';
 import { buildReport } from '../../pipeline/build.js';
+import { OUTPUT_FORMATS, outputFormat } from '../../render/registry.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { openReport } from '../report-dir.js';
+import { renderOptions } from '../render-options.js';
 import { checkOutputDir, writeOutputs } from '../write-outputs.js';
 
 export interface BuildOptions {
@@ -13,18 +14,18 @@ export interface BuildOptions {
   out?: string;
 }
 
-const BUILDABLE: readonly Format[] = [...ALL_FORMATS, 'pdf'];
-
-export function parseFormats(list: string): Format[] {
+/** `-f docx,html`: ids of the renderer registry, each once. */
+export function parseFormats(list: string): string[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = formats.filter((f) => !(BUILDABLE as readonly string[]).includes(f));
+  const unknown = formats.filter((f) => !outputFormat(f));
   if (unknown.length > 0 || formats.length === 0) {
+    const known = OUTPUT_FORMATS.map((f) => f.id).join(',');
     throw new UsageError(
-      `未知的输出格式“${unknown.join(',') || list}”，可用：${BUILDABLE.join(',')}。`,
-      `Unknown output format "${unknown.join(',') || list}"; available: ${BUILDABLE.join(',')}.`,
+      `未知的输出格式“${unknown.join(',') || list}”，可用：${known}。`,
+      `Unknown output format "${unknown.join(',') || list}"; available: ${known}.`,
     );
   }
-  return [...new Set(formats)] as Format[];
+  return [...new Set(formats)];
 }
 
 /** `lawreport build [dir]`: writes nothing unless the report is free of errors. */
@@ -44,29 +45,16 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
 }
 
 /** Builds one report folder and writes its outputs; the part a batch shares with a single build. */
-export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: Format[] | undefined, out: string | undefined) {
+export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: string[] | undefined, out: string | undefined) {
   const report = await openReport(ctx.cwd, dir);
-  const result = await buildReport(report.host, report.builtins, formats, report.load);
+  const result = await buildReport(report.host, report.builtins, formats, { ...report.load, render: renderOptions(ctx.env) });
   const errors = countBySeverity(result.diagnostics).error;
   const base = { display: report.display, diagnostics: result.diagnostics, errors };
   if (errors > 0 || !result.source || !result.document) return { ...base, ok: false, written: [] as string[] };
+  // Nothing is written unless every format could be made (all or nothing).
+  if (result.unavailable) throw new UsageError(result.unavailable.zh, result.unavailable.en);
   const outDir = out ? path.resolve(ctx.cwd, out) : path.resolve(report.abs, result.source.config.output.dir);
   checkOutputDir(report.abs, outDir);
-  if ((formats ?? result.source.config.output.formats).includes('pdf')) {
-    result.outputs.set('pdf', await printPdf(ctx.env, result.document, result.outputs.get('html')));
-  }
   const name = result.source.config.output.name ?? result.document.title;
   return { ...base, ok: true, written: await writeOutputs(outDir, name, result.outputs) };
-}
-
-/** PDF needs a browser, so it is made here at the edge, before anything is written (all or nothing). */
-async function printPdf(env: NodeJS.ProcessEnv, doc: ReportDocument, html?: Uint8Array): Promise<Uint8Array> {
-  const { renderPdf } = await import('../../render/pdf.js');
-  const { BrowserMissingError } = await import('../../render/browser.js');
-  try {
-    return await renderPdf(doc, env, html);
-  } catch (error) {
-    if (error instanceof BrowserMissingError) throw new UsageError(error.zh, error.en);
-    throw error;
-  }
 }

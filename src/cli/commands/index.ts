@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { BUILTIN_PROFILES } from '../../profile/builtin-names.js';
+import { OUTPUT_FORMATS } from '../../render/registry.js';
 import { t, type CliContext } from '../context.js';
 
 /**
@@ -15,12 +16,30 @@ const jobsOption = (ctx: CliContext) => t(ctx, '批量时同时处理的报告�
 /** Several folders or a pattern go to the batch runner; one plain folder keeps the single-report path. */
 const isBatch = (dirs: string[]) => dirs.length > 1 || dirs.some((d) => /[*?[\]{}]/.test(d));
 
+/** The build command's words about formats, from the renderer registry (the one list of them). */
+function formatsHelp(ctx: CliContext) {
+  const names = OUTPUT_FORMATS.map((f) => f.id.toUpperCase());
+  const either = (or: string, sep: string) => `${names.slice(0, -1).join(sep)}${or}${names.at(-1)}`;
+  const ids = OUTPUT_FORMATS.map((f) => f.id).join(',');
+  const browser = OUTPUT_FORMATS.filter((f) => f.needsBrowser).map((f) => f.id);
+  const defaults = OUTPUT_FORMATS.filter((f) => f.default).map((f) => f.id).join(',');
+  return {
+    description: t(ctx, `校验报告并生成 ${either(' 或 ', '、')}（默认写入 dist/）`, `validate the report and write ${either(' or ', ', ')} (to dist/ by default)`),
+    option: t(
+      ctx,
+      `输出格式，逗号分隔：${ids}（默认 ${defaults}${browser.length ? `；${browser.join('、')} 需要本机安装 Chromium` : ''}）`,
+      `output formats, comma-separated: ${ids} (default ${defaults}${browser.length ? `; ${browser.join(', ')} needs a local Chromium` : ''})`,
+    ),
+  };
+}
+
 const build: RegisterCommand = (program, ctx, setExit) => {
+  const help = formatsHelp(ctx);
   program
     .command('build')
-    .description(t(ctx, '校验报告并生成 DOCX、HTML、TXT 或 PDF（默认写入 dist/）', 'validate the report and write DOCX, HTML, TXT or PDF (to dist/ by default)'))
+    .description(help.description)
     .argument('[dirs...]', dirArgument(ctx))
-    .option('-f, --format <list>', t(ctx, '输出格式，逗号分隔：docx,html,txt,pdf（pdf 需要本机安装 Chromium）', 'output formats, comma-separated: docx,html,txt,pdf (pdf needs a local Chromium)'))
+    .option('-f, --format <list>', help.option)
     .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
     .option('-j, --jobs <n>', jobsOption(ctx))
     .action(async (dirs: string[], opts) => {

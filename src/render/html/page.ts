@@ -54,7 +54,7 @@ export function htmlPage(doc: ReportDocument, options: PageOptions = {}): string
       (c) => `<section class="chapter" id="${esc(chapterAnchor(c))}" data-chapter="${esc(c.id)}">\n<h2>${esc(c.number + c.title)}</h2>\n${body(c, doc)}\n</section>`,
     ),
     doc.attachments.length ? `<div class="attachments">${attachmentsText(doc.attachments).split('\n').map((l) => `<p>${esc(l)}</p>`).join('')}</div>` : '',
-    `<div class="signature">${doc.signature.map((s) => `<p>${esc(s)}</p>`).join('')}<p class="date">${esc(doc.date)}</p></div>`,
+    `<div class="signature">${doc.signature.map((s) => `<p>${esc(s)}</p>`).join('')}<p class="date">${esc(doc.dateText)}</p></div>`,
     '</main>',
     '</body>',
     '</html>',

@@ -1,0 +1,9 @@
+import type { RenderOptions } from '../render/registry.js';
+
+/** The one place the environment reaches the renderers: read at the edge, passed down as options. */
+export function renderOptions(env: NodeJS.ProcessEnv): RenderOptions {
+  return {
+    ...(env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: env.SOURCE_DATE_EPOCH } : {}),
+    browser: { ...(env.LAWREPORT_CHROMIUM ? { executable: env.LAWREPORT_CHROMIUM } : {}), searchPath: env.PATH ?? '' },
+  };
+}
