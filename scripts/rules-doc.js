@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Writes docs/rules.md from the rules' meta. Run as `npm run docs` (which compiles lib/ first).
+// Writes docs/rules.md from the registry of diagnostics (src/pipeline/registry.ts). Run as `npm run docs` (which compiles lib/ first).
 import { writeFile } from 'node:fs/promises';
-import { rulesMarkdown } from '../lib/check/docs.js';
-import { allRuleMetas } from '../lib/check/registry.js';
+import { rulesMarkdown } from '../lib/diagnostics/docs.js';
+import { DIAGNOSTICS } from '../lib/pipeline/registry.js';
 
-await writeFile(new URL('../docs/rules.md', import.meta.url), rulesMarkdown(allRuleMetas()));
+await writeFile(new URL('../docs/rules.md', import.meta.url), rulesMarkdown(DIAGNOSTICS));
 console.log('wrote docs/rules.md');

@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import type { SourceHost } from './io/host.js';
+import type { LineIndex } from './source/line-index.js';
 import type { YamlDocument } from './source/yaml.js';
 
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
@@ -60,6 +61,8 @@ export interface ProfileSection {
   sections?: ProfileSection[];
   /** Figures ("group.key") this part of the report must cite. */
   metrics?: string[];
+  /** Where each of `metrics` is written in its profile file, for messages. */
+  metricsAt?: { file: string; line: number; column: number }[];
   /** Where the profile defines it, for messages. */
   origin?: { file: string; line: number; column: number };
 }
@@ -127,8 +130,14 @@ export interface ChapterSource {
   title?: string;
   /** The whole file text. */
   text: string;
-  /** The body with the front matter blanked out, so offsets and lines match the file. */
+  /** Lines of `text`, for positions from offsets. */
+  lines: LineIndex;
+  /** The body with the front matter blanked out, so lines (and columns) match the file. */
   body: string;
+  /** The body parsed as Markdown, unfilled (what the rules read); undefined when the Markdown guard refuses the chapter. */
+  tree?: Root;
+  /** The guard refused the chapter or took part of it as plain text (compiling reports why). */
+  defused: boolean;
 }
 
 export interface TemplateSource {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/source/yaml.js';
-import { BUILTIN_PROFILES } from '../src/profile/load.js';
+import { builtinProfileNames } from '../src/profile/load.js';
 import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
 import { yamlScalar } from '../src/init/report-files.js';
 import { scaffoldReport } from '../src/init/scaffold.js';
@@ -13,7 +13,7 @@ import { builtins, repoRoot, runCli } from './helpers.js';
 
 /** The built-in profiles present in this checkout (each must scaffold a folder that checks clean). */
 const profileFiles = await readdir(path.join(repoRoot, 'schemas', 'profiles'));
-const profiles = BUILTIN_PROFILES.filter((p) => profileFiles.includes(`${p}.yaml`));
+const profiles = (await builtinProfileNames(builtins)).filter((p) => profileFiles.includes(`${p}.yaml`));
 
 async function init(args: string[]) {
   const cwd = await mkdtemp(path.join(os.tmpdir(), 'lawreport-init-'));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FatalError } from '../src/diagnostics/diagnostic.js';
 import { loadReport } from '../src/load/report.js';
 import { checkReport } from '../src/pipeline/build.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
@@ -28,7 +27,9 @@ describe('loadReport', () => {
   it('stops with a clear message when lawreport.yaml is missing', async () => {
     const files = await exampleFiles();
     delete files['lawreport.yaml'];
-    await expect(loadReport(hostOf(files), builtins)).rejects.toBeInstanceOf(FatalError);
+    const { source, diagnostics } = await loadReport(hostOf(files), builtins);
+    expect(source).toBeUndefined();
+    expect(diagnostics.map((d) => [d.ruleId, d.file, d.message.zh])).toEqual([['no-config', 'lawreport.yaml', '“/memory/report”不是报告文件夹：找不到 lawreport.yaml。']]);
   });
 
   it('maps schema errors in lawreport.yaml to the offending key, with a did-you-mean', async () => {

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compileReport } from '../src/compile/compile.js';
 import { parseCatalog } from '../src/load/catalog.js';
 import { withComputedRates } from '../src/load/relations.js';
+import { valueOf } from '../src/io/host.js';
 import { loadReport } from '../src/load/report.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
 
 // Catalogs are validated against their meta-schema first (schemas/catalog.schema.json).
-const metaSchema = JSON.parse((await builtins.readText('schemas/catalog.schema.json'))!) as object;
+const metaSchema = JSON.parse(valueOf(await builtins.readText('schemas/catalog.schema.json'))!) as object;
 
 const OWN = `groups:
   - key: air
@@ -21,7 +22,7 @@ relations:
 
 describe('catalog relations', () => {
   it('reads the built-in relations: parts, sums and rates with their precision', async () => {
-    const text = (await builtins.readText('schemas/metrics.catalog.yaml'))!;
+    const text = valueOf(await builtins.readText('schemas/metrics.catalog.yaml'))!;
     const { catalog, diagnostics } = parseCatalog(text, 'metrics.catalog.yaml', metaSchema);
     expect(diagnostics).toEqual([]);
     const relations = catalog!.relations;

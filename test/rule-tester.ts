@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import type { Rule } from '../src/check/rule.js';
 import { runRules } from '../src/check/run.js';
+import { DIAGNOSTICS } from '../src/pipeline/registry.js';
 import { loadReport } from '../src/load/report.js';
 import { applyFixes } from '../src/fix/apply.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
@@ -14,6 +15,8 @@ import { builtins, exampleFiles, hostOf } from './helpers.js';
 export interface RuleCase {
   name: string;
   files: Record<string, string | null>;
+  /** The rule's options, as `rule-id: [level, { … }]` in lawreport.yaml would give them (checked against its schema). */
+  options?: Record<string, unknown>;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -31,10 +34,13 @@ export async function caseFiles(files: Record<string, string | null>): Promise<R
   return base;
 }
 
-export async function runRuleOn(rule: Rule, files: Record<string, string | null>): Promise<Diagnostic[]> {
+export async function runRuleOn(rule: Rule, files: Record<string, string | null>, options?: Record<string, unknown>): Promise<Diagnostic[]> {
   const { source, diagnostics } = await loadReport(hostOf(await caseFiles(files)), builtins);
   if (!source) throw new Error(`the case does not load: ${diagnostics.map((d) => d.message.en).join('; ')}`);
-  return runRules(source, [rule]);
+  const found = runRules(source, [rule], { known: DIAGNOSTICS, ...(options ? { options: { [rule.meta.id]: options } } : {}) });
+  const wrong = found.filter((d) => d.ruleId !== rule.meta.id);
+  if (wrong.length > 0) throw new Error(`the case's options are wrong: ${wrong.map((d) => `${d.message.en} ${d.hint?.en ?? ''}`).join('; ')}`);
+  return found;
 }
 
 export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }) {
@@ -42,7 +48,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
     it('has unique case names and at least one valid and one invalid case', () => {
       const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
       expect(new Set(names).size).toBe(names.length);
-      const bodies = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify(c.files));
+      const bodies = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify([c.files, c.options]));
       expect(new Set(bodies).size, 'duplicate case').toBe(bodies.length);
       expect(cases.valid.length).toBeGreaterThan(0);
       expect(cases.invalid.length).toBeGreaterThan(0);
@@ -57,14 +63,14 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
 
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, async () => {
-        const found = await runRuleOn(rule, c.files);
+        const found = await runRuleOn(rule, c.files, c.options);
         expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.message.en}`)).toEqual([]);
       });
     }
 
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, async () => {
-        const found = await runRuleOn(rule, c.files);
+        const found = await runRuleOn(rule, c.files, c.options);
         expect(found.length, 'an invalid case must report').toBe(c.errors.length);
         c.errors.forEach((expected, i) => {
           const d = found[i]!;

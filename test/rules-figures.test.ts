@@ -109,12 +109,19 @@ ruleTester(figureYoyJump, {
       name: 'a larger factor configured in lawreport.yaml',
       files: withPrevious('pufa:\n  materials: 120\n', 'rules:\n  figure-yoy-jump: [warning, { factor: 20 }]\n'),
     },
+    { name: 'a larger factor given as the case\'s options', files: withPrevious('pufa:\n  materials: 120\n'), options: { factor: 20 } },
   ],
   invalid: [
     {
       name: 'leaflets 120 → 1200: a digit too many, with last year\'s location',
       files: withPrevious('# 2023\npufa:\n  materials: 120\n'),
       errors: [{ file: 'metrics.yaml', line: 46, message: /发放普法资料.*从上年的 120 变为 1200/, related: 1 }],
+    },
+    {
+      name: 'a smaller minimum given as options makes small counts count',
+      files: withPrevious('litigation:\n  lost: 1\n'),
+      options: { minimum: 0, factor: 2 },
+      errors: [{ file: 'metrics.yaml', message: /从上年的 1 变为 0/ }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricsSchemaRule } from '../src/check/rules/metrics-schema.js';
+import { runRules } from '../src/check/run.js';
 import { loadReport } from '../src/load/report.js';
 import { builtins, exampleFiles, hostOf } from './helpers.js';
 import { ruleTester } from './rule-tester.js';
@@ -37,9 +38,7 @@ describe('schema errors carry a did-you-mean and map to YAML positions', () => {
   const metricsErrors = async (metrics: string, extra: Record<string, string> = {}) => {
     const files = { ...(await exampleFiles()), 'metrics.yaml': metrics, ...extra };
     const { source } = await loadReport(hostOf(files), builtins);
-    const diagnostics: { line?: number; column?: number; hint?: string }[] = [];
-    metricsSchemaRule.check({ source: source!, options: {}, report: (d) => diagnostics.push({ line: d.line, column: d.column, hint: d.hint?.zh }) });
-    return diagnostics;
+    return runRules(source!, [metricsSchemaRule]).map((d) => ({ line: d.line, column: d.column, hint: d.hint?.zh }));
   };
 
   it('suggests the nearest key, and explains a value with the catalog label and unit', async () => {
@@ -72,14 +71,15 @@ describe('the metrics.yaml validator precompiled from the built-in catalog', () 
     const { createRequire } = await import('node:module');
     const { metricsSchema } = await import('../src/validate/metrics-schema.js');
     const { validateYaml } = await import('../src/validate/schema.js');
+    const { configSchema } = await import('../src/load/report.js');
     const { parseYaml } = await import('../src/source/yaml.js');
     const { source } = await loadReport(hostOf(await exampleFiles()), builtins);
     const schema = metricsSchema(source!.catalog);
     const precompiled = createRequire(import.meta.url)('../lib/validate/precompiled/metrics.schema.cjs') as { digest: string };
     expect(precompiled.digest).toBe(createHash('sha256').update(JSON.stringify(schema)).digest('hex'));
     const doc = parseYaml('disputes:\n  recieved: 68\n  mediated: -1\n  rate: 101\n', 'metrics.yaml').doc!;
-    const fast = validateYaml(doc, schema, 'metrics-schema');
+    const fast = validateYaml(doc, schema, configSchema);
     expect(fast).toHaveLength(3);
-    expect(fast).toEqual(validateYaml(doc, { ...schema, $comment: 'forces compilation' }, 'metrics-schema'));
+    expect(fast).toEqual(validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema));
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/source/yaml.js';
+import { configSchema } from '../src/load/report.js';
 import { validateYaml } from '../src/validate/schema.js';
 import { repoRoot } from './helpers.js';
 
@@ -24,9 +25,9 @@ describe('precompiled schema validators', () => {
   it('report exactly what ajv compiled at run time reports', async () => {
     const schema = JSON.parse(await readFile(path.join(repoRoot, 'schemas', 'lawreport.schema.json'), 'utf8')) as Record<string, unknown>;
     const doc = parseYaml(BROKEN, 'lawreport.yaml').doc!;
-    const precompiled = validateYaml(doc, schema, 'config-schema');
+    const precompiled = validateYaml(doc, schema, configSchema);
     // Same content, different digest: forces the ajv path.
-    const runtime = validateYaml(doc, { ...schema, $comment: 'forces compilation' }, 'config-schema');
+    const runtime = validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema);
     expect(precompiled.length).toBeGreaterThanOrEqual(3);
     expect(precompiled.map((d) => d.message.zh).join('\n')).toContain('ouput');
     expect(precompiled).toEqual(runtime);

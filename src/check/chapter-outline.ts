@@ -1,8 +1,8 @@
 import type { RootContent } from 'mdast';
-import { guardMarkdown } from '../markdown/guard.js';
-import { plainText } from '../markdown/numbering.js';
+import { isComment, leadingTitleNode } from '../markdown/leading-title.js';
+import { plainText } from '../markdown/plain-text.js';
 import type { ChapterSource } from '../model.js';
-import { sourceTree } from './source-tree.js';
+import { withoutTemplateComments } from '../source/mustache.js';
 
 export interface OutlineHeading {
   depth: number;
@@ -22,30 +22,20 @@ export interface ChapterOutline {
   first: { line: number; column: number };
 }
 
-const cache = new WeakMap<ChapterSource, ChapterOutline>();
-
 /**
- * The headings of a chapter's source, as the outline rules see them. Parsed from the unfilled
- * template: a heading's words are the writer's, and `{{…}}` inside it does not matter here.
- * A leading "# 标题" is the chapter's own title, not a section.
+ * The headings of a chapter's source, as the outline rules see them (SourceViews keeps it per
+ * run). Read from the unfilled template: a heading's words are the writer's, and `{{…}}` inside
+ * it does not matter here. A leading "# 标题" is the chapter's own title, not a section.
  */
 export function chapterOutline(chapter: ChapterSource): ChapterOutline {
-  let outline = cache.get(chapter);
-  if (outline) return outline;
-  // The same guard as compiling: a hostile chapter must not hang the rules either.
-  const guarded = guardMarkdown(chapter.body, chapter.file);
-  if (guarded.text === undefined) {
-    // Refused, and compiling says why: nothing to judge here, and nothing to call empty.
-    outline = { headings: [], hasContent: true, first: { line: 1, column: 1 } };
-    cache.set(chapter, outline);
-    return outline;
-  }
-  const root = sourceTree(chapter, guarded.text);
+  // Refused by the Markdown guard, and compiling says why: nothing to judge here, and nothing to call empty.
+  if (!chapter.tree) return { headings: [], hasContent: true, first: { line: 1, column: 1 } };
+  const root = chapter.tree;
   const nodes = root.children.filter((n) => !isComment(n));
-  const leadingTitle = nodes[0]?.type === 'heading' && nodes[0].depth === 1 ? nodes[0] : undefined;
+  const title = leadingTitleNode(root);
   const headings: OutlineHeading[] = [];
   for (const node of nodes) {
-    if (node.type !== 'heading' || node === leadingTitle) continue;
+    if (node.type !== 'heading' || node === title) continue;
     headings.push({
       depth: Math.max(2, node.depth), // a stray # in a body is numbered as ## (heading-level says so)
       text: plainText(node).trim(),
@@ -60,25 +50,14 @@ export function chapterOutline(chapter: ChapterSource): ChapterOutline {
     if (next) h.end = next.start;
   });
   const firstNode = nodes[0];
-  outline = {
+  return {
     headings,
     hasContent: nodes.some((n) => n.type !== 'heading' && (hasImage(n) || withoutTemplateComments(plainText(n)).trim() !== '')),
     first: { line: firstNode?.position?.start.line ?? 1, column: firstNode?.position?.start.column ?? 1 },
   };
-  cache.set(chapter, outline);
-  return outline;
 }
 
-function isComment(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
-}
-
-/** {{! note }} and {{!-- note --}} print nothing. */
-function withoutTemplateComments(text: string): string {
-  return text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, '');
-}
-
-function hasImage(node: object): boolean {
+function hasImage(node: RootContent | object): boolean {
   const n = node as { type?: string; children?: object[] };
   return n.type === 'image' || (n.children ?? []).some(hasImage);
 }

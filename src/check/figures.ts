@@ -1,7 +1,8 @@
 import { loc, type Localized, type RelatedLocation } from '../diagnostics/diagnostic.js';
 import { METRICS_FILE } from '../load/report.js';
 import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
-import type { MetricDef, ReportSource } from '../model.js';
+import type { MetricDef } from '../model.js';
+import type { RuleSource } from './rule.js';
 
 /** A figure of metrics.yaml with where it is written. */
 export interface Figure {
@@ -36,7 +37,7 @@ export function figureIn(metrics: Record<string, unknown>, doc: YamlDocument | u
 }
 
 /** A figure of this year's metrics.yaml. */
-export function figure(source: ReportSource, path: string): Figure | undefined {
+export function figure(source: RuleSource, path: string): Figure | undefined {
   return figureIn(source.metrics, source.metricsDoc, path, source.catalog.byPath.get(path));
 }
 

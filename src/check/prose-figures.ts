@@ -1,6 +1,12 @@
-import type { MetricDef, ReportSource } from '../model.js';
+import type { MetricDef } from '../model.js';
+import { ratePercent } from '../rate.js';
+import { templateContext } from '../template/context.js';
+import { evaluateExpression } from '../template/evaluate.js';
+import { createHelpers } from '../template/helpers.js';
+import type { RuleSource } from './rule.js';
 import { decimalsOf, figure, rateHolds, type Figure } from './figures.js';
-import { HIDDEN, proseBlocks, type Mustache, type ProseBlock } from './prose.js';
+import { HIDDEN, type Mustache, type ProseBlock } from './prose.js';
+import type { SourceViews } from './views.js';
 
 /** A number the prose states next to a metric's label or alias ("调解成功66件", "化解率95%"). */
 export interface ProseFigure {
@@ -37,31 +43,40 @@ const SENTENCE_END = /[。；;！？!?\n]/;
 export const COMPARISON = /同比|环比|较上年|比上年|增长|下降|上升|减少|提高|降低|其中/;
 const CHANGE = /^[，,]?\s*(?:同比|较上年|比上年)(上升|增长|增加|提高|下降|减少|降低)了?(\d+(?:\.\d+)?)(?:%|个百分点)/;
 
-const cache = new WeakMap<ReportSource, ProseFigure[]>();
+/** Names the figures of a report among the views of its run. */
+const PROSE_FIGURES = Symbol('prose figures');
 
 /** The value a metric has for checking: from metrics.yaml, or a rate computed from its parts. */
-export function metricValue(source: ReportSource, path: string): { value: number; figures: Figure[]; computed: boolean } | undefined {
+export function metricValue(source: RuleSource, path: string): { value: number; figures: Figure[]; computed: boolean } | undefined {
   const own = figure(source, path);
   if (own) return { value: own.value, figures: [own], computed: false };
   const rate = source.catalog.relations.find((r) => r.kind === 'rate' && r.rate === path);
   if (rate?.kind !== 'rate') return undefined;
   const n = figure(source, rate.numerator);
   const d = figure(source, rate.denominator);
-  if (!n || !d || d.value === 0) return undefined;
-  return { value: (n.value / d.value) * 100, figures: [n, d], computed: true };
+  const value = n && d ? ratePercent(n.value, d.value) : undefined;
+  if (value === undefined) return undefined;
+  return { value, figures: [n!, d!], computed: true };
 }
 
-/** Every figure stated in the chapters next to a label, parsed once per report. */
-export function proseFigures(source: ReportSource): ProseFigure[] {
-  const cached = cache.get(source);
-  if (cached) return cached;
-  const terms = labelTerms(source);
-  const found: ProseFigure[] = [];
-  for (const chapter of source.chapters) {
-    for (const block of proseBlocks(chapter)) found.push(...inBlock(source, block, terms));
-  }
-  cache.set(source, found);
-  return found;
+/** Every figure stated in the chapters next to a label, found once per run. */
+export function proseFigures(source: RuleSource, views: SourceViews): ProseFigure[] {
+  return views.memo(PROSE_FIGURES, () => {
+    const terms = labelTerms(source);
+    const filling: Filling = { data: templateContext(source), helpers: createHelpers(source.catalog), source };
+    const found: ProseFigure[] = [];
+    for (const chapter of source.chapters) {
+      for (const block of views.prose(chapter)) found.push(...inBlock(source, block, terms, filling));
+    }
+    return found;
+  });
+}
+
+/** How the template fills an expression, for reading the prose as the reader will. */
+interface Filling {
+  data: Record<string, unknown>;
+  helpers: ReturnType<typeof createHelpers>;
+  source: RuleSource;
 }
 
 interface Terms {
@@ -69,7 +84,7 @@ interface Terms {
   metrics: Map<string, MetricDef[]>;
 }
 
-function labelTerms(source: ReportSource): Terms {
+function labelTerms(source: RuleSource): Terms {
   const metrics = new Map<string, MetricDef[]>();
   for (const def of source.catalog.byPath.values()) {
     for (const term of new Set([def.label, ...def.aliases])) {
@@ -84,7 +99,7 @@ function labelTerms(source: ReportSource): Terms {
 }
 
 /** The block's prose with each {{…}} figure filled in, and where each character came from. */
-function filled(source: ReportSource, block: ProseBlock) {
+function filled(filling: Filling, block: ProseBlock) {
   let text = '';
   const origin: number[] = [];
   const from: (Mustache | undefined)[] = [];
@@ -99,37 +114,12 @@ function filled(source: ReportSource, block: ProseBlock) {
   };
   for (const m of block.mustaches) {
     copyTo(m.start - block.start);
-    for (const c of renderReference(source, m.source) ?? HIDDEN) push(c, m.start, m);
+    for (const c of evaluateExpression(m.source, filling.data, filling.source.catalog, filling.helpers) ?? HIDDEN) push(c, m.start, m);
     i = m.end - block.start;
   }
   copyTo(block.text.length);
   origin.push(block.start + block.text.length);
   return { text, origin, from };
-}
-
-/** What a simple figure reference prints: {{a.b}}, {{fig a.b}}, {{pct a b}}, {{report.year}}; undefined for anything else. */
-function renderReference(source: ReportSource, text: string): string | undefined {
-  const digitsOf = (hash: string) => /digits=(\d+)/.exec(hash)?.[1];
-  const fig = /^\{\{~?\s*(fig\s+)?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+)((?:\s+\w+=(?:"[^"]*"|[^\s}]+))*)\s*~?\}\}$/.exec(text);
-  if (fig) {
-    const path = fig[2]!;
-    if (path === 'report.year' || path === 'report.nextYear') {
-      return String(source.config.year + (path === 'report.year' ? 0 : 1));
-    }
-    const value = metricValue(source, path);
-    if (!value) return undefined;
-    const digits = digitsOf(fig[3] ?? '');
-    const unit = fig[1] ? (/unit="([^"]*)"/.exec(fig[3] ?? '')?.[1] ?? source.catalog.byPath.get(path)?.unit ?? '') : '';
-    return (digits ? value.value.toFixed(Number(digits)) : String(value.value)) + unit;
-  }
-  const pct = /^\{\{~?\s*pct\s+([\w.]+)\s+([\w.]+)((?:\s+\w+=\S+?)*)\s*~?\}\}$/.exec(text);
-  if (pct) {
-    const n = figure(source, pct[1]!);
-    const d = figure(source, pct[2]!);
-    if (!n || !d || d.value === 0) return undefined;
-    return `${((n.value / d.value) * 100).toFixed(Number(digitsOf(pct[3] ?? '') ?? 2))}%`;
-  }
-  return undefined;
 }
 
 function unitFits(def: MetricDef, after: string): boolean {
@@ -145,8 +135,8 @@ function writtenUnit(after: string): string | undefined {
   return UNIT_FAMILIES.flat().filter((u) => after.startsWith(u)).sort((a, b) => b.length - a.length)[0];
 }
 
-function inBlock(source: ReportSource, block: ProseBlock, terms: Terms): ProseFigure[] {
-  const view = filled(source, block);
+function inBlock(source: RuleSource, block: ProseBlock, terms: Terms, filling: Filling): ProseFigure[] {
+  const view = filled(filling, block);
   const text = view.text;
   const labels: { term: string; start: number; end: number }[] = [];
   terms.pattern.lastIndex = 0;
@@ -208,8 +198,8 @@ function inBlock(source: ReportSource, block: ProseBlock, terms: Terms): ProseFi
  * The figures written out literally in the prose whose metric has a value, with whether they
  * agree (counts exactly, rates at the decimal places written): what both prose-figure rules judge.
  */
-export function* literalFigures(source: ReportSource): Generator<{ stated: ProseFigure; known: NonNullable<ReturnType<typeof metricValue>>; agrees: boolean }> {
-  for (const stated of proseFigures(source)) {
+export function* literalFigures(source: RuleSource, views: SourceViews): Generator<{ stated: ProseFigure; known: NonNullable<ReturnType<typeof metricValue>>; agrees: boolean }> {
+  for (const stated of proseFigures(source, views)) {
     // A {{…}} reference is right by construction; which metric it names is the writer's call.
     if (stated.template) continue;
     const known = metricValue(source, stated.metric.path);

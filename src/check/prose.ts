@@ -1,19 +1,12 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Location } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../source/line-index.js';
-import { guardMarkdown } from '../markdown/guard.js';
 import type { ChapterSource } from '../model.js';
-import { sourceTree } from './source-tree.js';
+import { MUSTACHE, type Mustache } from '../source/mustache.js';
+
+export type { Mustache } from '../source/mustache.js';
 
 /** Stands for a character the wording rules must neither read nor change (markup, code, links, {{…}}, 《…》). */
 export const HIDDEN = '\uE000';
-
-/** A `{{…}}` in the chapter source, at file offsets. */
-export interface Mustache {
-  start: number;
-  end: number;
-  source: string;
-}
 
 /**
  * One block of prose (a paragraph, heading or table cell) as it is written in the chapter file.
@@ -29,28 +22,19 @@ export interface ProseBlock {
   mustaches: Mustache[];
 }
 
-const cache = new WeakMap<ChapterSource, ProseBlock[]>();
-const lineCache = new WeakMap<ChapterSource, LineIndex>();
-
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const OPAQUE = new Set(['link', 'linkReference', 'image', 'imageReference', 'inlineCode', 'code', 'html', 'footnoteReference']);
 
-export const MUSTACHE = /\{\{[\s\S]*?\}\}\}?/g;
 export const TITLE = /《[^《》\n]*》/g;
 
-/** The prose blocks of a chapter, parsed once per chapter. */
+/** The prose blocks of a chapter, from its parsed source (SourceViews keeps them per run). */
 export function proseBlocks(chapter: ChapterSource): ProseBlock[] {
-  const cached = cache.get(chapter);
-  if (cached) return cached;
   // The body has the front matter cut down to its newlines: after it, offsets shift by a constant.
   const delta = chapter.text.length - chapter.body.length;
   const blocks: ProseBlock[] = [];
   // Chapters the compiler refuses or defuses (nesting hundreds deep, delimiter floods) are
-  // reported by it; their prose is not read here, where parsing them could overflow the stack.
-  if (guardMarkdown(chapter.body, chapter.file).diagnostics.length > 0) {
-    cache.set(chapter, blocks);
-    return blocks;
-  }
+  // reported by it; their prose is not read here.
+  if (!chapter.tree || chapter.defused) return blocks;
   const visit = (node: Nodes) => {
     if (BLOCKS.has(node.type) && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       blocks.push(block(chapter, node as Parents, node.position.start.offset, node.position.end.offset, delta));
@@ -58,8 +42,7 @@ export function proseBlocks(chapter: ChapterSource): ProseBlock[] {
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(sourceTree(chapter, chapter.body));
-  cache.set(chapter, blocks);
+  visit(chapter.tree);
   return blocks;
 }
 
@@ -86,30 +69,11 @@ function block(chapter: ChapterSource, node: Parents, from: number, to: number, 
   return { chapter, start: from + delta, text, mustaches };
 }
 
-function lines(chapter: ChapterSource): LineIndex {
-  let index = lineCache.get(chapter);
-  if (!index) lineCache.set(chapter, (index = new LineIndex(chapter.text)));
-  return index;
-}
-
 /** A location in a chapter file from file offsets. */
 export function locate(chapter: ChapterSource, start: number, end = start): Location {
-  const a = lines(chapter).position(start);
-  const b = lines(chapter).position(end);
+  const a = chapter.lines.position(start);
+  const b = chapter.lines.position(end);
   return { file: chapter.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-}
-
-/** Every match of `pattern` (global) in the prose of a report, with its file offset. */
-export function* proseMatches(chapters: readonly ChapterSource[], pattern: RegExp): Generator<{ block: ProseBlock; match: RegExpExecArray; offset: number }> {
-  for (const chapter of chapters) {
-    for (const b of proseBlocks(chapter)) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(b.text); m; m = pattern.exec(b.text)) {
-        yield { block: b, match: m, offset: b.start + m.index };
-        if (m[0].length === 0) pattern.lastIndex++;
-      }
-    }
-  }
 }
 
 /** Chinese characters and full-width punctuation: what makes a neighbour "Chinese text". */

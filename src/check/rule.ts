@@ -1,41 +1,36 @@
-import type { Diagnostic, Localized, Severity } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticMeta } from '../diagnostics/definition.js';
 import type { ReportSource } from '../model.js';
+import type { SourceViews } from './views.js';
 
-/** What a rule knows about itself: the one home of its id, default severity and documentation. */
-export interface RuleMeta {
-  id: string;
-  /** Default severity; lawreport.yaml `rules:` can change it or turn the rule off. */
-  severity: Severity;
-  description: Localized;
-  /** Why the rule exists, for docs/rules.md. */
-  why: Localized;
-  /** How to fix or silence a report, for docs/rules.md. */
-  fix: Localized;
-  /** A short wrong/right pair for docs/rules.md (Markdown or YAML as the reader writes it). */
-  example?: { bad: string; good: string };
-  fixable?: boolean;
+/** A rule's meta: what every diagnostic id has (src/diagnostics/definition.ts), plus the options it takes. */
+export interface RuleMeta extends DiagnosticMeta {
   /**
-   * The stage that reports it, grouping docs/rules.md: 'outline' for the rules in rules/,
-   * 'load', 'schema', 'template', 'markdown', 'image' for diagnostics other stages emit.
+   * The options `rule-id: [level, {…}]` in lawreport.yaml may give: a JSON Schema of the options
+   * object and the values used for what it leaves out. A rule without it takes no options.
    */
-  stage?: string;
-  /** The stage stops on it (nothing can be compiled past it), so `rules:` cannot change its severity. */
-  fixedSeverity?: boolean;
+  options?: { schema: object; defaults: Record<string, unknown> };
 }
 
-export type Report = Omit<Diagnostic, 'ruleId' | 'severity'>;
+/** What a rule reports: a diagnostic without id, severity and docs url, which the runner stamps on. */
+export type Finding = Omit<Diagnostic, 'ruleId' | 'severity' | 'url'>;
 
-export interface RuleContext {
-  source: ReportSource;
-  /** Options from lawreport.yaml (`rule-id: [warning, {factor: 5}]`); empty when none. */
-  options: Record<string, unknown>;
-  report(diagnostic: Report): void;
-  /** The meta of every registered id (rules and other stages), for rules about the configuration itself. */
-  knownRules?: readonly RuleMeta[];
+/** The sources a rule reads: the loaded report without its host (no I/O in a rule) and without the report-level templates. */
+export type RuleSource = Omit<ReportSource, 'host' | 'templates'>;
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  source: RuleSource;
+  /** Parsed views of the sources (outlines, prose blocks, stated figures), made once per run for every rule. */
+  views: SourceViews;
+  /** The rule's options: lawreport.yaml's, checked against its schema, over its defaults. */
+  options: Options;
+  /** Every registered diagnostic id (rules and other stages), for rules about the configuration itself. */
+  known: readonly DiagnosticMeta[];
+  report(finding: Finding): void;
 }
 
-/** One check, one module (like an ESLint rule): meta plus a function over the report source. */
-export interface Rule {
+/** One check, one module (like an ESLint rule): meta plus a function over the report's sources. */
+export interface Rule<Options = Record<string, unknown>> {
   meta: RuleMeta;
-  check(context: RuleContext): void;
+  check(context: RuleContext<Options>): void;
 }

@@ -1,5 +1,5 @@
 import type { Fix, Localized, RelatedLocation } from '../diagnostics/diagnostic.js';
-import { locate, proseMatches, type ProseBlock } from './prose.js';
+import { locate, type ProseBlock } from './prose.js';
 import type { Rule, RuleMeta } from './rule.js';
 
 /** What a wording rule says about one match: its message, and a safe edit when there is one. */
@@ -24,8 +24,8 @@ export function wordingRule(
 ): Rule {
   return {
     meta,
-    check({ source, report }) {
-      for (const { block, match, offset } of proseMatches(source.chapters, pattern)) {
+    check({ source, views, report }) {
+      for (const { block, match, offset } of views.proseMatches(pattern)) {
         const found = judge(match, block, { year: source.config.year });
         if (!found) continue;
         const [from, to] = found.span ?? [0, match[0].length];

@@ -1,8 +1,5 @@
 import { CommanderError } from 'commander';
-import { FatalError } from '../diagnostics/diagnostic.js';
-import { OutsideRootError } from '../io/node-host.js';
 import { EXIT, t, UsageError, type CliContext } from './context.js';
-import { printDiagnostics } from './print.js';
 
 /** Chinese words for the file-system errors a clerk can act on. */
 const IO_ERRORS: Record<string, { zh: string; en: string }> = {
@@ -16,7 +13,11 @@ const IO_ERRORS: Record<string, { zh: string; en: string }> = {
   EMFILE: { zh: '同时打开的文件太多', en: 'too many open files' },
 };
 
-/** Maps anything thrown by a command to a printed message and an exit code (exported for batch workers). */
+/**
+ * Maps anything thrown at the edge to a printed message and an exit code: usage errors, failed
+ * writes (the file-system codes a clerk can act on) and, last, internal errors. Problems with a
+ * report never arrive here: the pipeline returns them as diagnostics. Batch workers use it too.
+ */
 export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | 'stdout' | 'stderr'>, error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -25,17 +26,9 @@ export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | '
     ctx.stderr(t(ctx, `用法错误：${translateCommander(text)}\n运行 lawreport --help 查看用法。\n`, `usage error: ${text}\nRun lawreport --help for usage.\n`));
     return EXIT.usage;
   }
-  if (error instanceof FatalError) {
-    printDiagnostics(ctx, error.diagnostics, 'human', '', 'stderr');
-    return error.exitCode;
-  }
   if (error instanceof UsageError) {
     ctx.stderr(`${ctx.lang === 'zh' ? error.zh : error.en}\n`);
     return error.exitCode;
-  }
-  if (error instanceof OutsideRootError) {
-    ctx.stderr(t(ctx, `路径“${error.requested}”指向报告文件夹之外，已拒绝。\n`, `Path "${error.requested}" leaves the report folder; refused.\n`));
-    return EXIT.errors;
   }
   const e = error as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {

@@ -2,7 +2,11 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { EXIT, t, type CliContext } from './context.js';
 import { handleError } from './errors.js';
+import { toolVersion } from './version.js';
 import { commands } from './commands/index.js';
+import { nodeHost } from '../io/node-host.js';
+import { packageRoot } from '../paths.js';
+import { builtinProfileNames } from '../profile/load.js';
 
 export interface MainOptions {
   argv: string[];
@@ -44,7 +48,7 @@ export async function main(options: MainOptions): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('lawreport')
     .description(t(ctx, '法治政府建设年度报告编译器：校验并生成公文格式的 DOCX、HTML 和纯文本。', 'Compiler for annual rule-of-law government reports: validates and writes DOCX, HTML and plain text.'))
-    .version(await version(), '-V, --version', t(ctx, '显示版本号', 'show the version'))
+    .version(toolVersion(), '-V, --version', t(ctx, '显示版本号', 'show the version'))
     .helpOption('-h, --help', t(ctx, '显示帮助', 'show help'))
     .addOption(new Option('--lang <lang>', t(ctx, '提示语言：zh（默认）或 en', 'message language: zh (default) or en')).choices(['zh', 'en']))
     .option('--debug', t(ctx, '出错时显示完整的调用栈', 'show stack traces on internal errors'))
@@ -53,7 +57,8 @@ export async function main(options: MainOptions): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} });
 
-  for (const register of commands) register(program, ctx, (code) => (exitCode = code));
+  const known = { profiles: await builtinProfileNames(nodeHost(packageRoot)) };
+  for (const register of commands) register(program, ctx, (code) => (exitCode = code), known);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -61,11 +66,4 @@ export async function main(options: MainOptions): Promise<number> {
   } catch (error) {
     return handleError(ctx, error);
   }
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const { packageRoot } = await import('../paths.js');
-  const pkg = JSON.parse(await readFile(`${packageRoot}/package.json`, 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -1,4 +1,5 @@
-import type { RuleMeta } from '../check/rule.js';
+import type { DiagnosticMeta } from '../diagnostics/definition.js';
+import { toolVersion } from './version.js';
 import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CliContext } from './context.js';
 import { formatters } from './format/index.js';
@@ -10,9 +11,9 @@ export function printDiagnostics(
   format: string,
   base: string,
   to: 'stdout' | 'stderr' = 'stdout',
-  rules?: readonly RuleMeta[],
+  rules?: readonly DiagnosticMeta[],
 ) {
   const formatter = formatters[format] ?? formatters.human!;
-  const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules });
+  const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules, version: format === 'sarif' ? toolVersion() : undefined });
   ctx[to](text);
 }

@@ -1,14 +1,17 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { numberHeadings } from '../markdown/numbering.js';
+import { headingNumber, numberHeadings } from '../markdown/numbering.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { guardMarkdown, restoreLiterals } from '../markdown/guard.js';
 import { guardRawHtml } from '../markdown/raw-html.js';
-import { headingNumber } from '../markdown/numbering.js';
+import { compiledChapters } from '../load/chapter-order.js';
 import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } from '../model.js';
-import { renderTemplate } from '../template/render.js';
+import { LineIndex } from '../source/line-index.js';
+import { mapToSource, type OffsetMap } from '../source/offset-map.js';
+import { renderTemplate, type CompiledTemplates } from '../template/render.js';
 import { collectAssets } from './assets.js';
-import { templateContext } from './context.js';
-import { renderTitle, titleLines } from './titles.js';
+import { templateContext } from '../template/context.js';
+import { renderTitle } from '../profile/title.js';
+import { titleLines } from './titles.js';
 
 export interface CompileResult {
   document?: ReportDocument;
@@ -21,30 +24,43 @@ export interface CompiledChapter {
   diagnostics: Diagnostic[];
 }
 
-/** Fills a chapter's template, parses its Markdown and numbers its headings. */
-export async function compileChapter(source: ReportSource, chapter: ChapterSource, context: unknown, assets: Map<string, Asset>): Promise<CompiledChapter> {
-  const filled = renderTemplate(chapter.body, chapter.file, context, source.catalog);
+/**
+ * Fills a chapter's template, parses its Markdown and numbers its headings. What is found in the
+ * filled text (Markdown limits, raw HTML, images) is reported at its place in the chapter file:
+ * a template that adds or removes lines above it must not move the message.
+ */
+export async function compileChapter(source: ReportSource, chapter: ChapterSource, context: unknown, assets: Map<string, Asset>, templates?: CompiledTemplates): Promise<CompiledChapter> {
+  const filled = renderTemplate(chapter.body, chapter.file, context, source.catalog, templates);
   if (filled.text === undefined) return { diagnostics: filled.diagnostics };
+  const toSource = sourcePlaces(filled.text, filled.map, chapter.body);
   const guarded = guardMarkdown(filled.text, chapter.file);
-  if (guarded.text === undefined) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics] };
+  if (guarded.text === undefined) return { diagnostics: guarded.diagnostics.map(toSource) };
   const body = parseMarkdown(guarded.text);
   restoreLiterals(body, guarded.literals);
   const html = guardRawHtml(body, chapter.file);
-  if (html.length > 0) return { diagnostics: [...filled.diagnostics, ...guarded.diagnostics, ...html] };
-  const numbered = numberHeadings(body, chapter.file);
-  const diagnostics = [...guarded.diagnostics, ...numbered.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))];
+  if (html.length > 0) return { diagnostics: [...guarded.diagnostics, ...html].map(toSource) };
+  const numbered = numberHeadings(body);
+  const diagnostics = [...guarded.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))].map(toSource);
   const outline = source.profile.chapters.find((c) => c.id === chapter.id);
   const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : '');
   return { chapter: { id: chapter.id ?? '', file: chapter.file, title, body }, diagnostics };
+}
+
+/** Moves a diagnostic about the filled text to the chapter source (unchanged when the text has no map). */
+function sourcePlaces(filled: string, map: OffsetMap | undefined, body: string): (d: Diagnostic) => Diagnostic {
+  if (!map) return (d) => d;
+  const output = new LineIndex(filled);
+  const source = new LineIndex(body);
+  return (d) => mapToSource(d, output, map, source);
 }
 
 /** compileChapter's signature: the preview passes a caching one to compileReport. */
 export type ChapterCompiler = typeof compileChapter;
 
 /** Renders one of the report-level templates (templates/*.hbs) to trimmed text. */
-function reportTemplate(source: ReportSource, name: string, context: unknown, diagnostics: Diagnostic[]): string {
+function reportTemplate(source: ReportSource, name: string, context: unknown, diagnostics: Diagnostic[], templates?: CompiledTemplates): string {
   const template = source.templates[name]!;
-  const result = renderTemplate(template.text, template.file, context, source.catalog);
+  const result = renderTemplate(template.text, template.file, context, source.catalog, templates);
   diagnostics.push(...result.diagnostics);
   return (result.text ?? '').trim();
 }
@@ -53,25 +69,19 @@ function reportTemplate(source: ReportSource, name: string, context: unknown, di
  * ReportSource → ReportDocument: chapters in outline order with generated numbers,
  * templates filled, Markdown parsed once for all renderers.
  */
-export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter): Promise<CompileResult> {
+export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter, templates?: CompiledTemplates): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const context = templateContext(source);
   const assets = new Map<string, Asset>();
 
-  const title = reportTemplate(source, 'title', context, diagnostics);
-  const signature = reportTemplate(source, 'signature', context, diagnostics).split('\n').map((l) => l.trim()).filter(Boolean);
-  const dateText = reportTemplate(source, 'date', context, diagnostics);
+  const title = reportTemplate(source, 'title', context, diagnostics, templates);
+  const signature = reportTemplate(source, 'signature', context, diagnostics, templates).split('\n').map((l) => l.trim()).filter(Boolean);
+  const dateText = reportTemplate(source, 'date', context, diagnostics, templates);
 
-  const order = source.profile.chapters.map((c) => c.id);
-  const known = source.chapters.filter((c) => c.id && (c.id === 'preface' || order.includes(c.id)));
-  const seen = new Set<string>();
   const chapters: DocChapter[] = [];
   let preface: DocChapter | undefined;
-  const sorted = [...known].sort((a, b) => order.indexOf(a.id!) - order.indexOf(b.id!));
-  for (const chapter of sorted) {
-    if (seen.has(chapter.id!)) continue; // duplicates are reported by the chapter-duplicate rule
-    seen.add(chapter.id!);
-    const compiled = await compileOne(source, chapter, context, assets);
+  for (const chapter of compiledChapters(source)) {
+    const compiled = await compileOne(source, chapter, context, assets, templates);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
     if (chapter.id === 'preface') preface = { ...compiled.chapter, number: '' };

@@ -3,6 +3,13 @@
  * Deep code returns these as values; only the CLI prints them.
  */
 
+/** Where docs/rules.md is published: a diagnostic's `url` (SARIF helpUri) is this plus `#id`. */
+export const RULES_DOCS_URL = 'https://lawreport.dev/docs/rules.md';
+
+export function docsUrl(id: string): string {
+  return `${RULES_DOCS_URL}#${id}`;
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A message in both languages the CLI speaks; Chinese is the default. */
@@ -43,12 +50,19 @@ export interface Diagnostic extends Location {
   hint?: Localized;
   related?: RelatedLocation[];
   fix?: Fix;
+  /** Its documentation in docs/rules.md (SARIF helpUri). */
+  url?: string;
 }
 
 export function loc(zh: string, en: string): Localized {
   return { zh, en };
 }
 
+/**
+ * A diagnostic by id, its message written at the call. Only the import stage still raises this
+ * way (its ids are declared in src/import/diagnostic-meta.ts); every other stage raises through its
+ * definitions (src/diagnostics/definition.ts), messages beside the docs.
+ */
 export function diag(
   ruleId: string,
   severity: Severity,
@@ -56,7 +70,7 @@ export function diag(
   message: Localized,
   extra: Pick<Diagnostic, 'hint' | 'related' | 'fix'> = {},
 ): Diagnostic {
-  return { ruleId, severity, ...where, message, ...extra };
+  return { ruleId, severity, ...where, message, ...extra, url: docsUrl(ruleId) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -92,15 +106,4 @@ export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     seen.add(key);
     return true;
   });
-}
-
-/** Thrown only for conditions that stop a run before any result exists (unreadable folder). */
-export class FatalError extends Error {
-  constructor(
-    readonly diagnostics: Diagnostic[],
-    readonly exitCode: 1 | 2 = 1,
-  ) {
-    super(diagnostics[0]?.message.en ?? 'fatal error');
-    this.name = 'FatalError';
-  }
 }

@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
-import { MUSTACHE } from '../check/prose.js';
+import { MUSTACHE } from '../source/mustache.js';
 import { guardMarkdown } from '../markdown/guard.js';
 
 /** Placeholders for {{…}}: one Private Use Area character each, which remark never escapes or splits. */

@@ -1,10 +1,10 @@
 import { loc } from '../diagnostics/diagnostic.js';
-import type { RuleMeta } from '../check/rule.js';
+import type { DiagnosticMeta } from '../diagnostics/definition.js';
 
 /** What `lawreport import` reports about the published report it reads (documented in docs/rules.md). */
-const meta = (id: string, severity: RuleMeta['severity'], description: [string, string], why: [string, string], fix: [string, string]): RuleMeta => ({
+const meta = (id: string, severity: DiagnosticMeta['severity'], description: [string, string], why: [string, string], fix: [string, string]): DiagnosticMeta => ({
   id,
-  stage: 'import',
+  category: 'import',
   severity,
   fixedSeverity: true,
   description: loc(...description),
@@ -12,7 +12,7 @@ const meta = (id: string, severity: RuleMeta['severity'], description: [string, 
   fix: loc(...fix),
 });
 
-export const importDiagnostics: readonly RuleMeta[] = [
+export const importDiagnostics: readonly DiagnosticMeta[] = [
   meta('import-unreadable', 'error', ['DOCX 文件读不出来（损坏，或不是 Word 文档）。', 'The DOCX file cannot be read (damaged, or not a Word document).'], ['读不出的文件无法导入。', 'A file that cannot be read cannot be imported.'], ['用 Word 或 WPS 打开后另存为 .docx，或另存为纯文本。', 'Save it again as .docx from Word or WPS, or as plain text.']),
   meta('import-docx-unsafe', 'error', ['DOCX 压缩包不安全：文件名越出目录、文件过多，或解压后过大（压缩炸弹）。', 'The DOCX archive is unsafe: entry names leave the folder, too many entries, or it inflates too large (zip bomb).'], ['Word 保存的文档不会这样；照读会耗尽内存或磁盘。', 'Word never saves such a file; reading it would exhaust memory or disk.'], ['用 Word 或 WPS 打开原件后另存为 .docx，或另存为纯文本。', 'Save the original again as .docx from Word or WPS, or as plain text.']),
   meta('import-docx-encrypted', 'error', ['DOCX 设置了打开密码，或是改了扩展名的旧版 .doc。', 'The DOCX is password-protected, or an old .doc renamed.'], ['加密的文件读不出正文。', 'An encrypted file\'s text cannot be read.'], ['去掉打开密码，或把 .doc 另存为 .docx。', 'Remove the password, or save the .doc as .docx.']),

@@ -1,6 +1,6 @@
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Profile, ProfileChapter } from '../model.js';
-import { renderTitle } from '../compile/titles.js';
+import { renderTitle } from '../profile/title.js';
 import { matchTitles } from '../profile/match.js';
 import type { Block, RawChapter } from './structure.js';
 

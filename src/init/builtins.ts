@@ -1,32 +1,27 @@
-import { FatalError, diag, loc } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
 import { parseCatalog } from '../load/catalog.js';
 import type { Catalog, Profile } from '../model.js';
-import { BUILTIN_PROFILES } from '../profile/builtin-names.js';
 import { ProfileLoader } from '../profile/load.js';
 import { builtinSchemas } from '../validate/builtin-schemas.js';
 
-/** A built-in outline profile by name (init and import start from one), resolved and validated like a report's. */
+/**
+ * A built-in outline profile by name (init and import start from one), resolved and validated
+ * like a report's. The CLI checks the name against builtinProfileNames first, so a failure here
+ * means the installation itself is broken: an internal error, not the user's.
+ */
 export async function builtinProfile(builtins: SourceHost, name: string): Promise<Profile> {
-  const known = (BUILTIN_PROFILES as readonly string[]).includes(name);
   const loader = new ProfileLoader({ host: builtins, builtins, metaSchema: (await builtinSchemas(builtins)).profile });
-  const profile = known ? await loader.load(name) : null;
-  if (!profile) {
-    throw new FatalError([
-      ...(profile === null
-        ? [diag('profile-not-found', 'error', { file: '--profile' }, loc(`找不到内置提纲“${name}”。`, `Built-in profile "${name}" not found.`), {
-            hint: loc(`内置提纲：${BUILTIN_PROFILES.join('、')}。`, `Built-in profiles: ${BUILTIN_PROFILES.join(', ')}.`),
-          })]
-        : []),
-      ...loader.diagnostics,
-    ], 2);
+  const profile = await loader.load(name);
+  if (!profile || !loader.builtinNames.includes(name)) {
+    throw new Error(`lawreport is incomplete: built-in profile ${name} cannot be loaded (${loader.diagnostics.map((d) => d.message.en).join('; ') || 'not found'})`);
   }
   return profile;
 }
 
 export async function builtinCatalog(builtins: SourceHost): Promise<Catalog> {
   const file = 'schemas/metrics.catalog.yaml';
-  const { catalog, diagnostics } = parseCatalog((await builtins.readText(file)) ?? '', `<lawreport>/${file}`, (await builtinSchemas(builtins)).catalog);
-  if (!catalog) throw new FatalError(diagnostics);
+  const read = await builtins.readText(file);
+  const { catalog, diagnostics } = parseCatalog(read.status === 'ok' ? read.value : '', `<lawreport>/${file}`, (await builtinSchemas(builtins)).catalog);
+  if (!catalog) throw new Error(`lawreport is incomplete: ${file} (${diagnostics.map((d) => d.message.en).join('; ')})`);
   return catalog;
 }

@@ -5,7 +5,7 @@
  */
 import type { Catalog, MetricDef, ProfileChapter, ProfileSection } from '../model.js';
 import { CHAPTERS_DIR } from '../load/report.js';
-import { renderTitle } from '../compile/titles.js';
+import { renderTitle } from '../profile/title.js';
 
 /** What every new chapter says until the clerk writes it; the placeholder rule looks for it. */
 export const PLACEHOLDER = '待补充。';

@@ -1,4 +1,4 @@
-import { renderTitle } from '../compile/titles.js';
+import { renderTitle } from '../profile/title.js';
 import { CONFIG_FILE, METRICS_FILE } from '../load/report.js';
 import type { Catalog, Profile } from '../model.js';
 import { chapterFile, configYaml, emptyMetricsYaml, placeholderBody, PLACEHOLDER } from './report-files.js';

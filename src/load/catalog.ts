@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog, MetricDef, MetricType } from '../model.js';
-import { validateYaml } from '../validate/schema.js';
+import { loc } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
+import { SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
 import { isMapping, notMapping } from '../source/mapping.js';
 import { parseRelations } from './relations.js';
 import { parseYaml, type YamlDocument } from '../source/yaml.js';
@@ -19,6 +21,17 @@ interface RawMetric {
 }
 interface RawGroup { key: string; label: string; metrics: RawMetric[] }
 
+export const catalogSchema = defineDiagnostic({
+  id: 'catalog-schema',
+  category: 'schema',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('指标目录文件不符合 schemas/catalog.schema.json。', 'A metric catalog file does not match schemas/catalog.schema.json.'),
+  why: loc('metrics.yaml 的校验规则（类型、单位、取值范围）都从目录生成。', 'The validation of metrics.yaml (types, units, ranges) is generated from the catalog.'),
+  fix: loc('按提示改正目录文件：每组有 key、label、metrics，每项有 key、label、unit、type。', 'Correct the catalog as hinted: each group has key, label, metrics; each metric key, label, unit, type.'),
+  example: { bad: 'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: received, label: 受理, unit: 宗, type: integer }\n', good: 'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: received, label: 受理, unit: 宗, type: count }\n' },
+}, SCHEMA_MESSAGES);
+
 /**
  * Reads a metric catalog file, validated against the catalog meta-schema (schemas/catalog.schema.json);
  * a report's own catalog extends (or adds groups to) the built-in one, a figure of the same path replacing it.
@@ -27,7 +40,7 @@ export function parseCatalog(text: string, file: string, metaSchema: object, bas
   const { doc, diagnostics } = parseYaml(text, file);
   if (!doc) return { diagnostics };
   if (!isMapping(doc.value)) return { diagnostics: [notMapping(file)] };
-  const invalid = validateYaml(doc, metaSchema, 'catalog-schema');
+  const invalid = validateYaml(doc, metaSchema, catalogSchema);
   if (invalid.length > 0) return { diagnostics: invalid };
   const raw = doc.value as unknown as { groups: RawGroup[] };
 

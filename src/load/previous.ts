@@ -1,4 +1,5 @@
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { SourceHost } from '../io/host.js';
 import type { PreviousFigures, ReportConfig } from '../model.js';
 import { positionOf, parseYaml, type YamlDocument } from '../source/yaml.js';
@@ -9,6 +10,20 @@ import { positionOf, parseYaml, type YamlDocument } from '../source/yaml.js';
  * widens what chapters and images of this report may read.
  */
 export type OpenPrevious = (dir: string) => SourceHost;
+
+export const previousNotFound = defineDiagnostic({
+  id: 'previous-not-found',
+  category: 'schema',
+  severity: 'warning',
+  description: loc('lawreport.yaml 的 previous 指向的上一年度数据读不到。', 'The previous year\'s figures named by previous: in lawreport.yaml cannot be read.'),
+  why: loc('没有上年的数据，“同比上升……”就无法核对。', 'Without last year\'s figures, "up …% year on year" cannot be checked.'),
+  fix: loc('改正 previous 的路径（上年报告文件夹或其 metrics.yaml，相对于报告文件夹），或删去这一项。', 'Correct the previous: path (last year\'s report folder or its metrics.yaml, relative to the report folder), or remove it.'),
+}, {
+  unreadable: {
+    message: (d: { path: string; reason?: string }) => loc(`读不到上一年度的数据“${d.path}”，同比无法核对。`, `Cannot read last year's figures "${d.path}"; year-over-year changes are not checked.`),
+    hint: (d: { path: string; reason?: string }) => loc(`检查 previous: 的路径（相对于报告文件夹）。${d.reason ? `（${d.reason}）` : ''}`, `Check the previous: path (relative to the report folder).${d.reason ? ` (${d.reason})` : ''}`),
+  },
+});
 
 /** A view of a subfolder of `host`: the default when no opener is given (tests, folders inside the report). */
 function subfolderHost(host: SourceHost, dir: string): SourceHost {
@@ -39,23 +54,12 @@ export async function loadPrevious(
   const { dir, file } = splitPreviousPath(config.previous);
   const display = dir === '.' ? file : `${dir}/${file}`;
   const at = { file: 'lawreport.yaml', ...positionOf(configDoc, '/previous', 'value') };
-  let text: string | undefined;
-  let reason: string | undefined;
-  try {
-    text = await (open ? open(dir) : subfolderHost(host, dir)).readText(file);
-  } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
+  const read = await (open ? open(dir) : subfolderHost(host, dir)).readText(file);
+  if (read.status !== 'ok') {
+    const reason = read.status === 'denied' ? (read.reason === 'outside' ? 'path leaves the folder' : 'permission denied') : read.status === 'unreadable' ? read.reason : undefined;
+    return { diagnostics: [previousNotFound.at(at, 'unreadable', { path: display, reason })] };
   }
-  if (text === undefined) {
-    return {
-      diagnostics: [
-        diag('previous-not-found', 'warning', at, loc(
-          `读不到上一年度的数据“${display}”，同比无法核对。`,
-          `Cannot read last year's figures "${display}"; year-over-year changes are not checked.`,
-        ), { hint: loc(`检查 previous: 的路径（相对于报告文件夹）。${reason ? `（${reason}）` : ''}`, `Check the previous: path (relative to the report folder).${reason ? ` (${reason})` : ''}`) }),
-      ],
-    };
-  }
+  const text = read.value;
   const parsed = parseYaml(text, display);
   const value = parsed.doc?.value;
   if (!parsed.doc || value === null || typeof value !== 'object' || Array.isArray(value)) {

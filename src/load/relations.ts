@@ -1,9 +1,28 @@
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { MetricDef, Relation, RelationSource } from '../model.js';
+import { ratePercent } from '../rate.js';
 import { positionOf, type YamlDocument } from '../source/yaml.js';
 
 /** Precision a rate is compared at when its catalog entry declares none. */
 export const DEFAULT_RATE_PRECISION = 1;
+
+export const catalogInvalid = defineDiagnostic({
+  id: 'catalog-invalid',
+  category: 'schema',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('指标目录的 relations 中引用了目录里没有的数据项，或关系写错了。', 'A relation in a metric catalog names a figure the catalog lacks, or is malformed.'),
+  why: loc('数据之间的关系（部分不大于整体、合计等于各项之和）是核对数字的依据，写错了就核对不了。', 'Relations between figures (part ≤ whole, total = sum of parts) drive the figure checks; a broken one checks nothing.'),
+  fix: loc('改正关系中的“组.项”名称；kind 只能是 part 或 sum。', 'Correct the "group.key" names in the relation; kind is part or sum.'),
+  example: { bad: 'relations:\n  - { kind: part, part: disputes.mediated, whole: disputes.recieved }\n', good: 'relations:\n  - { kind: part, part: disputes.mediated, whole: disputes.received }\n' },
+}, {
+  notAList: { message: loc('relations 必须是列表。', '"relations" must be a list.') },
+  unknownMetric: { message: (d: { path: string }) => loc(`关系中的指标“${d.path}”不在指标目录中。`, `Metric "${d.path}" in a relation is not in the catalog.`) },
+  fewParts: { message: loc('sum 关系至少要有两个 parts。', 'A sum relation needs at least two parts.') },
+  notPercent: { message: (d: { path: string }) => loc(`“${d.path}”有分子分母，类型必须是 percent。`, `"${d.path}" has a numerator and denominator, so its type must be percent.`) },
+  unknownKind: { message: (d: { kind: string }) => loc(`未知的关系类型“${d.kind}”，可用：part、sum。`, `Unknown relation kind "${d.kind}"; available: part, sum.`) },
+});
 
 type RawRelation = { kind?: unknown; part?: unknown; whole?: unknown; total?: unknown; parts?: unknown };
 
@@ -19,27 +38,25 @@ export function parseRelations(doc: YamlDocument, metrics: ReadonlyMap<string, M
   const diagnostics: Diagnostic[] = [];
   const raw = (doc.value as { relations?: unknown } | null)?.relations;
   const at = (pointer: string): RelationSource => ({ file: doc.file, ...positionOf(doc, pointer, 'value') });
-  const bad = (pointer: string, zh: string, en: string) =>
-    diagnostics.push(diag('catalog-invalid', 'error', at(pointer), loc(zh, en)));
   const known = (value: unknown, pointer: string): value is string => {
     if (typeof value === 'string' && metrics.has(value)) return true;
-    bad(pointer, `关系中的指标“${String(value)}”不在指标目录中。`, `Metric "${String(value)}" in a relation is not in the catalog.`);
+    diagnostics.push(catalogInvalid.at(at(pointer), 'unknownMetric', { path: String(value) }));
     return false;
   };
 
-  if (raw !== undefined && !Array.isArray(raw)) bad('/relations', 'relations 必须是列表。', '"relations" must be a list.');
+  if (raw !== undefined && !Array.isArray(raw)) diagnostics.push(catalogInvalid.at(at('/relations'), 'notAList'));
   (Array.isArray(raw) ? (raw as RawRelation[]) : []).forEach((r, i) => {
     const p = `/relations/${i}`;
     if (r?.kind === 'part') {
       if (known(r.part, `${p}/part`) && known(r.whole, `${p}/whole`)) relations.push({ kind: 'part', part: r.part, whole: r.whole, source: at(p) });
     } else if (r?.kind === 'sum') {
       const parts = Array.isArray(r.parts) ? r.parts : [];
-      if (parts.length < 2) bad(`${p}/parts`, 'sum 关系至少要有两个 parts。', 'A sum relation needs at least two parts.');
+      if (parts.length < 2) diagnostics.push(catalogInvalid.at(at(`${p}/parts`), 'fewParts'));
       else if (known(r.total, `${p}/total`) && parts.every((x, j) => known(x, `${p}/parts/${j}`))) {
         relations.push({ kind: 'sum', total: r.total, parts: parts as string[], source: at(p) });
       }
     } else {
-      bad(p, `未知的关系类型“${String(r?.kind)}”，可用：part、sum。`, `Unknown relation kind "${String(r?.kind)}"; available: part, sum.`);
+      diagnostics.push(catalogInvalid.at(at(p), 'unknownKind', { kind: String(r?.kind) }));
     }
   });
 
@@ -50,7 +67,7 @@ export function parseRelations(doc: YamlDocument, metrics: ReadonlyMap<string, M
       const def = metrics.get(path);
       if (!def || !own.has(path) || (def.numerator === undefined && def.denominator === undefined)) return;
       const p = `/groups/${gi}/metrics/${mi}`;
-      if (def.type !== 'percent') bad(p, `“${path}”有分子分母，类型必须是 percent。`, `"${path}" has a numerator and denominator, so its type must be percent.`);
+      if (def.type !== 'percent') diagnostics.push(catalogInvalid.at(at(p), 'notPercent', { path }));
       else if (known(def.numerator, `${p}/numerator`) && known(def.denominator, `${p}/denominator`)) {
         relations.push({ kind: 'rate', rate: path, numerator: def.numerator, denominator: def.denominator, precision: def.precision ?? DEFAULT_RATE_PRECISION, source: at(p) });
       }
@@ -75,11 +92,12 @@ export function withComputedRates(metrics: Record<string, unknown>, relations: r
     if (r.kind !== 'rate' || num(r.rate) !== undefined) continue;
     const n = num(r.numerator);
     const d = num(r.denominator);
+    const rate = n === undefined || d === undefined ? undefined : ratePercent(n, d);
     const [group, key] = r.rate.split('.') as [string, string];
     const existing = out[group];
-    if (n === undefined || d === undefined || d === 0 || (existing !== undefined && (typeof existing !== 'object' || existing === null))) continue;
+    if (rate === undefined || (existing !== undefined && (typeof existing !== 'object' || existing === null))) continue;
     // Null prototype like the rest of the template data: nothing inherited for a template to reach.
-    out[group] = Object.assign(Object.create(null) as object, existing, { [key]: Number(((n / d) * 100).toFixed(r.precision)) });
+    out[group] = Object.assign(Object.create(null) as object, existing, { [key]: Number(rate.toFixed(r.precision)) });
   }
   return out;
 }

@@ -1,5 +1,9 @@
-import { diag, FatalError, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { SourceHost } from '../io/host.js';
+import { guardMarkdown } from '../markdown/guard.js';
+import { leadingTitle } from '../markdown/leading-title.js';
+import { parseMarkdown } from '../markdown/parse.js';
 import {
   DEFAULT_FONTS,
   type Catalog,
@@ -10,21 +14,24 @@ import {
   type RuleSetting,
   type TemplateSource,
 } from '../model.js';
-import { BUILTIN_PROFILES, ProfileLoader } from '../profile/load.js';
+import { ProfileLoader, profileNotFound, unknownProfileMetrics } from '../profile/load.js';
 import { matchChapter } from '../profile/match.js';
-import { builtinSchemas, type BuiltinSchemas } from '../validate/builtin-schemas.js';
-import { validateYaml } from '../validate/schema.js';
-import { parseCatalog } from './catalog.js';
+import { LineIndex } from '../source/line-index.js';
 import { isMapping, notMapping } from '../source/mapping.js';
-import { splitFrontMatter } from './front-matter.js';
-import { stripControlCharacters } from './control-chars.js';
-import { decodingHost } from './decoding-host.js';
-import { loadPrevious, type OpenPrevious } from './previous.js';
+import { readFailure, textOf } from '../source/read.js';
 import { parseYaml, positionOf, type YamlDocument } from '../source/yaml.js';
+import { builtinSchemas, type BuiltinSchemas } from '../validate/builtin-schemas.js';
+import { SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
+import { parseCatalog } from './catalog.js';
+import { CHAPTERS_DIR, chapterStem, isChapterFile } from './chapter-file.js';
+import { stripControlCharacters } from './control-chars.js';
+import { decodingHost, sourceEncoding } from './decoding-host.js';
+import { splitFrontMatter } from './front-matter.js';
+import { loadPrevious, type OpenPrevious } from './previous.js';
 
+export { CHAPTERS_DIR } from './chapter-file.js';
 export const CONFIG_FILE = 'lawreport.yaml';
 export const METRICS_FILE = 'metrics.yaml';
-export const CHAPTERS_DIR = 'chapters';
 export const TEMPLATES_DIR = 'templates';
 export const REPORT_TEMPLATES = ['title', 'signature', 'date'] as const;
 
@@ -39,10 +46,51 @@ export interface LoadOptions {
   openPrevious?: OpenPrevious;
 }
 
+export const noConfig = defineDiagnostic({
+  id: 'no-config',
+  category: 'load',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('文件夹里没有 lawreport.yaml，不是报告文件夹。', 'The folder holds no lawreport.yaml: it is not a report folder.'),
+  why: loc('lawreport.yaml 写明报告主体、年度和提纲，没有它无从校验。', 'lawreport.yaml names the body, year and outline; nothing can be checked without it.'),
+  fix: loc('进入报告文件夹再运行，或给出报告文件夹的路径。', 'Run inside the report folder, or give its path.'),
+}, {
+  missing: {
+    message: (d: { root: string }) => loc(`“${d.root}”不是报告文件夹：找不到 ${CONFIG_FILE}。`, `"${d.root}" is not a report folder: ${CONFIG_FILE} not found.`),
+    hint: loc('进入报告文件夹再运行，或用 lawreport init 新建一个。', 'Run inside a report folder, or create one with lawreport init.'),
+  },
+});
+
+export const configSchema = defineDiagnostic({
+  id: 'config-schema',
+  category: 'schema',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('lawreport.yaml 不符合 schemas/lawreport.schema.json：缺项、类型不对或有未知的键。', 'lawreport.yaml does not match schemas/lawreport.schema.json: a missing key, a wrong type or an unknown key.'),
+  why: loc('报告主体、年度和成文日期错了，标题、署名和日期都会错。', 'With a wrong body, year or date the title, signature and date are all wrong.'),
+  fix: loc('按提示改正该键；未知的键通常是拼写错误，看“是不是……”的建议。', 'Correct the key as hinted; an unknown key is usually a typo: see the did-you-mean.'),
+  example: { bad: 'org: 示例镇人民政府\nyear: 二〇二四\ndate: 2025-02-10\n', good: 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\n' },
+}, SCHEMA_MESSAGES);
+
+export const catalogNotFound = defineDiagnostic({
+  id: 'catalog-not-found',
+  category: 'schema',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('lawreport.yaml 的 catalog 指向的指标目录文件不存在。', 'The metric catalog file named in lawreport.yaml does not exist.'),
+  why: loc('自定义的数据项要在目录里有名称和单位。', 'Custom figures need a name and unit in a catalog.'),
+  fix: loc('改正 catalog 的路径（相对于报告文件夹），或删去这一项。', 'Correct the catalog path (relative to the report folder), or remove the key.'),
+}, {
+  missing: {
+    message: (d: { path: string }) => loc(`找不到自定义指标目录“${d.path}”。`, `Custom metric catalog "${d.path}" not found.`),
+    hint: loc('路径相对于报告文件夹。', 'The path is relative to the report folder.'),
+  },
+});
+
 /**
  * Reads a report folder through `host`. `builtins` reads the tool's own schemas/ and
- * templates/ (the package root). Problems come back as diagnostics, never as exceptions,
- * except a folder that is not a report at all (FatalError).
+ * templates/ (the package root). Every problem, a folder that is no report at all included,
+ * comes back as a diagnostic, never as an exception: `source` is then undefined.
  */
 
 export async function loadReport(rawHost: SourceHost, builtins: SourceHost, options: LoadOptions = {}): Promise<LoadResult> {
@@ -51,21 +99,18 @@ export async function loadReport(rawHost: SourceHost, builtins: SourceHost, opti
   const result = await loadDecoded(host, builtins, options, diagnostics);
   // A file that could not be decoded was read as empty: report the cause, not what its emptiness caused.
   if (host.undecodable.size === 0) return result;
-  return { diagnostics: result.diagnostics.filter((d) => d.ruleId === 'source-encoding' || !host.undecodable.has(d.file)) };
+  return { diagnostics: result.diagnostics.filter((d) => d.ruleId === sourceEncoding.meta.id || !host.undecodable.has(d.file)) };
 }
 
 async function loadDecoded(host: SourceHost, builtins: SourceHost, options: LoadOptions, diagnostics: Diagnostic[]): Promise<LoadResult> {
-  const configText = await host.readText(CONFIG_FILE);
-  if (configText === undefined) {
-    throw new FatalError([
-      diag('no-config', 'error', { file: CONFIG_FILE }, loc(
-        `“${host.root}”不是报告文件夹：找不到 ${CONFIG_FILE}。`,
-        `"${host.root}" is not a report folder: ${CONFIG_FILE} not found.`,
-      ), { hint: loc('进入报告文件夹再运行，或用 lawreport init 新建一个。', 'Run inside a report folder, or create one with lawreport init.') }),
-    ]);
+  const configRead = await host.readText(CONFIG_FILE);
+  if (configRead.status !== 'ok') {
+    const at = { file: CONFIG_FILE };
+    diagnostics.push(readFailure(CONFIG_FILE, configRead, at) ?? noConfig.at(at, 'missing', { root: host.root }));
+    return { diagnostics };
   }
 
-  const parsed = parseYaml(configText, CONFIG_FILE);
+  const parsed = parseYaml(configRead.value, CONFIG_FILE);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.doc) return { diagnostics };
   const configDoc = parsed.doc;
@@ -74,7 +119,7 @@ async function loadDecoded(host: SourceHost, builtins: SourceHost, options: Load
     return { diagnostics };
   }
   const schemas = await builtinSchemas(builtins);
-  const schemaErrors = validateYaml(configDoc, schemas.config, 'config-schema');
+  const schemaErrors = validateYaml(configDoc, schemas.config, configSchema);
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { diagnostics };
   const config = normalizeConfig(configDoc.value);
@@ -83,6 +128,7 @@ async function loadDecoded(host: SourceHost, builtins: SourceHost, options: Load
   const profile = await loadProfile(loading);
   const catalog = await loadCatalog(loading);
   if (!profile || !catalog) return { diagnostics };
+  diagnostics.push(...unknownProfileMetrics(profile.chapters, new Set(catalog.byPath.keys())));
 
   const metricsDoc = await loadMetrics(host, diagnostics);
   // Without readable figures every template reference would fail too: report the cause alone.
@@ -139,35 +185,29 @@ interface Loading {
 
 async function loadProfile({ host, builtins, schemas, config, configDoc, diagnostics }: Loading): Promise<Profile | undefined> {
   const loader = new ProfileLoader({ host, builtins, metaSchema: schemas.profile });
-  const profile = await loader.load(config.profile);
+  const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/profile', 'value') };
+  const profile = await loader.load(config.profile, at);
   diagnostics.push(...loader.diagnostics);
   if (profile === null) {
-    diagnostics.push(
-      diag('profile-not-found', 'error', { file: CONFIG_FILE, ...positionOf(configDoc, '/profile', 'value') }, loc(
-        `找不到提纲“${config.profile}”。`,
-        `Profile "${config.profile}" not found.`,
-      ), { hint: loc(`内置提纲：${BUILTIN_PROFILES.join('、')}；或写报告文件夹内提纲文件的相对路径。`, `Built-in profiles: ${BUILTIN_PROFILES.join(', ')}; or give the path of a profile file inside the report folder.`) }),
-    );
+    diagnostics.push(profileNotFound.at(at, 'notFound', { name: config.profile, builtin: [...loader.builtinNames] }));
     return undefined;
   }
   return profile;
 }
 
 async function loadCatalog({ host, builtins, schemas, config, configDoc, diagnostics }: Loading): Promise<Catalog | undefined> {
-  const base = builtinCatalog((await builtins.readText('schemas/metrics.catalog.yaml'))!, schemas.catalog);
+  const builtinText = await builtins.readText('schemas/metrics.catalog.yaml');
+  if (builtinText.status !== 'ok') throw new Error('lawreport is incomplete: schemas/metrics.catalog.yaml cannot be read');
+  const base = builtinCatalog(builtinText.value, schemas.catalog);
   diagnostics.push(...base.diagnostics);
   if (!base.catalog || !config.catalog) return base.catalog;
-  const text = await host.readText(config.catalog);
-  if (text === undefined) {
-    diagnostics.push(
-      diag('catalog-not-found', 'error', { file: CONFIG_FILE, ...positionOf(configDoc, '/catalog', 'value') }, loc(
-        `找不到自定义指标目录“${config.catalog}”。`, `Custom metric catalog "${config.catalog}" not found.`), {
-        hint: loc('路径相对于报告文件夹。', 'The path is relative to the report folder.'),
-      }),
-    );
+  const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/catalog', 'value') };
+  const read = await host.readText(config.catalog);
+  if (read.status !== 'ok') {
+    diagnostics.push(readFailure(config.catalog, read, at) ?? catalogNotFound.at(at, 'missing', { path: config.catalog }));
     return undefined;
   }
-  const extended = parseCatalog(text, config.catalog, schemas.catalog, base.catalog);
+  const extended = parseCatalog(read.value, config.catalog, schemas.catalog, base.catalog);
   diagnostics.push(...extended.diagnostics);
   return extended.catalog;
 }
@@ -188,7 +228,7 @@ function builtinCatalog(text: string, metaSchema: object): ReturnType<typeof par
 }
 
 async function loadMetrics(host: SourceHost, diagnostics: Diagnostic[]): Promise<YamlDocument | undefined> {
-  const text = await host.readText(METRICS_FILE);
+  const text = textOf(await host.readText(METRICS_FILE), METRICS_FILE, { file: METRICS_FILE }, diagnostics);
   if (text === undefined) return undefined;
   const { doc, diagnostics: found } = parseYaml(text, METRICS_FILE);
   diagnostics.push(...found);
@@ -198,48 +238,65 @@ async function loadMetrics(host: SourceHost, diagnostics: Diagnostic[]): Promise
 
 /** Chapter files are chapters/*.md; the outline id comes from front matter `id:`, else the file name. */
 async function loadChapters(host: SourceHost, profile: Profile, diagnostics: Diagnostic[]): Promise<ChapterSource[]> {
-  const names = (await host.listFiles(CHAPTERS_DIR)) ?? [];
+  const listed = await host.listFiles(CHAPTERS_DIR);
+  if (listed.status !== 'ok') {
+    const failure = readFailure(CHAPTERS_DIR, listed, { file: CHAPTERS_DIR });
+    if (failure) diagnostics.push(failure);
+    return [];
+  }
   const chapters: ChapterSource[] = [];
-  for (const name of names.filter((n) => /\.(md|markdown)$/i.test(n))) {
+  for (const name of listed.value.filter(isChapterFile)) {
     const file = `${CHAPTERS_DIR}/${name}`;
-    const raw = (await host.readText(file)) ?? '';
-    const { text, diagnostics: control } = stripControlCharacters(raw, file);
+    const read = await host.readText(file);
+    if (read.status !== 'ok') {
+      // A chapter that is there but cannot be read (a symlink out of the folder) is an error at that file, never a blank chapter.
+      const failure = readFailure(file, read, { file, line: 1, column: 1 });
+      if (failure) diagnostics.push(failure);
+      continue;
+    }
+    const { text, diagnostics: control } = stripControlCharacters(read.value, file);
     diagnostics.push(...control);
     const { result, diagnostics: fm } = splitFrontMatter(text, file);
     diagnostics.push(...fm);
-    const title = typeof result.data.title === 'string' ? result.data.title : leadingTitle(result.body);
+    const source = sourceTree(result.body, file);
+    const title = typeof result.data.title === 'string' ? result.data.title : source.tree && leadingTitle(source.tree);
     let id: string | undefined;
     let idFrom: ChapterSource['idFrom'] = 'none';
     if (typeof result.data.id === 'string' && result.data.id.trim()) {
       id = result.data.id.trim();
       idFrom = 'front-matter';
     } else {
-      const stem = name.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_. ]*/, '');
+      const stem = chapterStem(name);
       const byTitle = matchChapter(profile, stem) ?? (title ? matchChapter(profile, title) : undefined);
       if (stem === 'preface' || stem === '引言' || stem === '前言') id = 'preface';
       else if (profile.chapters.some((c) => c.id === stem)) id = stem;
       else if (byTitle) id = byTitle.id;
       idFrom = id ? 'file-name' : 'none';
     }
-    chapters.push({ file, id, idFrom, title, text, body: result.body });
+    chapters.push({ file, id, idFrom, title, text, lines: new LineIndex(text), body: result.body, ...source });
   }
   return chapters;
 }
 
-/** A chapter may open with "# 标题" to override the outline's title. */
-function leadingTitle(body: string): string | undefined {
-  const m = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
-  if (!m || body.slice(0, m.index).trim() !== '') return undefined;
-  return m[1];
+/**
+ * The chapter's unfilled Markdown parsed once, for the loader (its title) and every rule that
+ * reads it. The same guard as compiling: a chapter it refuses gets no tree (compiling says why),
+ * and one it defuses (a delimiter flood) is marked, so the prose rules leave it alone.
+ */
+function sourceTree(body: string, file: string): Pick<ChapterSource, 'tree' | 'defused'> {
+  const guarded = guardMarkdown(body, file);
+  if (guarded.text === undefined) return { defused: true };
+  return { tree: parseMarkdown(guarded.text), defused: guarded.diagnostics.length > 0 };
 }
 
 async function loadTemplates(host: SourceHost, builtins: SourceHost, diagnostics: Diagnostic[]): Promise<Record<string, TemplateSource>> {
   const templates: Record<string, TemplateSource> = {};
   for (const name of REPORT_TEMPLATES) {
     const own = `${TEMPLATES_DIR}/${name}.hbs`;
-    const text = await host.readText(own);
+    const text = textOf(await host.readText(own), own, { file: own }, diagnostics);
     if (text === undefined) {
-      templates[name] = { file: `<lawreport>/${own}`, text: (await builtins.readText(own)) ?? '' };
+      const builtin = await builtins.readText(own);
+      templates[name] = { file: `<lawreport>/${own}`, text: builtin.status === 'ok' ? builtin.value : '' };
       continue;
     }
     const cleaned = stripControlCharacters(text, own);

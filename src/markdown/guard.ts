@@ -1,4 +1,5 @@
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 
 /**
  * CommonMark parsers are superlinear on a few shapes no real report has: containers nested
@@ -19,6 +20,68 @@ export const MARKDOWN_LIMITS = {
   /** A chapter larger than this is refused outright. */
   maxChars: 5_000_000,
 };
+
+export const markdownTooLarge = defineDiagnostic({
+  id: 'markdown-too-large',
+  category: 'markdown',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc(`章节文件超过 ${MARKDOWN_LIMITS.maxChars} 字符。`, `A chapter file is over ${MARKDOWN_LIMITS.maxChars} characters.`),
+  why: loc('失控的文件（如误粘贴的数据）不能拖垮编译。', 'A runaway file (pasted data, say) must not bring the compiler down.'),
+  fix: loc('把内容拆分到多个章节文件，或删去粘贴进来的无关内容。', 'Split the content over several chapter files, or remove pasted material that does not belong.'),
+}, {
+  tooLarge: {
+    message: (d: { size: number }) => loc(`章节过长（${d.size} 字符），上限为 ${MARKDOWN_LIMITS.maxChars} 字符。`, `The chapter is too long (${d.size} characters); the limit is ${MARKDOWN_LIMITS.maxChars}.`),
+    hint: 'fix',
+  },
+});
+
+export const markdownTooComplex = defineDiagnostic({
+  id: 'markdown-too-complex',
+  category: 'markdown',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc(`一章里的引用、列表标记合计超过 ${MARKDOWN_LIMITS.maxContainerMarks} 个。`, `A chapter has more than ${MARKDOWN_LIMITS.maxContainerMarks} quote and list marks in all.`),
+  why: loc('Markdown 解析器处理成千上万个引用或嵌套列表的时间随数量平方增长，会让生成卡住几分钟。', 'The Markdown parser takes time quadratic in thousands of quotes or nested lists; the build would hang for minutes.'),
+  fix: loc('删去粘贴带进来的“>”“-”，或把内容拆到几个章节文件里。', 'Remove pasted ">" and "-" marks, or split the content over several chapter files.'),
+}, {
+  tooComplex: {
+    message: (d: { line: number }) => loc(
+      `这一章的引用和列表标记超过 ${MARKDOWN_LIMITS.maxContainerMarks} 个（到第 ${d.line} 行为止），无法在合理时间内排版。`,
+      `This chapter has more than ${MARKDOWN_LIMITS.maxContainerMarks} quote and list marks (up to line ${d.line}); it cannot be laid out in reasonable time.`,
+    ),
+    hint: loc('多半是粘贴时带进来的“>”或“-”：删去它们，或把内容拆到几个章节文件里。', 'Usually ">" or "-" left over from pasting: remove them, or split the content over several chapter files.'),
+  },
+});
+
+export const markdownTooDeep = defineDiagnostic({
+  id: 'markdown-too-deep',
+  category: 'markdown',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc(`引用（>）或列表嵌套超过 ${MARKDOWN_LIMITS.maxNesting} 层。`, `Quotes (>) or lists are nested more than ${MARKDOWN_LIMITS.maxNesting} levels deep.`),
+  why: loc('报告最多用两三层；几十层的嵌套多半是粘贴错误，而且会让解析极慢。', 'Reports use two or three levels; dozens are a pasting accident and make parsing very slow.'),
+  fix: loc('检查行首的“>”和缩进。', 'Check the leading ">" and indentation.'),
+}, {
+  tooDeep: {
+    message: (d: { depth: number }) => loc(`引用或列表嵌套了 ${d.depth} 层，上限为 ${MARKDOWN_LIMITS.maxNesting} 层。`, `Quotes or lists are nested ${d.depth} levels deep; the limit is ${MARKDOWN_LIMITS.maxNesting}.`),
+    hint: loc('检查行首的“>”和缩进：多半是粘贴时带进来的。', 'Check the leading ">" and indentation: usually left over from pasting.'),
+  },
+});
+
+export const markdownDelimiters = defineDiagnostic({
+  id: 'markdown-delimiters',
+  category: 'markdown',
+  severity: 'warning',
+  description: loc(`一段里“*”“_”“[”“]”超过 ${MARKDOWN_LIMITS.maxDelimiters} 个，已按普通文字处理。`, `A paragraph has more than ${MARKDOWN_LIMITS.maxDelimiters} "*", "_", "[", "]", so they are taken as plain text.`),
+  why: loc('成千上万个这样的符号会让解析极慢，又几乎总是粘贴进来的。', 'Thousands of them make parsing very slow, and are almost always pasted in.'),
+  fix: loc('删去多余的符号。', 'Delete the stray marks.'),
+}, {
+  flood: {
+    message: (d: { count: number }) => loc(`这一段有 ${d.count} 个“*”“_”或“[”“]”，已按普通文字处理。`, `This paragraph has ${d.count} "*", "_" or "[", "]" marks; they are taken as plain text.`),
+    hint: loc('多半是从别处粘贴来的符号，删去即可。', 'Usually pasted symbols; delete them.'),
+  },
+});
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -62,12 +125,7 @@ const TOKEN = /\uE000(\d+)\uE001/g;
 export function guardMarkdown(text: string, file: string): GuardedMarkdown {
   if (text.length > MARKDOWN_LIMITS.maxChars) {
     return {
-      diagnostics: [
-        diag('markdown-too-large', 'error', { file, line: 1, column: 1 }, loc(
-          `章节过长（${text.length} 字符），上限为 ${MARKDOWN_LIMITS.maxChars} 字符。`,
-          `The chapter is too long (${text.length} characters); the limit is ${MARKDOWN_LIMITS.maxChars}.`,
-        ), { hint: loc('把内容拆分到多个章节文件，或删去粘贴进来的无关内容。', 'Split the content, or remove pasted material that does not belong.') }),
-      ],
+      diagnostics: [markdownTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge', { size: text.length })],
       literals: [],
     };
   }
@@ -77,24 +135,14 @@ export function guardMarkdown(text: string, file: string): GuardedMarkdown {
     const depth = nesting(lines[i]!);
     if (depth > MARKDOWN_LIMITS.maxNesting) {
       return {
-        diagnostics: [
-          diag('markdown-too-deep', 'error', { file, line: i + 1, column: 1 }, loc(
-            `引用或列表嵌套了 ${depth} 层，上限为 ${MARKDOWN_LIMITS.maxNesting} 层。`,
-            `Quotes or lists are nested ${depth} levels deep; the limit is ${MARKDOWN_LIMITS.maxNesting}.`,
-          ), { hint: loc('检查行首的“>”和缩进：多半是粘贴时带进来的。', 'Check the leading ">" and indentation: usually left over from pasting.') }),
-        ],
+        diagnostics: [markdownTooDeep.at({ file, line: i + 1, column: 1 }, 'tooDeep', { depth })],
         literals: [],
       };
     }
     marks += depth;
     if (marks > MARKDOWN_LIMITS.maxContainerMarks) {
       return {
-        diagnostics: [
-          diag('markdown-too-complex', 'error', { file, line: i + 1, column: 1 }, loc(
-            `这一章的引用和列表标记超过 ${MARKDOWN_LIMITS.maxContainerMarks} 个（到第 ${i + 1} 行为止），无法在合理时间内排版。`,
-            `This chapter has more than ${MARKDOWN_LIMITS.maxContainerMarks} quote and list marks (up to line ${i + 1}); it cannot be laid out in reasonable time.`,
-          ), { hint: loc('多半是粘贴时带进来的“>”或“-”：删去它们，或把内容拆到几个章节文件里。', 'Usually ">" or "-" left over from pasting: remove them, or split the content over several chapter files.') }),
-        ],
+        diagnostics: [markdownTooComplex.at({ file, line: i + 1, column: 1 }, 'tooComplex', { line: i + 1 })],
         literals: [],
       };
     }
@@ -111,10 +159,7 @@ export function guardMarkdown(text: string, file: string): GuardedMarkdown {
     const emphasis = (block.match(/[*_]/g) ?? []).length;
     const brackets = (block.match(/[[\]]/g) ?? []).length;
     if (emphasis <= MARKDOWN_LIMITS.maxDelimiters && brackets <= MARKDOWN_LIMITS.maxDelimiters) return block;
-    diagnostics.push(diag('markdown-delimiters', 'warning', { file, line: start, column: 1 }, loc(
-      `这一段有 ${Math.max(emphasis, brackets)} 个“*”“_”或“[”“]”，已按普通文字处理。`,
-      `This paragraph has ${Math.max(emphasis, brackets)} "*", "_" or "[", "]" marks; they are taken as plain text.`,
-    ), { hint: loc('多半是从别处粘贴来的符号，删去即可。', 'Usually pasted symbols; delete them.') }));
+    diagnostics.push(markdownDelimiters.at({ file, line: start, column: 1 }, 'flood', { count: Math.max(emphasis, brackets) }));
     // Escaping each mark costs the parser more than the marks themselves; hide the lines instead
     // and put them back as literal text (line numbers stay the same).
     return block

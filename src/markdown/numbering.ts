@@ -1,6 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stripHeadingNumber } from '../profile/match.js';
+import { leadingTitle, leadingTitleNode } from './leading-title.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -44,63 +44,38 @@ export function numberOf(heading: Heading): NumberedHeadingData | undefined {
 
 /**
  * Numbers the sub-headings of one chapter body in place (## → （一）, ### → 1., #### → （1））.
- * A number the writer typed is removed first, so nothing is numbered twice; an info says so.
+ * A number the writer typed is removed first, so nothing is numbered twice; a stray # in the body
+ * is numbered as ##. (The rules heading-typed-number and heading-level say so, on the source.)
  * Returns the chapter title when the body opens with "# 标题" (removed from the body).
  */
-export function numberHeadings(root: Root, file: string): { title?: string; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+export function numberHeadings(root: Root): { title?: string } {
   const counters = [0, 0, 0, 0, 0];
-  let title: string | undefined;
-
-  const first = root.children.find((n) => n.type !== 'html' || !/^<!--/.test(n.value));
-  if (first?.type === 'heading' && first.depth === 1) {
-    title = stripHeadingNumber(plainText(first)).text.trim();
-    root.children.splice(root.children.indexOf(first), 1);
-  }
+  const first = leadingTitleNode(root);
+  const title = first ? leadingTitle(root) : undefined;
+  if (first) root.children.splice(root.children.indexOf(first), 1);
 
   for (const node of root.children as RootContent[]) {
     if (node.type !== 'heading') continue;
-    let depth: number = node.depth;
-    if (depth === 1) {
-      diagnostics.push(diag('heading-level', 'warning', position(node, file), loc(
-        '章节正文中的一级标题（#）按二级标题（##）处理；章节标题由提纲给出。',
-        'A level-1 heading (#) inside a chapter body is treated as ## ; the outline gives chapter titles.',
-      ), { hint: loc('把“#”改为“##”。', 'Change "#" to "##".') }));
-      depth = 2;
-    }
+    const depth = Math.max(2, node.depth);
     if (depth > 4) continue;
     const level = depth as 2 | 3 | 4;
     counters[level]!++;
     for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
-    const typed = removeTypedNumber(node);
-    if (typed) {
-      diagnostics.push(diag('heading-typed-number', 'info', position(node, file), loc(
-        `标题里手写的编号“${typed}”已去掉，编号由 lawreport 生成。`,
-        `The typed number "${typed}" was removed from the heading; lawreport generates numbering.`,
-      ), { hint: loc('删去源文件中的手写编号。', 'Remove the typed number from the source.') }));
-    }
+    removeTypedNumber(node);
     const number = headingNumber(level, counters[level]!);
     node.data = { ...(node.data ?? {}), lawreport: { level, number } } as Heading['data'];
     node.children.unshift({ type: 'text', value: number });
   }
-  return { title, diagnostics };
+  return { title };
 }
 
-function removeTypedNumber(heading: Heading): string | undefined {
+/** The number a writer typed at the start of a heading ("（一）"), if any: what numbering removes. */
+export function typedNumber(heading: Heading): string | undefined {
   const first = heading.children[0];
-  if (first?.type !== 'text') return undefined;
-  const { text, number } = stripHeadingNumber(first.value);
-  if (!number) return undefined;
-  first.value = text;
-  return number;
+  return first?.type === 'text' ? stripHeadingNumber(first.value).number : undefined;
 }
 
-export function plainText(node: object): string {
-  const n = node as { children?: object[]; value?: unknown };
-  if (typeof n.value === 'string') return n.value;
-  return (n.children ?? []).map((c) => plainText(c)).join('');
-}
-
-function position(node: RootContent, file: string) {
-  return { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+function removeTypedNumber(heading: Heading): void {
+  const first = heading.children[0];
+  if (first?.type === 'text') first.value = stripHeadingNumber(first.value).text;
 }

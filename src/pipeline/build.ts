@@ -1,10 +1,12 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules, applySeverities } from '../check/run.js';
+import { rules } from '../check/rules/index.js';
 import { compileReport, type ChapterCompiler } from '../compile/compile.js';
 import type { SourceHost } from '../io/host.js';
 import { loadReport, type LoadOptions } from '../load/report.js';
 import type { Localized } from '../diagnostics/diagnostic.js';
 import type { ReportDocument, ReportSource } from '../model.js';
+import { DIAGNOSTICS, diagnosticMeta } from './registry.js';
 import { DEFAULT_FORMATS, outputFormat, RendererUnavailable, type RenderOptions } from '../render/registry.js';
 
 export interface CheckResult {
@@ -18,14 +20,17 @@ export interface CheckOptions extends LoadOptions {
   compileChapter?: ChapterCompiler;
 }
 
-/** load → validate → check → compile: everything but rendering. Never throws for bad input. */
+/**
+ * load → validate → check → compile: everything but rendering. Bad input, a folder that is no
+ * report at all included, comes back as diagnostics; what throws is a bug.
+ */
 export async function checkReport(host: SourceHost, builtins: SourceHost, options: CheckOptions = {}): Promise<CheckResult> {
   const loaded = await loadReport(host, builtins, options);
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const source = loaded.source;
-  const ruleDiagnostics = runRules(source);
+  const ruleDiagnostics = runRules(source, rules, { known: DIAGNOSTICS });
   const compiled = await compileReport(source, options.compileChapter);
-  const diagnostics = applySeverities([...loaded.diagnostics, ...compiled.diagnostics], source.config.rules).concat(ruleDiagnostics);
+  const diagnostics = applySeverities([...loaded.diagnostics, ...compiled.diagnostics], source.config.rules, diagnosticMeta).concat(ruleDiagnostics);
   return { source, document: compiled.document, diagnostics };
 }
 

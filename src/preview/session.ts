@@ -1,4 +1,4 @@
-import { FatalError, hasErrors, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
 import { CHAPTERS_DIR, type LoadOptions } from '../load/report.js';
 import type { ReportDocument } from '../model.js';
@@ -49,18 +49,12 @@ export class PreviewSession {
     const start = performance.now();
     if (!changed || changed.some((file) => !file.startsWith(`${CHAPTERS_DIR}/`))) this.cache.clear();
     this.cache.begin();
-    let diagnostics: Diagnostic[];
-    try {
-      const result = await checkReport(this.host, this.builtins, { ...this.load, compileChapter: this.cache.compile });
-      diagnostics = result.diagnostics;
-      if (result.source) this.outDir = result.source.config.output.dir;
-      if (result.document && !hasErrors(diagnostics)) {
-        const shown = [...(result.document.preface ? [result.document.preface] : []), ...result.document.chapters];
-        this.lastGood = { doc: result.document, anchors: new Map(shown.map((c) => [c.file, chapterAnchor(c)])) };
-      }
-    } catch (error) {
-      if (!(error instanceof FatalError)) throw error;
-      diagnostics = error.diagnostics;
+    const result = await checkReport(this.host, this.builtins, { ...this.load, compileChapter: this.cache.compile });
+    const diagnostics: Diagnostic[] = result.diagnostics;
+    if (result.source) this.outDir = result.source.config.output.dir;
+    if (result.document && !hasErrors(diagnostics)) {
+      const shown = [...(result.document.preface ? [result.document.preface] : []), ...result.document.chapters];
+      this.lastGood = { doc: result.document, anchors: new Map(shown.map((c) => [c.file, chapterAnchor(c)])) };
     }
     const stale = hasErrors(diagnostics) && this.lastGood !== undefined;
     const bannerOf = (ms: number) => bannerHtml({ diagnostics, lang: this.lang, anchors: this.lastGood?.anchors ?? new Map(), stale, ms });

@@ -1,4 +1,5 @@
 import type { Profile, ProfileChapter, ProfileSection } from '../model.js';
+import { withoutMustaches } from '../source/mustache.js';
 
 /** Typed heading numbers clerks write: 一、 （一） (一) 1. 1、 （1） (1) 第一章/第一部分. */
 export const HEADING_NUMBER = /^\s*(?:第[一二三四五六七八九十百]+(?:章|部分|节)[、．.\s]?|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)][、．.]?|\d+\s*[.．、](?!\d)|[（(]\d+[）)][、．.]?)\s*/;
@@ -24,8 +25,7 @@ export function numberLevel(number: string): 1 | 2 | 3 | 4 | undefined {
 
 /** Removes years and spacing so "2022年度主要工作" and "本年度主要工作" compare alike. */
 function simplify(title: string): string {
-  return title
-    .replace(/\{\{[^}]*\}\}/g, '')
+  return withoutMustaches(title)
     .replace(/(?:19|20)\d{2}\s*年(?:度)?/g, '')
     .replace(/(?:本|上一?|今|下一?)年度?/g, '')
     .replace(/[\s，。、：:；;“”"]/g, '');

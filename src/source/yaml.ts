@@ -1,5 +1,6 @@
 import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, YAMLException, type Event } from 'js-yaml';
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import { LineIndex } from './line-index.js';
 
 /** Where a value sits in its YAML source: the key (if any) and the value itself, as offsets. */
@@ -20,6 +21,41 @@ export interface YamlDocument {
 /** Limits that keep hostile files (alias bombs, huge or deep documents) from hurting the run. */
 export const YAML_LIMITS = { maxBytes: 1_000_000, maxAliases: 32, maxDepth: 100 };
 
+export const yamlSyntax = defineDiagnostic({
+  id: 'yaml-syntax',
+  category: 'load',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('YAML 文件有语法错误，无法读取。', 'A YAML file has a syntax error and cannot be read.'),
+  why: loc('读不出的数据不能猜，只能停下。', 'Data that cannot be read must not be guessed.'),
+  fix: loc('按提示的行列检查缩进（只能用空格）、冒号后的空格和成对的引号、括号。', 'At the given line and column check indentation (spaces only), the space after colons and paired quotes and brackets.'),
+  example: { bad: 'disputes:\n  mediated: [66\n', good: 'disputes:\n  mediated: 66\n' },
+}, {
+  tooLarge: { message: (d: { size: number }) => loc(`文件过大（${d.size} 字符），上限为 ${YAML_LIMITS.maxBytes} 字符。`, `File too large (${d.size} characters); the limit is ${YAML_LIMITS.maxBytes}.`) },
+  syntax: {
+    message: (d: { reason: string }) => loc(`YAML 语法错误：${d.reason}`, `YAML syntax error: ${d.reason}`),
+    hint: loc('检查缩进（只能用空格）、冒号后的空格和引号是否成对。', 'Check the indentation (spaces only), the space after each colon and that quotes are paired.'),
+  },
+  tooDeep: { message: loc('YAML 嵌套过深，无法读取。', 'YAML is nested too deeply to read.') },
+  several: { message: loc('文件中有多个 YAML 文档（“---” 分隔），只允许一个。', 'The file holds several YAML documents (separated by "---"); only one is allowed.') },
+});
+
+export const yamlDuplicateKey = defineDiagnostic({
+  id: 'yaml-duplicate-key',
+  category: 'load',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('同一层级里一个键出现了两次。', 'A key appears twice at the same level.'),
+  why: loc('两个值只能留一个，悄悄取后一个会丢数据。', 'Only one value can win; silently keeping the last one loses data.'),
+  fix: loc('删除或合并其中一个（第一次出现的位置在“相关位置”里）。', 'Remove or merge one of them (the first occurrence is listed as a related location).'),
+  example: { bad: 'disputes:\n  received: 68\n  received: 70\n', good: 'disputes:\n  received: 68\n' },
+}, {
+  duplicate: {
+    message: (d: { key: string; line: number; column: number }) => loc(`键“${d.key}”重复出现（第一次在第 ${d.line} 行第 ${d.column} 列）。`, `Duplicate key "${d.key}" (first at line ${d.line}, column ${d.column}).`),
+    hint: loc('删除或合并其中一个。', 'Remove or merge one of them.'),
+  },
+});
+
 export function pointerEscape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -29,12 +65,7 @@ export function parseYaml(text: string, file: string): { doc?: YamlDocument; dia
   const lines = new LineIndex(text);
   if (text.length > YAML_LIMITS.maxBytes) {
     return {
-      diagnostics: [
-        diag('yaml-syntax', 'error', { file, line: 1, column: 1 }, loc(
-          `文件过大（${text.length} 字符），上限为 ${YAML_LIMITS.maxBytes} 字符。`,
-          `File too large (${text.length} characters); the limit is ${YAML_LIMITS.maxBytes}.`,
-        )),
-      ],
+      diagnostics: [yamlSyntax.at({ file, line: 1, column: 1 }, 'tooLarge', { size: text.length })],
     };
   }
   let events: Event[];
@@ -51,13 +82,7 @@ export function parseYaml(text: string, file: string): { doc?: YamlDocument; dia
       diagnostics: duplicates.map(({ key, first, second }) => {
         const p1 = lines.position(first);
         const p2 = lines.position(second);
-        return diag('yaml-duplicate-key', 'error', { file, ...p2 }, loc(
-          `键“${key}”重复出现（第一次在第 ${p1.line} 行第 ${p1.column} 列）。`,
-          `Duplicate key "${key}" (first at line ${p1.line}, column ${p1.column}).`,
-        ), {
-          hint: loc('删除或合并其中一个。', 'Remove or merge one of them.'),
-          related: [{ file, ...p1, message: loc('第一次出现', 'first occurrence') }],
-        });
+        return yamlDuplicateKey.at({ file, ...p2 }, 'duplicate', { key, ...p1 }, { related: [{ file, ...p1, message: loc('第一次出现', 'first occurrence') }] });
       }),
     };
   }
@@ -70,12 +95,7 @@ export function parseYaml(text: string, file: string): { doc?: YamlDocument; dia
   }
   if (values.length > 1) {
     return {
-      diagnostics: [
-        diag('yaml-syntax', 'error', { file, line: 1, column: 1 }, loc(
-          '文件中有多个 YAML 文档（“---” 分隔），只允许一个。',
-          'The file holds several YAML documents (separated by "---"); only one is allowed.',
-        )),
-      ],
+      diagnostics: [yamlSyntax.at({ file, line: 1, column: 1 }, 'several')],
     };
   }
   return { doc: { file, text, value: values[0] ?? null, spans, lines }, diagnostics: [] };
@@ -87,19 +107,10 @@ function syntaxDiagnostic(error: unknown, file: string, lines: LineIndex): Diagn
     const line = (e.mark?.line ?? 0) + 1;
     const column = (e.mark?.column ?? 0) + 1;
     const reason = e.reason ?? e.message;
-    return diag('yaml-syntax', 'error', { file, line, column }, loc(
-      `YAML 语法错误：${reason}`,
-      `YAML syntax error: ${reason}`,
-    ), {
-      hint: loc(
-        '检查缩进（只能用空格）、冒号后的空格和引号是否成对。',
-        'Check the indentation (spaces only), the space after each colon and that quotes are paired.',
-      ),
-    });
+    return yamlSyntax.at({ file, line, column }, 'syntax', { reason });
   }
   if (error instanceof RangeError) {
-    return diag('yaml-syntax', 'error', { file, ...lines.position(0) }, loc(
-      'YAML 嵌套过深，无法读取。', 'YAML is nested too deeply to read.'));
+    return yamlSyntax.at({ file, ...lines.position(0) }, 'tooDeep');
   }
   throw error;
 }

@@ -1,4 +1,5 @@
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import { nearest } from '../diagnostics/suggest.js';
 import { BUILTIN_HELPERS, HELPER_NAMES } from './helpers.js';
 
@@ -10,6 +11,90 @@ const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 const DATA_VARIABLES = new Set(['index', 'key', 'first', 'last']);
 /** A scope whose shape is unknown (inside #each over an empty list): paths in it are not checked. */
 const UNKNOWN = Symbol('unknown');
+
+export const templateUnknownPath = defineDiagnostic({
+  id: 'template-unknown-path',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('引用了 metrics.yaml 中没有的数据。', 'A reference names a figure metrics.yaml does not have.'),
+  why: loc('写错的数据名不能变成空白或“undefined”印进公文。', 'A misspelt figure must never print as a blank or "undefined" in an official document.'),
+  fix: loc('按“是不是……”的建议改正引用，或在 metrics.yaml 中补上这项数据。', 'Correct the reference as suggested, or add the figure to metrics.yaml.'),
+  example: { bad: '调解成功{{fig disputes.mediatd}}。\n', good: '调解成功{{fig disputes.mediated}}。\n' },
+}, {
+  dataVariable: {
+    message: (d: { written: string }) => loc(`未知的模板变量“${d.written}”。`, `Unknown template variable "${d.written}".`),
+    hint: loc('可用的 @ 变量：@index、@key、@first、@last、@root。', 'Available @ variables: @index, @key, @first, @last, @root.'),
+  },
+  aboveTop: { message: (d: { written: string }) => loc(`“${d.written}”中的“../”超出了最外层。`, `"../" in "${d.written}" goes above the top level.`) },
+  missing: {
+    message: (d: MissingPath) => loc(
+      `数据中没有“${d.written}”${d.prefix ? `（“${d.prefix}”下没有“${d.part}”）` : ''}。`,
+      `No "${d.written}" in the data${d.prefix ? ` ("${d.prefix}" has no "${d.part}")` : ''}.`,
+    ),
+    hint: (d: MissingPath) => d.guess
+      ? loc(`是不是“${d.guess}”？`, `Did you mean "${d.guess}"?`)
+      : d.siblings.length
+        ? loc(`“${d.prefix || '顶层'}”下有：${d.siblings.slice(0, 12).join('、')}`, `"${d.prefix || 'top level'}" has: ${d.siblings.slice(0, 12).join(', ')}`)
+        : loc('在 metrics.yaml 中补上这项数据，或改正引用。', 'Add the figure to metrics.yaml or correct the reference.'),
+  },
+});
+
+interface MissingPath {
+  written: string;
+  prefix: string;
+  part: string;
+  guess?: string;
+  siblings: string[];
+}
+
+export const templateUnknownHelper = defineDiagnostic({
+  id: 'template-unknown-helper',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('用了不存在的模板函数。', 'An unknown template helper is used.'),
+  why: loc(`只有 ${HELPER_NAMES.join('、')} 和 #if、#each 等可用。`, `Only ${HELPER_NAMES.join(', ')} and #if, #each and the like exist.`),
+  fix: loc('改用可用的函数，例如 {{pct 部分 整体}}。', 'Use an available helper, e.g. {{pct part whole}}.'),
+  example: { bad: '{{percent disputes.mediated disputes.received}}\n', good: '{{pct disputes.mediated disputes.received}}\n' },
+}, {
+  helper: {
+    message: (d: { name: string }) => loc(`未知的模板函数“${d.name}”。`, `Unknown template helper "${d.name}".`),
+    hint: loc(`可用的函数：${HELPER_NAMES.join('、')}。`, `Available helpers: ${HELPER_NAMES.join(', ')}.`),
+  },
+  block: {
+    message: (d: { name: string }) => loc(`“#${d.name}”不是可用的块函数。`, `"#${d.name}" is not an available block helper.`),
+    hint: loc('可用的块函数：#if、#unless、#each、#with。', 'Available block helpers: #if, #unless, #each, #with.'),
+  },
+});
+
+export const templateNotAValue = defineDiagnostic({
+  id: 'template-not-a-value',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('把一组数据当成单个数值引用。', 'A group of figures is referenced as if it were one value.'),
+  why: loc('一组数据印出来是“[object Object]”。', 'A group would print as "[object Object]".'),
+  fix: loc('写出其中一项，如 {{disputes.mediated}}。', 'Name one of its figures, e.g. {{disputes.mediated}}.'),
+  example: { bad: '{{disputes}}\n', good: '{{disputes.mediated}}\n' },
+}, {
+  group: {
+    message: (d: { written: string; first: string }) => loc(`“${d.written}”是一组数据，不是单个数值。`, `"${d.written}" is a group of figures, not a single value.`),
+    hint: (d: { written: string; first: string }) => loc(`写出其中一项，如 ${d.written}.${d.first}。`, `Name one of its figures, e.g. ${d.written}.${d.first}.`),
+  },
+});
+
+export const templateUnsupported = defineDiagnostic({
+  id: 'template-unsupported',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('报告模板中用了片段（partial）或装饰器。', 'A partial or decorator is used in a report template.'),
+  why: loc('报告正文只在本文件夹内取材，片段会引入看不见的内容。', 'Report text comes from this folder only; partials would bring in unseen content.'),
+  fix: loc('把内容直接写进章节。', 'Write the content into the chapter itself.'),
+}, {
+  partial: { message: loc('报告模板不支持片段（partial）和装饰器。', 'Report templates do not support partials or decorators.') },
+});
 
 export interface PathCheckOptions {
   file: string;
@@ -41,15 +126,12 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
       } else if (parts.length === 1 && DATA_VARIABLES.has(parts[0]!)) {
         return UNKNOWN;
       } else {
-        diagnostics.push(diag('template-unknown-path', 'error', at(path), loc(
-          `未知的模板变量“${path.original}”。`, `Unknown template variable "${path.original}".`,
-        ), { hint: loc('可用的 @ 变量：@index、@key、@first、@last、@root。', 'Available @ variables: @index, @key, @first, @last, @root.') }));
+        diagnostics.push(templateUnknownPath.at(at(path), 'dataVariable', { written: path.original }));
         return UNKNOWN;
       }
     } else {
       if (path.depth >= scopes.length) {
-        diagnostics.push(diag('template-unknown-path', 'error', at(path), loc(
-          `“${path.original}”中的“../”超出了最外层。`, `"../" in "${path.original}" goes above the top level.`)));
+        diagnostics.push(templateUnknownPath.at(at(path), 'aboveTop', { written: path.original }));
         return UNKNOWN;
       }
       base = scopes[scopes.length - 1 - path.depth];
@@ -67,16 +149,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
       const guess = nearest(written.replace(/^@root\./, '').replace(/^(\.\.\/)+/, ''), candidates);
       const prefix = parts.slice(0, i).join('.');
       const siblings = current !== null && typeof current === 'object' ? Object.keys(current) : [];
-      diagnostics.push(diag('template-unknown-path', 'error', at(path), loc(
-        `数据中没有“${written}”${prefix ? `（“${prefix}”下没有“${part}”）` : ''}。`,
-        `No "${written}" in the data${prefix ? ` ("${prefix}" has no "${part}")` : ''}.`,
-      ), {
-        hint: guess
-          ? loc(`是不是“${guess}”？`, `Did you mean "${guess}"?`)
-          : siblings.length
-            ? loc(`“${prefix || '顶层'}”下有：${siblings.slice(0, 12).join('、')}`, `"${prefix || 'top level'}" has: ${siblings.slice(0, 12).join(', ')}`)
-            : loc('在 metrics.yaml 中补上这项数据，或改正引用。', 'Add the figure to metrics.yaml or correct the reference.'),
-      }));
+      diagnostics.push(templateUnknownPath.at(at(path), 'missing', { written, prefix, part, guess, siblings }));
       return UNKNOWN;
     }
     return current;
@@ -99,10 +172,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
   const helperCall = (path: Path | hbs.AST.Literal, params: Node[], hash: hbs.AST.Hash | undefined, scopes: unknown[]) => {
     const p = path as Path;
     if (p.type !== 'PathExpression' || p.parts.length !== 1 || p.data || !HELPERS.has(p.parts[0]!)) {
-      diagnostics.push(diag('template-unknown-helper', 'error', at(path), loc(
-        `未知的模板函数“${p.original ?? String((path as { value?: unknown }).value)}”。`,
-        `Unknown template helper "${p.original ?? String((path as { value?: unknown }).value)}".`,
-      ), { hint: loc(`可用的函数：${HELPER_NAMES.join('、')}。`, `Available helpers: ${HELPER_NAMES.join(', ')}.`) }));
+      diagnostics.push(templateUnknownHelper.at(at(path), 'helper', { name: p.original ?? String((path as { value?: unknown }).value) }));
     }
     for (const param of params) expression(param, scopes);
     for (const pair of hash?.pairs ?? []) expression(pair.value, scopes);
@@ -122,10 +192,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
         else if (m.path.type === 'PathExpression') {
           const value = resolve(m.path as Path, scopes);
           if (value !== UNKNOWN && value !== null && typeof value === 'object') {
-            diagnostics.push(diag('template-not-a-value', 'error', at(m.path), loc(
-              `“${(m.path as Path).original}”是一组数据，不是单个数值。`,
-              `"${(m.path as Path).original}" is a group of figures, not a single value.`,
-            ), { hint: loc(`写出其中一项，如 ${(m.path as Path).original}.${Object.keys(value)[0] ?? '…'}。`, `Name one of its figures, e.g. ${(m.path as Path).original}.${Object.keys(value)[0] ?? '…'}.`) }));
+            diagnostics.push(templateNotAValue.at(at(m.path), 'group', { written: (m.path as Path).original, first: Object.keys(value)[0] ?? '…' }));
           }
         }
         return;
@@ -134,9 +201,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
         const b = node as hbs.AST.BlockStatement;
         const name = b.path.parts.length === 1 ? b.path.parts[0]! : b.path.original;
         if (!BLOCK_HELPERS.has(name)) {
-          diagnostics.push(diag('template-unknown-helper', 'error', at(b.path), loc(
-            `“#${b.path.original}”不是可用的块函数。`, `"#${b.path.original}" is not an available block helper.`,
-          ), { hint: loc('可用的块函数：#if、#unless、#each、#with。', 'Available block helpers: #if, #unless, #each, #with.') }));
+          diagnostics.push(templateUnknownHelper.at(at(b.path), 'block', { name: b.path.original }));
           return;
         }
         const target = b.params[0] ? expression(b.params[0], scopes) : UNKNOWN;
@@ -158,8 +223,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
       case 'PartialBlockStatement':
       case 'DecoratorBlock':
       case 'Decorator':
-        diagnostics.push(diag('template-unsupported', 'error', at(node), loc(
-          '报告模板不支持片段（partial）和装饰器。', 'Report templates do not support partials or decorators.')));
+        diagnostics.push(templateUnsupported.at(at(node), 'partial'));
         return;
       default:
         return; // content, comments

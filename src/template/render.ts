@@ -1,27 +1,96 @@
 import Handlebars from 'handlebars';
-
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { Catalog } from '../model.js';
+import { LineIndex } from '../source/line-index.js';
+import { OffsetMap } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS } from './helpers.js';
 
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
 /** A rendered chapter may not grow past this (an {{#each}} over a huge list must not fill the disk). */
 export const MAX_TEMPLATE_OUTPUT = 5_000_000;
+/** Iterations of {{#each}} one template may run: a nested loop over a big list must stop, not fill memory. */
+export const MAX_EACH_ITERATIONS = 100_000;
 
 const knownHelpers = Object.fromEntries([...HELPER_NAMES, ...BUILTIN_HELPERS].map((h) => [h, true]));
 
+export const templateSyntax = defineDiagnostic({
+  id: 'template-syntax',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('章节或模板中的“{{ }}”写法不对，或有未闭合的块。', 'Malformed "{{ }}" or an unclosed block in a chapter or template.'),
+  why: loc('模板读不懂，就无法填入数据。', 'A template that cannot be parsed cannot be filled.'),
+  fix: loc('每个 {{#if}}、{{#each}} 都要有 {{/if}}、{{/each}}；字面的“{{”写作 \\{{。', 'Close every {{#if}} / {{#each}} with {{/if}} / {{/each}}; write \\{{ for a literal "{{".'),
+  example: { bad: '{{#if disputes.received}}受理{{disputes.received}}件\n', good: '{{#if disputes.received}}受理{{disputes.received}}件{{/if}}\n' },
+}, {
+  unclosed: {
+    message: loc('模板语法错误：有未闭合的“{{#…}}”块或“{{”。', 'Template syntax error: an unclosed "{{#…}}" block or "{{".'),
+    hint: loc('每个 {{#if …}} / {{#each …}} 都要有对应的 {{/if}} / {{/each}}；正文中要写字面的“{{”请用 \\{{。', 'Every {{#if …}} / {{#each …}} needs its {{/if}} / {{/each}}; write \\{{ for a literal "{{".'),
+  },
+  malformed: {
+    message: loc('模板语法错误：“{{ }}”的写法不对。', 'Template syntax error: malformed "{{ }}".'),
+    hint: loc('每个 {{#if …}} / {{#each …}} 都要有对应的 {{/if}} / {{/each}}；正文中要写字面的“{{”请用 \\{{。', 'Every {{#if …}} / {{#each …}} needs its {{/if}} / {{/each}}; write \\{{ for a literal "{{".'),
+  },
+});
+
+export const templateTooLarge = defineDiagnostic({
+  id: 'template-too-large',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc(`模板展开后超过 ${MAX_TEMPLATE_OUTPUT} 字符。`, `A filled template exceeds ${MAX_TEMPLATE_OUTPUT} characters.`),
+  why: loc('失控的 {{#each}} 不能把磁盘写满。', 'A runaway {{#each}} must not fill the disk.'),
+  fix: loc('检查 {{#each}} 遍历的数据。', 'Check the data an {{#each}} walks over.'),
+}, {
+  tooLarge: {
+    message: loc(`模板展开后超过 ${MAX_TEMPLATE_OUTPUT} 字符，已停止。`, `The filled template exceeds ${MAX_TEMPLATE_OUTPUT} characters; stopped.`),
+  },
+});
+
+export const templateHelperError = defineDiagnostic({
+  id: 'template-helper-error',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('模板函数的参数不对（如不是数字、除数为 0）。', 'A template helper got bad arguments (not a number, division by 0).'),
+  why: loc('算不出的比率不能印成“NaN%”。', 'A rate that cannot be computed must not print as "NaN%".'),
+  fix: loc('检查参数对应的数据。', 'Check the figures passed to the helper.'),
+  example: { bad: '{{pct disputes.mediated 0}}\n', good: '{{pct disputes.mediated disputes.received}}\n' },
+}, {
+  failed: { message: (d: { reason: string }) => loc(`模板函数出错：${d.reason}`, `Template helper failed: ${d.reason}`) },
+});
+
+export const templateError = defineDiagnostic({
+  id: 'template-error',
+  category: 'template',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('填写模板时出错。', 'Filling a template failed.'),
+  why: loc('出错的章节不能半成品地输出。', 'A chapter that failed must not be output half-filled.'),
+  fix: loc('按消息改正模板。', 'Correct the template as the message says.'),
+}, {
+  failed: { message: (d: { reason: string }) => loc(`模板出错：${d.reason}`, `Template failed: ${d.reason}`) },
+});
+
 export interface TemplateResult {
   text?: string;
+  /** Where each character of `text` came from in the template: diagnostics about the filled text point at the source. */
+  map?: OffsetMap;
   diagnostics: Diagnostic[];
 }
+
+/** Compiled templates by their text: a batch or a preview compiles each text once (see template/cache.ts). */
+export type CompiledTemplates = Map<string, Compiled>;
 
 /**
  * Fills one template (a chapter's Markdown or a report-level .hbs) with the report data.
  * Paths are checked statically first, so a misspelt figure is an error with its line and a
  * suggestion, never a silent blank. Prototype access stays blocked (Handlebars' default).
  */
-export function renderTemplate(text: string, file: string, data: unknown, catalog: Catalog): TemplateResult {
+export function renderTemplate(text: string, file: string, data: unknown, catalog: Catalog, cache?: CompiledTemplates): TemplateResult {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(text);
@@ -32,19 +101,10 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   if (diagnostics.length > 0) return { diagnostics };
 
   try {
-    const template = compiledTemplate(text, ast);
-    const out = template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
-    if (out.length > MAX_TEMPLATE_OUTPUT) {
-      return {
-        diagnostics: [
-          diag('template-too-large', 'error', { file, line: 1, column: 1 }, loc(
-            `模板展开后超过 ${MAX_TEMPLATE_OUTPUT} 字符，已停止。`,
-            `The filled template exceeds ${MAX_TEMPLATE_OUTPUT} characters; stopped.`,
-          )),
-        ],
-      };
-    }
-    return { text: out, diagnostics: [] };
+    const template = compiledTemplate(text, ast, cache);
+    const out = template.fn(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
+    if (out.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
+    return template.starts ? unmark(out, template.starts) : { text: out, diagnostics: [] };
   } catch (error) {
     return { diagnostics: [runtimeErrorDiagnostic(error, file)] };
   }
@@ -53,27 +113,87 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
 // trackIds (missing from the typings) gives helpers the paths of their arguments: `fig` finds units by them.
 const COMPILE_OPTIONS = { strict: true, noEscape: true, trackIds: true, knownHelpers, knownHelpersOnly: true } as CompileOptions;
 
-/** Compiled templates by their text, oldest dropped first past this many (the preview compiles each edit). */
+/** Compiled templates kept per cache, oldest dropped first past this many (the preview compiles each edit). */
 const MAX_COMPILED = 256;
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+interface Compiled {
+  fn: HandlebarsTemplateDelegate;
+  /** Marker i in the output stands for source offset starts[i] (exact: text copied from there). */
+  starts?: { src: number; exact: boolean }[];
+}
 
 /**
  * Handlebars turns a template into JavaScript on its first call, the dearest step of filling it.
  * The compiled function takes data and helpers afresh on every call, so a batch compiles the
  * report-level templates (and any chapter text shared between reports) once, not once a report.
  */
-function compiledTemplate(text: string, ast: hbs.AST.Program): HandlebarsTemplateDelegate {
-  let template = compiled.get(text);
+function compiledTemplate(text: string, ast: hbs.AST.Program, cache: CompiledTemplates | undefined): Compiled {
+  let template = cache?.get(text);
   if (!template) {
-    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
-    template = Handlebars.compile(ast, COMPILE_OPTIONS);
-    compiled.set(text, template);
+    const starts = text.includes(MARK) || text.includes(END) ? undefined : instrument(ast, new LineIndex(text));
+    template = { fn: Handlebars.compile(ast, COMPILE_OPTIONS), starts };
+    if (cache) {
+      if (cache.size >= MAX_COMPILED) cache.delete(cache.keys().next().value!);
+      cache.set(text, template);
+    }
   }
   return template;
 }
 
-/** Iterations of {{#each}} one template may run: a nested loop over a big list must stop, not fill memory. */
-export const MAX_EACH_ITERATIONS = 100_000;
+// Noncharacters: never in a report's text (a template holding one is filled without a map).
+const MARK = '\uFDD0';
+const END = '\uFDD1';
+
+/**
+ * Puts a marker before every statement of the template, naming where its output starts in the
+ * source: after filling, the markers say where each piece of the text came from. Handlebars has no
+ * source maps; this is one, linear in the template and its output.
+ */
+function instrument(ast: hbs.AST.Program, lines: LineIndex): { src: number; exact: boolean }[] {
+  const starts: { src: number; exact: boolean }[] = [];
+  const offset = (p: hbs.AST.Position) => lines.offset(p.line, p.column + 1);
+  const visit = (program: hbs.AST.Program | undefined) => {
+    if (!program) return;
+    const body: hbs.AST.Statement[] = [];
+    for (const statement of program.body) {
+      let src = offset(statement.loc.start);
+      let exact = false;
+      if (statement.type === 'ContentStatement') {
+        const content = statement as hbs.AST.ContentStatement;
+        // Whitespace control cut the start of `original`; what is left begins that much later.
+        const cut = (content.original as unknown as string).indexOf(content.value);
+        src += Math.max(0, cut);
+        exact = true;
+      } else if (statement.type === 'BlockStatement') {
+        const block = statement as hbs.AST.BlockStatement;
+        visit(block.program);
+        visit(block.inverse);
+      }
+      const marker = `${MARK}${starts.length}${END}`;
+      starts.push({ src, exact });
+      body.push({ type: 'ContentStatement', value: marker, original: marker, loc: statement.loc } as unknown as hbs.AST.ContentStatement, statement);
+    }
+    program.body = body;
+  };
+  visit(ast);
+  return starts;
+}
+
+/** The filled text without its markers, and the map they spell out. */
+function unmark(out: string, starts: readonly { src: number; exact: boolean }[]): TemplateResult {
+  const map = new OffsetMap();
+  let text = '';
+  let from = 0;
+  for (let at = out.indexOf(MARK); at >= 0; at = out.indexOf(MARK, from)) {
+    const end = out.indexOf(END, at);
+    const start = starts[Number(out.slice(at + 1, end))];
+    text += out.slice(from, at);
+    from = end + 1;
+    if (start) map.add(text.length, start.src, start.exact);
+  }
+  text += out.slice(from);
+  return { text, map, diagnostics: [] };
+}
 
 type BlockOptions = { fn: (context: unknown, options?: unknown) => string } & Record<string, unknown>;
 
@@ -106,15 +226,7 @@ function parseErrorDiagnostic(error: unknown, file: string, text: string): Diagn
   const expecting = /Expecting (.*), got '([^']+)'/.exec(message);
   const column = (text.split('\n')[line - 1]?.indexOf('{{') ?? 0) + 1;
   const unclosed = expecting && expecting[2] === 'EOF';
-  return diag('template-syntax', 'error', { file, line, column: Math.max(1, column) }, loc(
-    unclosed ? '模板语法错误：有未闭合的“{{#…}}”块或“{{”。' : '模板语法错误：“{{ }}”的写法不对。',
-    unclosed ? 'Template syntax error: an unclosed "{{#…}}" block or "{{".' : 'Template syntax error: malformed "{{ }}".',
-  ), {
-    hint: loc(
-      '每个 {{#if …}} / {{#each …}} 都要有对应的 {{/if}} / {{/each}}；正文中要写字面的“{{”请用 \\{{。',
-      'Every {{#if …}} / {{#each …}} needs its {{/if}} / {{/each}}; write \\{{ for a literal "{{".',
-    ),
-  });
+  return templateSyntax.at({ file, line, column: Math.max(1, column) }, unclosed ? 'unclosed' : 'malformed');
 }
 
 function runtimeErrorDiagnostic(error: unknown, file: string): Diagnostic {
@@ -122,8 +234,6 @@ function runtimeErrorDiagnostic(error: unknown, file: string): Diagnostic {
   // Handlebars appends " - line:column" to strict-mode errors.
   const at = / - (\d+):(\d+)$/.exec(message);
   const where = { file, line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) + 1 : 1 };
-  if (error instanceof HelperError) {
-    return diag('template-helper-error', 'error', where, loc(`模板函数出错：${message}`, `Template helper failed: ${message}`));
-  }
-  return diag('template-error', 'error', where, loc(`模板出错：${message}`, `Template failed: ${message}`));
+  if (error instanceof HelperError) return templateHelperError.at(where, 'failed', { reason: message });
+  return templateError.at(where, 'failed', { reason: message });
 }

@@ -21,9 +21,9 @@ export function builtinSchemas(builtins: SourceHost): Promise<BuiltinSchemas> {
   if (!found) {
     found = (async () => {
       const read = async (file: string) => {
-        const text = await builtins.readText(file);
-        if (text === undefined) throw new Error(`lawreport is incomplete: ${file} is missing`);
-        return JSON.parse(text) as object;
+        const read = await builtins.readText(file);
+        if (read.status !== 'ok') throw new Error(`lawreport is incomplete: ${file} cannot be read (${read.status})`);
+        return JSON.parse(read.value) as object;
       };
       return { config: await read(FILES.config), profile: await read(FILES.profile), catalog: await read(FILES.catalog) };
     })();

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticDefinition } from '../diagnostics/definition.js';
 import { nearest } from '../diagnostics/suggest.js';
 import { positionOf, type YamlDocument } from '../source/yaml.js';
 import { packageRoot } from '../paths.js';
@@ -79,17 +80,60 @@ export function pointerToPath(pointer: string): string {
 }
 
 /**
+ * What a schema error says, whichever file's schema it is: each schema-checked file declares its
+ * diagnostic (config-schema, profile-schema, …) with these messages.
+ */
+export const SCHEMA_MESSAGES = {
+  unknownKey: {
+    message: (d: SchemaErrorData) => loc(`未知的键“${d.key}”（位于 ${d.at.zh}）。`, `Unknown key "${d.key}" (in ${d.at.en}).`),
+    hint: (d: SchemaErrorData) => d.guess
+      ? loc(`是不是“${d.guess}”？`, `Did you mean "${d.guess}"?`)
+      : loc(`允许的键：${d.known.join('、')}`, `Allowed keys: ${d.known.join(', ')}`),
+  },
+  required: {
+    message: (d: SchemaErrorData) => loc(`缺少必填项“${d.key}”（位于 ${d.at.zh}）。`, `Missing required key "${d.key}" (in ${d.at.en}).`),
+    hint: (d: SchemaErrorData) => loc(`添加 ${d.key}: …`, `Add ${d.key}: …`),
+  },
+  invalid: {
+    message: (d: SchemaErrorData) => loc(`${d.at.zh} ${d.text.zh}`.trim(), `${d.at.en} ${d.text.en}`.trim()),
+    hint: (d: SchemaErrorData) => (d.description ? loc(d.description, d.description) : undefined),
+  },
+};
+
+export interface SchemaErrorData {
+  key: string;
+  /** The field, as a reader names it ("output.formats[0]"). */
+  at: { zh: string; en: string };
+  /** ajv's words for what is wrong, in both languages. */
+  text: { zh: string; en: string };
+  guess?: string;
+  known: string[];
+  /** The schema's own description of the field. */
+  description?: string;
+}
+
+export type SchemaDiagnostic = DiagnosticDefinition<typeof SCHEMA_MESSAGES>;
+
+/**
  * Validates a parsed YAML file against a JSON Schema; every error points at the YAML
  * line and column of the offending key (or, for a missing key, of its parent).
  */
-export function validateYaml(doc: YamlDocument, schema: object, ruleId: string): Diagnostic[] {
+export function validateYaml(doc: YamlDocument, schema: object, definition: SchemaDiagnostic): Diagnostic[] {
+  return validateValue(doc.value, schema, doc, '', definition);
+}
+
+/**
+ * Validates one value of a YAML file (the one at `pointer`, such as a rule's options in
+ * lawreport.yaml) against a JSON Schema, errors placed at their lines in `doc`.
+ */
+export function validateValue(value: unknown, schema: object, doc: YamlDocument, pointer: string, definition: SchemaDiagnostic): Diagnostic[] {
   const validate = validatorFor(schema);
-  if (validate(doc.value)) return [];
-  const errors = filterNoise(validate.errors ?? []);
+  if (validate(value)) return [];
+  const errors = filterNoise(validate.errors ?? []).map((e) => ({ ...e, instancePath: pointer + e.instancePath }));
   const zhErrors = errors.map((e) => ({ ...e }));
   localizeZh(zhErrors);
   for (const e of zhErrors) e.message = e.message?.replace(/应当是 (\w+) 类型/, (m, type: string) => `应当是${ZH_TYPES[type] ?? type}`);
-  return errors.map((error, i) => toDiagnostic(doc, schema, error, zhErrors[i]!, ruleId));
+  return errors.map((error, i) => toDiagnostic(doc, error, zhErrors[i]!, definition));
 }
 
 /** oneOf/anyOf report every failed branch: keep only the combinator's own error. */
@@ -106,40 +150,21 @@ function filterNoise(all: ErrorObject[]): ErrorObject[] {
   );
 }
 
-function toDiagnostic(doc: YamlDocument, schema: object, error: ErrorObject, zh: ErrorObject, ruleId: string): Diagnostic {
-  let pointer = error.instancePath;
-  let hint: Diagnostic['hint'];
-  const field = (p: string) => pointerToPath(p) || '（文件顶层）';
-  const fieldEn = (p: string) => pointerToPath(p) || '(top level)';
-
+function toDiagnostic(doc: YamlDocument, error: ErrorObject, zh: ErrorObject, definition: SchemaDiagnostic): Diagnostic {
+  const field = (p: string) => ({ zh: pointerToPath(p) || '（文件顶层）', en: pointerToPath(p) || '(top level)' });
+  const base = { key: '', at: field(error.instancePath), text: { zh: '', en: '' }, known: [] as string[] };
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
-    pointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = `${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const known = knownProperties(error);
-    const guess = nearest(key, known);
-    hint = guess
-      ? loc(`是不是“${guess}”？`, `Did you mean "${guess}"?`)
-      : loc(`允许的键：${known.join('、')}`, `Allowed keys: ${known.join(', ')}`);
-    const { line, column } = positionOf(doc, pointer, 'key');
-    return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
-      `未知的键“${key}”（位于 ${field(error.instancePath)}）。`,
-      `Unknown key "${key}" (in ${fieldEn(error.instancePath)}).`,
-    ), { hint });
+    return definition.at({ file: doc.file, ...positionOf(doc, pointer, 'key') }, 'unknownKey', { ...base, key, known, guess: nearest(key, known) });
   }
   if (error.keyword === 'required') {
-    const missing = String(error.params.missingProperty);
-    const { line, column } = positionOf(doc, pointer, 'key');
-    return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
-      `缺少必填项“${missing}”（位于 ${field(error.instancePath)}）。`,
-      `Missing required key "${missing}" (in ${fieldEn(error.instancePath)}).`,
-    ), { hint: loc(`添加 ${missing}: …`, `Add ${missing}: …`) });
+    const key = String(error.params.missingProperty);
+    return definition.at({ file: doc.file, ...positionOf(doc, error.instancePath, 'key') }, 'required', { ...base, key });
   }
-  const { line, column } = positionOf(doc, pointer, 'value');
-  const description = describe(error);
-  return diag(ruleId, 'error', { file: doc.file, line, column }, loc(
-    `${field(pointer)} ${zh.message ?? ''}`.trim(),
-    `${fieldEn(pointer)} ${error.message ?? ''}`.trim(),
-  ), description ? { hint: loc(description, description) } : {});
+  const text = { zh: zh.message ?? '', en: error.message ?? '' };
+  return definition.at({ file: doc.file, ...positionOf(doc, error.instancePath, 'value') }, 'invalid', { ...base, text, description: describe(error) });
 }
 
 /** The keys the schema holding an additionalProperties error allows. */

@@ -3,7 +3,8 @@ import { guardMarkdown, MARKDOWN_LIMITS, restoreLiterals } from '../../src/markd
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { stripControlCharacters } from '../../src/load/control-chars.js';
 import { renderTemplate, MAX_EACH_ITERATIONS } from '../../src/template/render.js';
-import { plainText } from '../../src/markdown/numbering.js';
+import {  } from '../../src/markdown/numbering.js';
+import { plainText } from '../../src/markdown/plain-text.js';
 
 describe('guardMarkdown', () => {
   it('passes ordinary chapters through untouched', () => {

@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 export const chapterDuplicate: Rule = {
   meta: {
     id: 'chapter-duplicate',
-    stage: 'outline',
+    category: 'outline',
     severity: 'error',
     description: loc('两个文件对应同一章。', 'Two files map to the same chapter.'),
     why: loc('一章只能有一个来源，否则内容顺序无法确定。', 'A chapter has one source; otherwise the order of its content is undefined.'),

@@ -1,11 +1,10 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { chapterOutline } from '../chapter-outline.js';
 import type { Rule } from '../rule.js';
 
 export const chapterEmpty: Rule = {
   meta: {
     id: 'chapter-empty',
-    stage: 'outline',
+    category: 'outline',
     severity: 'error',
     description: loc('章节文件没有正文（只有标题、注释或什么都没有）。', 'A chapter file has no text (only headings, comments or nothing).'),
     why: loc(
@@ -15,10 +14,10 @@ export const chapterEmpty: Rule = {
     fix: loc('写上这一章的内容；可选的章节没有内容就删掉文件。', 'Write the chapter; delete the file of an optional chapter you have nothing for.'),
     example: { bad: '---\nid: shortcomings\n---\n\n## 存在的不足\n', good: '---\nid: shortcomings\n---\n\n法治宣传的针对性还不够强……\n' },
   },
-  check({ source, report }) {
+  check({ source, views, report }) {
     for (const chapter of source.chapters) {
       if (!chapter.id) continue; // chapter-unknown speaks about files outside the outline
-      const outline = chapterOutline(chapter);
+      const outline = views.outline(chapter);
       if (outline.hasContent) continue;
       report({
         file: chapter.file,

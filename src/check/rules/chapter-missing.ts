@@ -1,13 +1,13 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { CHAPTERS_DIR, CONFIG_FILE } from '../../load/report.js';
 import { positionOf } from '../../source/yaml.js';
-import { renderTitle } from '../../compile/titles.js';
+import { renderTitle } from '../../profile/title.js';
 import type { Rule } from '../rule.js';
 
 export const chapterMissing: Rule = {
   meta: {
     id: 'chapter-missing',
-    stage: 'outline',
+    category: 'outline',
     severity: 'error',
     description: loc('缺少提纲要求的章节。', 'A chapter the outline requires is missing.'),
     why: loc(

@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 export const chapterOrder: Rule = {
   meta: {
     id: 'chapter-order',
-    stage: 'outline',
+    category: 'outline',
     severity: 'warning',
     description: loc('章节文件的顺序与提纲的顺序不一致。', 'The chapter files are not in the order of the outline.'),
     why: loc(

@@ -2,7 +2,7 @@ import { loc } from '../../diagnostics/diagnostic.js';
 import { LineIndex } from '../../source/line-index.js';
 import { CONFIG_FILE } from '../../load/report.js';
 import type { YamlDocument } from '../../source/yaml.js';
-import type { Report, Rule } from '../rule.js';
+import type { Finding, Rule } from '../rule.js';
 
 /**
  * What templates and drafts leave behind: TODO/FIXME, 待补充/待填写/待完善/待定, runs of X or ×
@@ -16,7 +16,7 @@ const COMMENT = /<!--[\s\S]*?-->|\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
 export const chapterPlaceholder: Rule = {
   meta: {
     id: 'chapter-placeholder',
-    stage: 'outline',
+    category: 'outline',
     severity: 'error',
     description: loc(
       '正文或 lawreport.yaml 印出的字段（报告主体、标题、署名、附件）里还留着占位文字（TODO、待补充、XXX、【……】）。',
@@ -43,7 +43,7 @@ export const chapterPlaceholder: Rule = {
   },
 };
 
-function placeholder(text: string): Pick<Report, 'message' | 'hint'> {
+function placeholder(text: string): Pick<Finding, 'message' | 'hint'> {
   return {
     message: loc(`占位文字“${text}”还没有替换。`, `Placeholder "${text}" has not been replaced.`),
     hint: loc('填上实际内容；写给自己的备注放进 <!-- --> 注释。', 'Fill in the real content; notes to yourself go in <!-- --> comments.'),
@@ -51,7 +51,7 @@ function placeholder(text: string): Pick<Report, 'message' | 'hint'> {
 }
 
 /** The fields of lawreport.yaml that end up printed: "XX镇人民政府" left from a template is as bad there. */
-function checkConfig(doc: YamlDocument, report: (d: Report) => void) {
+function checkConfig(doc: YamlDocument, report: (d: Finding) => void) {
   const config = doc.value as Record<string, unknown>;
   const fields: [string, unknown][] = [['/org', config.org], ['/title', config.title]];
   for (const key of ['signature', 'attachments']) {

@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const chapterUnknown: Rule = {
   meta: {
     id: 'chapter-unknown',
-    stage: 'outline',
+    category: 'outline',
     severity: 'warning',
     description: loc('章节文件对应不到提纲中的任何一章。', 'A chapter file matches no chapter of the outline.'),
     why: loc(

@@ -7,7 +7,7 @@ import type { Rule } from '../rule.js';
 export const configUnknownRule: Rule = {
   meta: {
     id: 'config-unknown-rule',
-    stage: 'outline',
+    category: 'outline',
     severity: 'warning',
     description: loc(
       'lawreport.yaml 的 rules 中写了不存在的规则，或想改变一个不能改变的规则。',
@@ -17,7 +17,7 @@ export const configUnknownRule: Rule = {
     fix: loc('按“是不是……”的建议改正规则名；规则名见 docs/rules.md。', 'Correct the id as suggested; rule ids are listed in docs/rules.md.'),
     example: { bad: 'rules:\n  chapter-oder: off\n', good: 'rules:\n  chapter-order: off\n' },
   },
-  check({ source, report, knownRules: metas = [] }) {
+  check({ source, report, known: metas }) {
     for (const id of Object.keys(source.config.rules)) {
       const meta = metas.find((m) => m.id === id);
       if (meta && !meta.fixedSeverity) continue;

@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const figurePartWhole: Rule = {
   meta: {
     id: 'figure-part-whole',
-    stage: 'figures',
+    category: 'figures',
     severity: 'error',
     description: loc('部分大于整体：如调解成功数大于受理数、结案数大于立案数。', 'A part exceeds its whole: more mediated than received, more cases closed than filed.'),
     why: loc(

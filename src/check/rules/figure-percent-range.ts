@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const figurePercentRange: Rule = {
   meta: {
     id: 'figure-percent-range',
-    stage: 'figures',
+    category: 'figures',
     severity: 'error',
     description: loc('百分数超过 100 或小于 0。', 'A percentage above 100 or below 0.'),
     why: loc('办结率、覆盖率、报备率都不可能超过 100%；超过说明分子分母写反或多打了一位。', 'Closing, coverage and filing rates cannot exceed 100%; above it, numerator and denominator were swapped or a digit was added.'),

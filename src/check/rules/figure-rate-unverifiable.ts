@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const figureRateUnverifiable: Rule = {
   meta: {
     id: 'figure-rate-unverifiable',
-    stage: 'figures',
+    category: 'figures',
     severity: 'info',
     description: loc('比率缺少分子或分母，无法核对。', 'A rate lacks its numerator or denominator and cannot be checked.'),
     why: loc(

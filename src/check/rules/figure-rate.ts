@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const figureRate: Rule = {
   meta: {
     id: 'figure-rate',
-    stage: 'figures',
+    category: 'figures',
     severity: 'error',
     description: loc('比率与分子、分母重算的结果不符。', 'A rate differs from its numerator / denominator.'),
     why: loc(

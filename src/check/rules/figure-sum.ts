@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const figureSum: Rule = {
   meta: {
     id: 'figure-sum',
-    stage: 'figures',
+    category: 'figures',
     severity: 'error',
     description: loc('合计与各项之和不符：如 12345 热线受理数不等于办结数加在办数。', 'A total differs from the sum of its parts: hotline received ≠ closed + in progress.'),
     why: loc(

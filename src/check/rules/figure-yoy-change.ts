@@ -7,7 +7,7 @@ import type { Rule } from '../rule.js';
 export const figureYoyChange: Rule = {
   meta: {
     id: 'figure-yoy-change',
-    stage: 'figures',
+    category: 'figures',
     severity: 'error',
     description: loc('正文写的同比变化与两年的数据重算结果不符。', 'A stated change over last year ("同比上升84.15%") differs from the two years\' figures.'),
     why: loc(
@@ -17,10 +17,10 @@ export const figureYoyChange: Rule = {
     fix: loc('按提示改正百分比或方向（上升/下降），或核对两年的数据。', 'Correct the percentage or the direction (up/down) as suggested, or check both years\' figures.'),
     example: { bad: '<!-- 上年 hotline.received: 1224，本年 2254 -->\n受理工单2254宗，同比上升48.15%。', good: '受理工单2254宗，同比上升84.15%。' },
   },
-  check({ source, report }) {
+  check({ source, views, report }) {
     const previous = source.previous;
     if (!previous) return;
-    for (const f of proseFigures(source)) {
+    for (const f of proseFigures(source, views)) {
       if (!f.change || f.metric.type === 'percent') continue;
       const now = metricValue(source, f.metric.path);
       const before = figureIn(previous.metrics, previous.doc, f.metric.path, f.metric, previous.file);

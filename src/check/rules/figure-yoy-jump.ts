@@ -2,14 +2,17 @@ import { loc } from '../../diagnostics/diagnostic.js';
 import { figure, figureIn, named, relatedTo } from '../figures.js';
 import type { Rule } from '../rule.js';
 
-const DEFAULT_FACTOR = 5;
-/** Below this, small counts (0 → 3 lawsuits) swing by large factors for real. */
-const DEFAULT_MINIMUM = 10;
+export type YoyJumpOptions = {
+  /** A change beyond this factor either way is flagged. */
+  factor: number;
+  /** Below this, small counts (0 → 3 lawsuits) swing by large factors for real. */
+  minimum: number;
+};
 
-export const figureYoyJump: Rule = {
+export const figureYoyJump: Rule<YoyJumpOptions> = {
   meta: {
     id: 'figure-yoy-jump',
-    stage: 'figures',
+    category: 'figures',
     severity: 'warning',
     description: loc('与上一年度相比变化过大（默认超过 5 倍），可能多打或少打了一位数。', 'A figure moved more than a factor (5 by default) from last year: likely a digit too many or too few.'),
     why: loc(
@@ -21,12 +24,22 @@ export const figureYoyJump: Rule = {
       'Check the figure; if the change is real, leave it. Tune it in lawreport.yaml: rules: { figure-yoy-jump: [warning, { factor: 10, minimum: 20 }] }.',
     ),
     example: { bad: '# 上年 pufa.materials: 1200\npufa:\n  materials: 12000', good: '# 上年 pufa.materials: 1200\npufa:\n  materials: 1350' },
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          factor: { description: '超过上年多少倍（或不到几分之一）时提示，大于 1。', type: 'number', exclusiveMinimum: 1 },
+          minimum: { description: '两年都小于这个数时不提示（小数字的大幅波动常是真的）。', type: 'number', minimum: 0 },
+        },
+      },
+      defaults: { factor: 5, minimum: 10 },
+    },
   },
   check({ source, report, options }) {
     const previous = source.previous;
     if (!previous) return;
-    const factor = typeof options.factor === 'number' && options.factor > 1 ? options.factor : DEFAULT_FACTOR;
-    const minimum = typeof options.minimum === 'number' ? options.minimum : DEFAULT_MINIMUM;
+    const { factor, minimum } = options;
     for (const def of source.catalog.byPath.values()) {
       const now = figure(source, def.path);
       const before = figureIn(previous.metrics, previous.doc, def.path, def, previous.file);

@@ -30,8 +30,11 @@ import { proseFigureMismatch } from './prose-figure-mismatch.js';
 import { proseFigureLiteral } from './prose-figure-literal.js';
 import { figureYoyChange } from './figure-yoy-change.js';
 import { numberNotationMixed } from './number-notation-mixed.js';
+import { headingLevel } from './heading-level.js';
+import { headingTypedNumber } from './heading-typed-number.js';
 
 /** Every built-in rule, in the order they run. */
+// Each rule is typed by its own options; the list holds them as rules of some options.
 export const rules: readonly Rule[] = [
   configUnknownRule,
   metricsSchemaRule,
@@ -64,4 +67,6 @@ export const rules: readonly Rule[] = [
   numberRangeUnit,
   numberNotationMixed,
   listNumbering,
+  headingLevel,
+  headingTypedNumber,
 ];

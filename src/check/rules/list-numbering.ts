@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const listNumbering = wordingRule(
   {
     id: 'list-numbering',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     fixable: true,
     description: loc('行首序号写成“1、”，正文中应为“1.”。', 'A line opens with 「1、」; numbered items take 「1.」 in the body.'),

@@ -1,16 +1,17 @@
 import { loc, type Localized } from '../../diagnostics/diagnostic.js';
-import { renderTitle } from '../../compile/titles.js';
+import { renderTitle } from '../../profile/title.js';
 import { METRICS_FILE } from '../../load/report.js';
 import { positionOf } from '../../source/yaml.js';
-import type { ChapterSource, ProfileSection, ReportSource } from '../../model.js';
-import { chapterOutline } from '../chapter-outline.js';
-import type { Report, Rule } from '../rule.js';
+import type { ChapterSource, ProfileSection } from '../../model.js';
+import { mentionsPath } from '../../source/mustache.js';
+import type { SourceViews } from '../views.js';
+import type { Finding, Rule, RuleSource } from '../rule.js';
 import { sectionsFound } from './section-missing.js';
 
 export const metricRequired: Rule = {
   meta: {
     id: 'metric-required',
-    stage: 'outline',
+    category: 'outline',
     severity: 'error',
     description: loc('提纲要求某章（或小节）引用的数据，在 metrics.yaml 中没有，或正文没有引用。', 'A figure the outline requires in a chapter (or section) is missing from metrics.yaml or not cited in the text.'),
     why: loc(
@@ -26,10 +27,10 @@ export const metricRequired: Rule = {
       good: '## 严格规范公正文明执法情况\n\n全年立案{{fig enforcement.cases_filed}}、结案{{fig enforcement.cases_closed}}。\n',
     },
   },
-  check({ source, report }) {
+  check({ source, views, report }) {
     for (const chapter of source.chapters) {
       const node = source.profile.chapters.find((c) => c.id === chapter.id);
-      if (node) checkNode(source, chapter, node, { start: 0, end: chapter.body.length, line: 1, column: 1 }, 2, report);
+      if (node) checkNode(source, views, chapter, node, { start: 0, end: chapter.body.length, line: 1, column: 1 }, 2, report);
     }
   },
 };
@@ -41,20 +42,22 @@ interface Span {
   column: number;
 }
 
-function checkNode(source: ReportSource, chapter: ChapterSource, node: ProfileSection, span: Span, depth: number, report: (d: Report) => void) {
+function checkNode(source: RuleSource, views: SourceViews, chapter: ChapterSource, node: ProfileSection, span: Span, depth: number, report: (d: Finding) => void) {
   const title = renderTitle(node.title, source.config);
   for (const path of node.metrics ?? []) checkMetric(source, chapter, title, path, span, report);
   if (!node.sections) return;
-  const headings = chapterOutline(chapter).headings.filter((h) => h.depth === depth && h.start >= span.start && h.start < span.end);
+  const headings = views.outline(chapter).headings.filter((h) => h.depth === depth && h.start >= span.start && h.start < span.end);
   // A section that is absent is section-missing's to report; its figures are checked once it exists.
   for (const [id, heading] of sectionsFound(node, headings)) {
-    checkNode(source, chapter, node.sections.find((s) => s.id === id)!, heading, depth + 1, report);
+    checkNode(source, views, chapter, node.sections.find((s) => s.id === id)!, heading, depth + 1, report);
   }
 }
 
-function checkMetric(source: ReportSource, chapter: ChapterSource, title: string, path: string, span: Span, report: (d: Report) => void) {
+function checkMetric(source: RuleSource, chapter: ChapterSource, title: string, path: string, span: Span, report: (d: Finding) => void) {
   const def = source.catalog.byPath.get(path);
-  const name = def ? `${def.label}（${path}）` : path;
+  // A figure the catalog lacks is the profile's mistake, reported at its line there (profile-metric-unknown).
+  if (!def) return;
+  const name = `${def.label}（${path}）`;
   const where: Localized = loc(`“${title}”`, `"${title}"`);
   if (!hasValue(source.metrics, path)) {
     const doc = source.metricsDoc;
@@ -67,8 +70,7 @@ function checkMetric(source: ReportSource, chapter: ChapterSource, title: string
     return;
   }
   const text = chapter.body.slice(span.start, span.end);
-  const cited = new RegExp(`\\{\\{[^}]*(?<![\\w.])${path.replace(/\./g, '\\.')}(?![\\w.])[^}]*\\}\\}`).test(text);
-  if (cited) return;
+  if (mentionsPath(text, path)) return;
   report({
     file: chapter.file,
     line: span.line,

@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const numberApproxRound = wordingRule(
   {
     id: 'number-approx-round',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     description: loc('“余”“多”跟在不是整数位的数字后面，如“9余场”。', '"余/多" (more than) after a figure that is not round, such as 9余场.'),
     why: loc(

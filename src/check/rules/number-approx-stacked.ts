@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const numberApproxStacked = wordingRule(
   {
     id: 'number-approx-stacked',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     description: loc('概数叠用，如“约1000多人”“近50余次”。', 'Stacked approximations, such as 约1000多人.'),
     why: loc(

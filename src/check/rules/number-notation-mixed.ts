@@ -1,5 +1,5 @@
 import { loc, type Localized } from '../../diagnostics/diagnostic.js';
-import { locate, proseMatches, type ProseBlock } from '../prose.js';
+import { locate, type ProseBlock } from '../prose.js';
 import type { Rule } from '../rule.js';
 
 /** How a figure is written; a family of figures should use one notation per report. */
@@ -21,7 +21,7 @@ const PATTERN = /百分之[零〇一二三四五六七八九十百点]+|(?<![\d.
 export const numberNotationMixed: Rule = {
   meta: {
     id: 'number-notation-mixed',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     description: loc('同一类数字混用不同写法：百分数既写“95%”又写“百分之九十五”，大数既写“1,200”又写“1200”。', 'One family of figures in two notations: 95% and 百分之九十五, or 1,200 and 1200.'),
     why: loc(
@@ -31,9 +31,9 @@ export const numberNotationMixed: Rule = {
     fix: loc('按报告中多数的写法统一（公文中大数一般不加千位分隔符，百分数用“%”）。', 'Use the notation most of the report uses (公文 usually write 1200 and 95%).'),
     example: { bad: '发放资料1,200份，覆盖群众3500人。', good: '发放资料1200份，覆盖群众3500人。' },
   },
-  check({ source, report }) {
+  check({ views, report }) {
     const seen: { kind: string; block: ProseBlock; start: number; end: number; text: string }[] = [];
-    for (const { block, match, offset } of proseMatches(source.chapters, PATTERN)) {
+    for (const { block, match, offset } of views.proseMatches(PATTERN)) {
       const text = match[0];
       let kind: string;
       if (text.startsWith('百分之')) kind = 'word';

@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const numberRangeUnit = wordingRule(
   {
     id: 'number-range-unit',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     fixable: true,
     description: loc('百分数范围只在后一个数写了 %，如“15～30%”。', 'A range of percentages with % on the last figure only, such as 15～30%.'),

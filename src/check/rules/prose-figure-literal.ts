@@ -7,7 +7,7 @@ import type { Rule } from '../rule.js';
 export const proseFigureLiteral: Rule = {
   meta: {
     id: 'prose-figure-literal',
-    stage: 'figures',
+    category: 'figures',
     severity: 'info',
     description: loc('正文把 metrics.yaml 里已有的数据直接写成了数字，可改用模板引用。', 'The prose writes out a figure metrics.yaml already holds; a template reference would keep them in step.'),
     why: loc(
@@ -17,8 +17,8 @@ export const proseFigureLiteral: Rule = {
     fix: loc('把数字和单位换成 {{fig 组.项}}（比率用 {{pct 分子 分母}}）。不需要时在 rules: 中关闭本规则。', 'Replace the number and unit with {{fig group.key}} (rates: {{pct part whole}}). Turn the rule off under rules: if unwanted.'),
     example: { bad: '调解成功66件。', good: '调解成功{{fig disputes.mediated}}。' },
   },
-  check({ source, report }) {
-    for (const { stated: f, known, agrees } of literalFigures(source)) {
+  check({ source, views, report }) {
+    for (const { stated: f, known, agrees } of literalFigures(source, views)) {
       if (!agrees) continue;
       const percent = f.metric.type === 'percent';
       const suggestion = percent && known.computed && known.figures.length === 2

@@ -7,7 +7,7 @@ import type { Rule } from '../rule.js';
 export const proseFigureMismatch: Rule = {
   meta: {
     id: 'prose-figure-mismatch',
-    stage: 'figures',
+    category: 'figures',
     severity: 'error',
     description: loc('正文写的数与 metrics.yaml 不符，如 metrics.yaml 写调解成功 66 件，正文写“调解成功70件”。', 'A figure in the prose differs from metrics.yaml: the chapter says 70 mediated where metrics.yaml says 66.'),
     why: loc(
@@ -17,8 +17,8 @@ export const proseFigureMismatch: Rule = {
     fix: loc('改正写错的一处；最好把正文中的数换成模板引用 {{fig 组.项}}，只在 metrics.yaml 写一次。', 'Correct the wrong one; better, replace the number in the chapter with {{fig group.key}} so it is written once, in metrics.yaml.'),
     example: { bad: '<!-- metrics.yaml 中 disputes.mediated: 66 -->\n调解成功70件。', good: '调解成功{{fig disputes.mediated}}。' },
   },
-  check({ source, report }) {
-    for (const { stated: f, known, agrees } of literalFigures(source)) {
+  check({ source, views, report }) {
+    for (const { stated: f, known, agrees } of literalFigures(source, views)) {
       if (agrees) continue;
       const percent = f.metric.type === 'percent';
       const label = named({ path: f.metric.path, def: f.metric });

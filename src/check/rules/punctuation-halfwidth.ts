@@ -21,7 +21,7 @@ function partner(text: string, at: number): number {
 export const punctuationHalfwidth = wordingRule(
   {
     id: 'punctuation-halfwidth',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     fixable: true,
     description: loc('中文句子里用了半角标点 , ; : ( )。', 'Half-width , ; : ( ) inside Chinese text.'),

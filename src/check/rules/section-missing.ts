@@ -1,14 +1,14 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { renderTitle } from '../../compile/titles.js';
+import { renderTitle } from '../../profile/title.js';
 import type { ChapterSource, ProfileSection } from '../../model.js';
 import { matchTitle } from '../../profile/match.js';
-import { chapterOutline, type OutlineHeading } from '../chapter-outline.js';
-import type { Report, Rule } from '../rule.js';
+import type { ChapterOutline, OutlineHeading } from '../chapter-outline.js';
+import type { Finding, Rule } from '../rule.js';
 
 export const sectionMissing: Rule = {
   meta: {
     id: 'section-missing',
-    stage: 'outline',
+    category: 'outline',
     severity: 'error',
     description: loc('章节中缺少提纲要求的小节。', 'A chapter lacks a sub-section the outline requires.'),
     why: loc(
@@ -24,12 +24,12 @@ export const sectionMissing: Rule = {
       good: '## 依法全面履行政府职能情况\n……\n## 推进依法科学民主决策情况\n……\n## 严格规范公正文明执法情况\n……\n',
     },
   },
-  check({ source, report }) {
+  check({ source, views, report }) {
     for (const chapter of source.chapters) {
       const node = source.profile.chapters.find((c) => c.id === chapter.id);
       if (!node?.sections) continue;
-      const outline = chapterOutline(chapter);
-      checkLevel(chapter, node, outline.headings.filter((h) => h.depth === 2), outline.first, 3, (template) => renderTitle(template, source.config), report);
+      const outline = views.outline(chapter);
+      checkLevel(chapter, outline, node, outline.headings.filter((h) => h.depth === 2), outline.first, 3, (template) => renderTitle(template, source.config), report);
     }
   },
 };
@@ -37,19 +37,20 @@ export const sectionMissing: Rule = {
 /** Matches one level of headings against the profile's sections, then recurses into each matched one. */
 function checkLevel(
   chapter: ChapterSource,
+  outline: ChapterOutline,
   parent: ProfileSection,
   headings: OutlineHeading[],
   at: { line: number; column: number },
   nextDepth: number,
   title: (template: string) => string,
-  report: (d: Report) => void,
+  report: (d: Finding) => void,
 ) {
   const found = sectionsFound(parent, headings);
   for (const section of parent.sections ?? []) {
     const heading = found.get(section.id);
     if (heading) {
-      const children = chapterOutline(chapter).headings.filter((h) => h.depth === nextDepth && h.start > heading.start && h.start < heading.end);
-      if (section.sections) checkLevel(chapter, section, children, heading, nextDepth + 1, title, report);
+      const children = outline.headings.filter((h) => h.depth === nextDepth && h.start > heading.start && h.start < heading.end);
+      if (section.sections) checkLevel(chapter, outline, section, children, heading, nextDepth + 1, title, report);
       continue;
     }
     if (!section.required) continue;

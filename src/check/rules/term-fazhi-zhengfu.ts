@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const termFazhiZhengfu = wordingRule(
   {
     id: 'term-fazhi-zhengfu',
-    stage: 'wording',
+    category: 'wording',
     severity: 'error',
     fixable: true,
     description: loc('把“法治政府”误写成“法制政府”。', '"法制政府" (rule by law) written for "法治政府" (rule of law).'),

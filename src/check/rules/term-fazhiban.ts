@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const termFazhiban = wordingRule(
   {
     id: 'term-fazhiban',
-    stage: 'wording',
+    category: 'wording',
     severity: 'warning',
     description: loc('提到已撤销的“法制办”。', 'Mentions the 法制办, an office abolished in 2018.'),
     why: loc(

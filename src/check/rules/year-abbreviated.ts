@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const yearAbbreviated = wordingRule(
   {
     id: 'year-abbreviated',
-    stage: 'dates',
+    category: 'dates',
     severity: 'warning',
     fixable: true,
     description: loc('年份只写了后两位，如“24年”。', 'A year written with two digits, such as 24年.'),

@@ -4,7 +4,7 @@ import { wordingRule } from '../wording.js';
 export const yearAmbiguous = wordingRule(
   {
     id: 'year-ambiguous',
-    stage: 'dates',
+    category: 'dates',
     severity: 'info',
     description: loc('“今年”“本年度”指哪一年不清楚。', '"今年/本年度" (this year) is ambiguous.'),
     why: loc(

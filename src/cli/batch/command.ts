@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { allRuleMetas } from '../../check/registry.js';
+import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { parseFormats } from '../commands/build.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { assertFormatter } from '../format/index.js';
@@ -58,7 +58,7 @@ function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes
   const all = outcomes.flatMap((o) => o.diagnostics.map((d) => rebase(d, o.display)));
   const machine = format !== 'human';
   const to = command === 'build' ? 'stderr' : 'stdout';
-  if (all.length > 0 || machine) printDiagnostics(ctx, all, format, '', to, allRuleMetas());
+  if (all.length > 0 || machine) printDiagnostics(ctx, all, format, '', to, DIAGNOSTICS);
   for (const o of outcomes) {
     if (o.failure) ctx.stderr(`${o.display}: ${o.failure}\n`);
     for (const file of o.written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
-import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
 import { buildFolder } from '../commands/build.js';
 import { EXIT } from '../context.js';
@@ -48,8 +48,6 @@ export async function runTask(task: ReportTask): Promise<ReportOutcome> {
     const exitCode = n.error > 0 || (task.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
     return { display: report.display, exitCode, diagnostics, written: [] };
   } catch (error) {
-    // A folder that is not a report fails with diagnostics (no-config), which the summary lists like any rule.
-    if (error instanceof FatalError) return { display, exitCode: error.exitCode, diagnostics: error.diagnostics, written: [] };
     let failure = '';
     const exitCode = handleError({ lang: task.lang, color: false, debug: false, stdout: () => {}, stderr: (s) => void (failure += s) }, error);
     return { display, exitCode, diagnostics: [], written: [], failure: failure.trim() };

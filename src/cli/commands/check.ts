@@ -1,6 +1,7 @@
-import { allRuleMetas } from '../../check/registry.js';
-import { countBySeverity, FatalError } from '../../diagnostics/diagnostic.js';
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
+import { DIAGNOSTICS } from '../../pipeline/registry.js';
+import { noConfig } from '../../load/report.js';
 import { EXIT, type CliContext } from '../context.js';
 import { assertFormatter } from '../format/index.js';
 import { printDiagnostics } from '../print.js';
@@ -15,16 +16,12 @@ export interface CheckOptions {
 export async function checkCommand(ctx: CliContext, dir: string | undefined, options: CheckOptions): Promise<number> {
   assertFormatter(options.format);
   const report = await openReport(ctx.cwd, dir);
-  let diagnostics;
-  try {
-    diagnostics = (await checkReport(report.host, report.builtins, report.load)).diagnostics;
-  } catch (error) {
-    // A folder that is no report still answers in the format CI asked for.
-    if (!(error instanceof FatalError) || options.format === 'human') throw error;
-    printDiagnostics(ctx, error.diagnostics, options.format, report.display, 'stdout', allRuleMetas());
-    return error.exitCode;
-  }
-  printDiagnostics(ctx, diagnostics, options.format, report.display, 'stdout', allRuleMetas());
+  // Whatever is wrong, a folder that is no report or a chapter that cannot be read included, is a
+  // diagnostic: the output is always in the format CI asked for.
+  const { source, diagnostics } = await checkReport(report.host, report.builtins, report.load);
+  // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
+  const notAReport = !source && options.format === 'human' && diagnostics.some((d) => d.ruleId === noConfig.meta.id);
+  printDiagnostics(ctx, diagnostics, options.format, report.display, notAReport ? 'stderr' : 'stdout', DIAGNOSTICS);
   const n = countBySeverity(diagnostics);
   return n.error > 0 || (options.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
 }

@@ -19,6 +19,7 @@ export const json: Formatter = (diagnostics, { lang, base }) =>
       hint: d.hint?.[lang] ?? null,
       related: (d.related ?? []).map((r) => ({ file: joinPath(base, r.file), line: r.line ?? null, column: r.column ?? null, message: r.message[lang] })),
       fix: d.fix ? { range: d.fix.range, text: d.fix.text } : null,
+      url: d.url ?? null,
     })),
     null,
     2,

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Location, Severity } from '../../diagnostics/diagnostic.js';
-import { packageRoot } from '../../paths.js';
+import { docsUrl, type Location, type Severity } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 import { joinPath } from './paths.js';
 
@@ -11,7 +8,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * SARIF 2.1.0 (OASIS), for code-scanning UIs: one run whose driver lists every registered rule
  * with its documentation, and one result per diagnostic. Columns are UTF-16 code units, as ours are.
  */
-export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [] }) => {
+export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [], version = '0.0.0' }) => {
   const index = new Map(metas.map((m, i) => [m.id, i]));
   const physical = (l: Location) => {
     if (l.file.startsWith('<')) return undefined; // lawreport's own files are not in the repository
@@ -34,12 +31,13 @@ export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [] })
         tool: {
           driver: {
             name: 'lawreport',
-            version: toolVersion(),
+            version,
             rules: metas.map((m) => ({
               id: m.id,
               shortDescription: { text: m.description[lang] },
               fullDescription: { text: m.why[lang] },
               help: { text: m.fix[lang] },
+              helpUri: docsUrl(m.id),
               defaultConfiguration: { level: LEVEL[m.severity] },
             })),
           },
@@ -66,10 +64,3 @@ export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [] })
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
-
-let version: string | undefined;
-
-function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
-}

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../check/rule.js';
+import type { DiagnosticMeta } from '../../diagnostics/definition.js';
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
 
 export interface FormatContext {
@@ -10,7 +10,9 @@ export interface FormatContext {
    * Every registered rule, for formats that describe the rules (SARIF). Passed in by the command,
    * which has loaded them anyway: importing the registry here would load every rule at start-up.
    */
-  rules?: readonly RuleMeta[];
+  rules?: readonly DiagnosticMeta[];
+  /** lawreport's version, for formats that name the tool (SARIF): formatters read no files. */
+  version?: string;
 }
 
 /** One signature for every formatter (like ESLint's): diagnostics in, text out. */

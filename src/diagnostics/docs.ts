@@ -1,7 +1,7 @@
-import type { Severity } from '../diagnostics/diagnostic.js';
-import type { RuleMeta } from './rule.js';
+import type { Severity } from './diagnostic.js';
+import type { DiagnosticMeta } from './definition.js';
 
-/** Stages in the order a report goes through them; stages not listed here follow, by name. */
+/** Categories in the order a report goes through them; categories not listed here follow, by name. */
 const STAGES: Record<string, { zh: string; en: string }> = {
   load: { zh: '读取', en: 'Loading' },
   schema: { zh: '配置、提纲和指标目录的校验', en: 'Configuration, profile and catalog validation' },
@@ -21,8 +21,8 @@ const SEVERITY: Record<Severity, string> = { error: '错误（error）', warning
  * docs/rules.md, generated from the rules' meta so the documentation, the messages and the
  * rule list cannot drift apart (`npm run docs` writes it; a test fails when it is stale).
  */
-export function rulesMarkdown(metas: readonly RuleMeta[]): string {
-  const stageOf = (m: RuleMeta) => m.stage ?? 'other';
+export function rulesMarkdown(metas: readonly DiagnosticMeta[]): string {
+  const stageOf = (m: DiagnosticMeta) => m.category;
   const known = Object.keys(STAGES);
   const stages = [...new Set(metas.map(stageOf))].sort((a, b) => rank(a, known) - rank(b, known) || a.localeCompare(b));
   const label = (stage: string) => STAGES[stage] ?? { zh: stage === 'other' ? '其他规则' : stage, en: stage === 'other' ? 'Other rules' : stage };
@@ -64,7 +64,7 @@ export function rulesMarkdown(metas: readonly RuleMeta[]): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function ruleSection(m: RuleMeta): string[] {
+function ruleSection(m: DiagnosticMeta): string[] {
   const lines = [
     `### ${m.id}`,
     '',

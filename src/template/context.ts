@@ -29,7 +29,7 @@ export function reportFields(config: ReportConfig): ReportFields {
  * fields under `report`.
  * Built on null-prototype objects: nothing is inherited for a template to reach.
  */
-export function templateContext(source: ReportSource): Record<string, unknown> {
+export function templateContext(source: Pick<ReportSource, 'metrics' | 'catalog' | 'config'>): Record<string, unknown> {
   const figures = withComputedRates(source.metrics, source.catalog.relations);
   return Object.assign(Object.create(null) as object, figures, { report: reportFields(source.config) });
 }

@@ -1,0 +1,48 @@
+import type { ChapterSource } from '../model.js';
+import { chapterOutline, type ChapterOutline } from './chapter-outline.js';
+import { proseBlocks, type ProseBlock } from './prose.js';
+import type { RuleSource } from './rule.js';
+
+/**
+ * The parsed views of one report's sources that several rules read (a chapter's outline, its
+ * prose blocks, the figures stated in the prose): made on first use and kept for the rest of the
+ * run, owned by the run, never by a module.
+ */
+export class SourceViews {
+  private readonly outlines = new Map<ChapterSource, ChapterOutline>();
+  private readonly blocks = new Map<ChapterSource, ProseBlock[]>();
+  private readonly memos = new Map<symbol, unknown>();
+
+  constructor(readonly source: RuleSource) {}
+
+  outline(chapter: ChapterSource): ChapterOutline {
+    let found = this.outlines.get(chapter);
+    if (!found) this.outlines.set(chapter, (found = chapterOutline(chapter)));
+    return found;
+  }
+
+  prose(chapter: ChapterSource): ProseBlock[] {
+    let found = this.blocks.get(chapter);
+    if (!found) this.blocks.set(chapter, (found = proseBlocks(chapter)));
+    return found;
+  }
+
+  /** A view of the whole report, made once per run (`key` names it). */
+  memo<T>(key: symbol, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
+  }
+
+  /** Every match of `pattern` (global) in the prose of the report, with its file offset. */
+  *proseMatches(pattern: RegExp): Generator<{ block: ProseBlock; match: RegExpExecArray; offset: number }> {
+    for (const chapter of this.source.chapters) {
+      for (const b of this.prose(chapter)) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(b.text); m; m = pattern.exec(b.text)) {
+          yield { block: b, match: m, offset: b.start + m.index };
+          if (m[0].length === 0) pattern.lastIndex++;
+        }
+      }
+    }
+  }
+}

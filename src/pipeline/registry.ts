@@ -1,0 +1,46 @@
+import type { DiagnosticMeta } from '../diagnostics/definition.js';
+import { rules } from '../check/rules/index.js';
+import { configRuleOptions } from '../check/run.js';
+import { imageMissing, imageOutside, imageRemote, imageUnreadable } from '../compile/assets.js';
+import { importDiagnostics } from '../import/diagnostic-meta.js';
+import { catalogSchema } from '../load/catalog.js';
+import { controlCharacter } from '../load/control-chars.js';
+import { sourceEncoding } from '../load/decoding-host.js';
+import { frontMatterError } from '../load/front-matter.js';
+import { previousNotFound } from '../load/previous.js';
+import { catalogInvalid } from '../load/relations.js';
+import { catalogNotFound, configSchema, noConfig } from '../load/report.js';
+import { markdownDelimiters, markdownTooComplex, markdownTooDeep, markdownTooLarge } from '../markdown/guard.js';
+import { htmlTooDeep } from '../markdown/raw-html.js';
+import { profileDuplicateId, profileMetricUnknown, profileNotFound, profileRef, profileSchema } from '../profile/load.js';
+import { yamlNotMapping } from '../source/mapping.js';
+import { sourceOutside, sourceUnreadable } from '../source/read.js';
+import { yamlDuplicateKey, yamlSyntax } from '../source/yaml.js';
+import { templateNotAValue, templateUnknownHelper, templateUnknownPath, templateUnsupported } from '../template/check-paths.js';
+import { templateError, templateHelperError, templateSyntax, templateTooLarge } from '../template/render.js';
+
+/**
+ * Every diagnostic id a user can meet, each declared beside the code that raises it, in the
+ * order docs/rules.md lists them within their categories: the one registry of ids, for the docs,
+ * SARIF's rule list, `rules:` in lawreport.yaml and the severities the pipeline applies.
+ */
+export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
+  // load
+  noConfig, yamlSyntax, yamlDuplicateKey, yamlNotMapping, sourceEncoding, sourceOutside, sourceUnreadable, controlCharacter, frontMatterError,
+  // schema
+  configSchema, configRuleOptions, profileNotFound, profileSchema, profileRef, profileDuplicateId, profileMetricUnknown, catalogNotFound, catalogInvalid, previousNotFound, catalogSchema,
+  // template
+  templateSyntax, templateUnknownPath, templateUnknownHelper, templateNotAValue, templateUnsupported, templateTooLarge, templateHelperError, templateError,
+  // markdown
+  markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlTooDeep, markdownDelimiters,
+  // image
+  imageMissing, imageRemote, imageOutside, imageUnreadable,
+]
+  .map((d) => d.meta)
+  .concat(rules.map((r) => r.meta), importDiagnostics);
+
+const byId = new Map(DIAGNOSTICS.map((m) => [m.id, m]));
+
+export function diagnosticMeta(id: string): DiagnosticMeta | undefined {
+  return byId.get(id);
+}
