@@ -151,6 +151,8 @@ export interface ReportSource {
   configDoc: YamlDocument;
   metrics: Record<string, unknown>;
   metricsDoc?: YamlDocument;
+  /** The JSON Schema of metrics.yaml, generated from the catalog (validate/metrics-schema.ts). */
+  metricsSchema: object;
   chapters: ChapterSource[];
   profile: Profile;
   catalog: Catalog;

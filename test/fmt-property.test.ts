@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/markdown/parse.js';
 import { formatReport, type FileChange } from '../src/fmt/fix.js';
 import { applyFixes } from '../src/fix/apply.js';
-import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { builtins, session, exampleFiles, hostOf } from './helpers.js';
 
 /**
  * Property tests for fmt --fix over generated chapters built from the material the rules care
@@ -61,7 +61,7 @@ function changedPositions(a: string, b: string): number[] {
 
 async function run(text: string, markdown: boolean, base: Record<string, string>) {
   const files = { ...base, [FILE]: text };
-  const result = await formatReport(hostOf(files), builtins, { fix: true, markdown });
+  const result = await formatReport(hostOf(files), session, { fix: true, markdown });
   expect(result.diagnostics).toEqual([]);
   const change: FileChange | undefined = result.changes.find((c) => c.file === FILE);
   return { files, change, after: change?.after ?? text };

@@ -119,7 +119,7 @@ describe('previous: in preview and in a batch, as in a single check', () => {
     const { openReport } = await import('../src/cli/report-dir.js');
     const { PreviewSession } = await import('../src/preview/session.js');
     const report = await openReport(dir, '.');
-    const rebuild = await new PreviewSession(report.host, report.builtins, 'zh', report.load).rebuild();
+    const rebuild = await new PreviewSession(report.host, report.session, 'zh', report.load).rebuild();
     expect(rebuild.diagnostics.map((d) => d.ruleId)).toContain('figure-yoy-change');
   });
 

@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { memoryHost, type SourceHost } from '../src/io/host.js';
 import { nodeHost } from '../src/io/node-host.js';
 import { main } from '../src/cli/main.js';
+import { Session } from '../src/session.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const exampleDir = path.join(repoRoot, 'examples', 'shilizhen-2024');
 export const builtins: SourceHost = nodeHost(repoRoot);
+/** One session for the test files' runs, like a batch worker's: schemas, validators and templates made once. */
+export const session = new Session(builtins);
 
 /** The example report as an in-memory file map, to mutate per test. */
 export async function exampleFiles(): Promise<Record<string, string>> {

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline/build.js';
-import { builtins, exampleFiles, hostOf, repoRoot } from './helpers.js';
+import { builtins, session, exampleFiles, hostOf, repoRoot } from './helpers.js';
 
 /** Builds the example with `chapter` appended to the shortcomings chapter; returns the page. */
 async function htmlWith(chapter: string, extra: Record<string, string | Uint8Array> = {}): Promise<string> {
   const files: Record<string, string | Uint8Array> = await exampleFiles();
   files['chapters/02-shortcomings.md'] += `\n${chapter}\n`;
   Object.assign(files, extra);
-  const result = await buildReport(hostOf(files), builtins, ['html']);
+  const result = await buildReport(hostOf(files), session, ['html']);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return new TextDecoder().decode(result.outputs.get('html'));
 }
@@ -73,7 +73,7 @@ describe('raw HTML in chapter Markdown', () => {
     const files: Record<string, string> = await exampleFiles();
     files['chapters/02-shortcomings.md'] += '\n结案率偏低[^1]。\n\n[^1]: 见执法统计。\n\n<p id="measures">冒充章节锚点</p>\n';
     files['chapters/04-next-year.md'] += '\n明年再核[^1]。\n\n[^1]: 见年度计划。\n';
-    const result = await buildReport(hostOf(files), builtins, ['html']);
+    const result = await buildReport(hostOf(files), session, ['html']);
     const html = new TextDecoder().decode(result.outputs.get('html'));
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
@@ -89,7 +89,7 @@ describe('raw HTML nested too deep for the renderer', () => {
   const build = async (chapter: string) => {
     const files: Record<string, string> = await exampleFiles();
     files['chapters/02-shortcomings.md'] += `\n${chapter}\n`;
-    return buildReport(hostOf(files), builtins, ['html']);
+    return buildReport(hostOf(files), session, ['html']);
   };
 
   it('is an error at its line, not a crash, whether in one block or spread over many', async () => {

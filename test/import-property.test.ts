@@ -5,7 +5,7 @@ import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
 import type { Catalog, Profile } from '../src/model.js';
 import { checkReport } from '../src/pipeline/build.js';
 import { outputFormat } from '../src/render/registry.js';
-import { builtins, hostOf } from './helpers.js';
+import { builtins, session, hostOf } from './helpers.js';
 
 /** Body text of a report: prose, figure phrases, and whatever Markdown or Handlebars would read as syntax. */
 const paragraph = fc
@@ -55,7 +55,7 @@ describe('import, then compile: any report text', () => {
   const textOf = async (source: string, templateFigures: boolean) => {
     const imported = await importReport(new TextEncoder().encode(source), { file: 'r.txt', profile, profileName: 'national', catalog, templateFigures });
     expect(imported.files, JSON.stringify(imported.diagnostics)).toBeDefined();
-    const checked = await checkReport(hostOf(imported.files!), builtins);
+    const checked = await checkReport(hostOf(imported.files!), session);
     const broken = checked.diagnostics.filter((d) => d.severity === 'error' && /^(?:template|markdown|yaml|config|front-matter)-/.test(d.ruleId));
     expect(broken, JSON.stringify(broken.map((d) => [d.ruleId, d.message.en]))).toEqual([]);
     expect(checked.document).toBeDefined();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../src/pipeline/build.js';
-import { builtins, copyExample, exampleFiles, hostOf, runCli } from './helpers.js';
+import { builtins, session, copyExample, exampleFiles, hostOf, runCli } from './helpers.js';
 
 const at = (d: { ruleId: string; file: string; line?: number; column?: number }) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`;
 
@@ -18,14 +18,14 @@ describe('diagnostics about the filled text point at the chapter source', () => 
   ] as const) {
     it(`image-missing stays at its line after ${name}`, async () => {
       const text = chapter(above);
-      const { diagnostics } = await checkReport(hostOf({ ...(await exampleFiles()), 'chapters/05-other.md': text }), builtins);
+      const { diagnostics } = await checkReport(hostOf({ ...(await exampleFiles()), 'chapters/05-other.md': text }), session);
       expect(diagnostics.filter((d) => d.ruleId === 'image-missing').map(at)).toEqual([`image-missing chapters/05-other.md:${imageLine(text)}:1`]);
     });
   }
 
   it('a typed heading number and a stray # are reported at their source lines, whatever a template above does', async () => {
     const text = '---\nid: other\n---\n\n{{#unless report.year}}\n一\n二\n{{/unless}}\n\n正文。\n\n## （一）手写编号\n\n# 一级标题\n';
-    const { diagnostics } = await checkReport(hostOf({ ...(await exampleFiles()), 'chapters/05-other.md': text }), builtins);
+    const { diagnostics } = await checkReport(hostOf({ ...(await exampleFiles()), 'chapters/05-other.md': text }), session);
     expect(diagnostics.filter((d) => d.ruleId.startsWith('heading-')).map(at).sort()).toEqual([
       'heading-level chapters/05-other.md:14:1',
       'heading-typed-number chapters/05-other.md:12:1',
@@ -34,7 +34,7 @@ describe('diagnostics about the filled text point at the chapter source', () => 
 
   it('a delimiter flood is reported at its paragraph, columns included, after a template that removes lines', async () => {
     const text = `---\nid: other\n---\n\n{{#if false}}\n甲\n乙\n{{/if}}\n\n正文。\n\n${'*'.repeat(2500)}\n`;
-    const { diagnostics } = await checkReport(hostOf({ ...(await exampleFiles()), 'chapters/05-other.md': text }), builtins);
+    const { diagnostics } = await checkReport(hostOf({ ...(await exampleFiles()), 'chapters/05-other.md': text }), session);
     expect(diagnostics.filter((d) => d.ruleId === 'markdown-delimiters').map(at)).toEqual(['markdown-delimiters chapters/05-other.md:12:1']);
   });
 });
@@ -43,7 +43,7 @@ describe('rule options are checked against the rule\'s schema', () => {
   const withRules = async (rules: string) => {
     const files = await exampleFiles();
     files['lawreport.yaml'] += `rules:\n${rules}`;
-    return (await checkReport(hostOf(files), builtins)).diagnostics.filter((d) => d.ruleId === 'config-rule-options');
+    return (await checkReport(hostOf(files), session)).diagnostics.filter((d) => d.ruleId === 'config-rule-options');
   };
 
   it('a misspelt option is an error at its line, with a did-you-mean', async () => {
@@ -91,7 +91,7 @@ describe('a file that cannot be read is a diagnostic, never a crash or a silence
     const host = hostOf(files);
     const denied = { ...host, readBytes: async (p: string) => (p.startsWith('..') ? ({ status: 'denied', reason: 'outside' } as const) : host.readBytes(p)) };
     files['lawreport.yaml'] = files['lawreport.yaml']!.replace('profile: national', 'profile: ../elsewhere/profile.yaml') + 'catalog: ../elsewhere/catalog.yaml\n';
-    const { diagnostics } = await checkReport(denied, builtins);
+    const { diagnostics } = await checkReport(denied, session);
     expect(diagnostics.map(at)).toEqual(['source-outside lawreport.yaml:2:10', 'source-outside lawreport.yaml:12:10']);
   });
 });
@@ -111,7 +111,7 @@ describe('a profile\'s metrics: are checked against the catalog at the profile\'
       '  - $ref: "national#/chapters/3"',
       '',
     ].join('\n');
-    const { diagnostics } = await checkReport(hostOf(files), builtins);
+    const { diagnostics } = await checkReport(hostOf(files), session);
     const found = diagnostics.filter((d) => d.ruleId === 'profile-metric-unknown' || d.ruleId === 'metric-required');
     expect(found.map((d) => [at(d), d.hint?.zh])).toEqual([['profile-metric-unknown outline.yaml:5:15', '是不是“enforcement.cases_filed”？']]);
   });

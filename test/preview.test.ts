@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../src/io/node-host.js';
 import { startPreview, type Preview } from '../src/preview/preview.js';
 import type { Rebuild } from '../src/preview/session.js';
-import { builtins, copyExample, repoRoot, runCli } from './helpers.js';
+import { builtins, session, copyExample, repoRoot, runCli } from './helpers.js';
 import { describeInBrowser, launch, watchPage } from './browser.js';
 
 async function hashTree(dir: string): Promise<Record<string, string>> {
@@ -29,7 +29,7 @@ async function previewExample() {
   const preview = await startPreview({
     dir,
     host: nodeHost(dir),
-    builtins,
+    session,
     port: 0,
     lang: 'zh',
     onRebuild: (rebuild, files) => rebuilds.push({ rebuild, files }),

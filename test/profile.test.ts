@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../src/load/report.js';
-import { builtins, exampleFiles, hostOf, copyExample, runCli } from './helpers.js';
+import { builtins, session, exampleFiles, hostOf, copyExample, runCli } from './helpers.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -8,7 +8,7 @@ const CONFIG = 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\n';
 
 async function withProfile(files: Record<string, string>) {
   const all = { ...(await exampleFiles()), 'lawreport.yaml': `profile: province/outline.yaml\n${CONFIG}`, ...files };
-  return loadReport(hostOf(all), builtins);
+  return loadReport(hostOf(all), session);
 }
 
 const summary = (d: { ruleId: string; file: string; line?: number; column?: number }) => [d.ruleId, d.file, d.line, d.column];
@@ -16,7 +16,7 @@ const summary = (d: { ruleId: string; file: string; line?: number; column?: numb
 describe('outline profiles', () => {
   it('ships national and gangyao-2021, both valid against the meta-schema', async () => {
     for (const profile of ['national', 'gangyao-2021']) {
-      const { source, diagnostics } = await loadReport(hostOf({ ...(await exampleFiles()), 'lawreport.yaml': `profile: ${profile}\n${CONFIG}` }), builtins);
+      const { source, diagnostics } = await loadReport(hostOf({ ...(await exampleFiles()), 'lawreport.yaml': `profile: ${profile}\n${CONFIG}` }), session);
       expect(diagnostics, profile).toEqual([]);
       expect(source!.profile.chapters.map((c) => c.id)).toEqual(['measures', 'shortcomings', 'first-responsible', 'next-year', 'other']);
     }
@@ -78,7 +78,7 @@ describe('outline profiles', () => {
   });
 
   it('says where a profile that does not exist is named', async () => {
-    const { diagnostics } = await loadReport(hostOf({ ...(await exampleFiles()), 'lawreport.yaml': `${CONFIG}profile: gangyao-2012\n` }), builtins);
+    const { diagnostics } = await loadReport(hostOf({ ...(await exampleFiles()), 'lawreport.yaml': `${CONFIG}profile: gangyao-2012\n` }), session);
     expect(diagnostics.map(summary)).toEqual([['profile-not-found', 'lawreport.yaml', 4, 10]]);
   });
 
@@ -100,15 +100,15 @@ describe('metric catalogs', () => {
       'lawreport.yaml': `${CONFIG}catalog: catalog.yaml\n`,
       'catalog.yaml': 'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: received, label: 受理, unit: 宗, type: integer }\nrelations:\n  - { type: part-of }\n',
     };
-    const { diagnostics } = await loadReport(hostOf(files), builtins);
+    const { diagnostics } = await loadReport(hostOf(files), session);
     expect(diagnostics.map(summary)).toEqual([['catalog-schema', 'catalog.yaml', 5, 52]]);
   });
 
   it('refuses a catalog or metrics.yaml that is a list', async () => {
     const files = { ...(await exampleFiles()), 'lawreport.yaml': `${CONFIG}catalog: catalog.yaml\n`, 'catalog.yaml': '- key: hotline\n' };
-    expect((await loadReport(hostOf(files), builtins)).diagnostics.map(summary)).toEqual([['yaml-not-mapping', 'catalog.yaml', 1, 1]]);
+    expect((await loadReport(hostOf(files), session)).diagnostics.map(summary)).toEqual([['yaml-not-mapping', 'catalog.yaml', 1, 1]]);
     const metrics = { ...(await exampleFiles()), 'metrics.yaml': '- disputes: 1\n' };
-    expect((await loadReport(hostOf(metrics), builtins)).diagnostics.map(summary)).toEqual([['yaml-not-mapping', 'metrics.yaml', 1, 1]]);
+    expect((await loadReport(hostOf(metrics), session)).diagnostics.map(summary)).toEqual([['yaml-not-mapping', 'metrics.yaml', 1, 1]]);
   });
 
   it('accepts an optional relations list and the keys ratio figures need', async () => {
@@ -118,6 +118,6 @@ describe('metric catalogs', () => {
       'catalog.yaml':
         'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: close_rate, label: 办结率, unit: "%", type: percent, precision: 2, numerator: hotline.closed, denominator: hotline.received }\nrelations:\n  - { kind: sum, total: hotline.received, parts: [hotline.closed, hotline.in_progress] }\n',
     };
-    expect((await loadReport(hostOf(files), builtins)).diagnostics).toEqual([]);
+    expect((await loadReport(hostOf(files), session)).diagnostics).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileReport } from '../src/compile/compile.js';
 import { parseCatalog } from '../src/load/catalog.js';
-import { withComputedRates } from '../src/load/relations.js';
+import { withComputedRates } from '../src/rate.js';
 import { valueOf } from '../src/io/host.js';
 import { loadReport } from '../src/load/report.js';
-import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { builtins, session, exampleFiles, hostOf } from './helpers.js';
 
 // Catalogs are validated against their meta-schema first (schemas/catalog.schema.json).
 const metaSchema = JSON.parse(valueOf(await builtins.readText('schemas/catalog.schema.json'))!) as object;
@@ -36,7 +36,7 @@ describe('catalog relations', () => {
     files['lawreport.yaml'] += 'catalog: catalog.yaml\n';
     files['catalog.yaml'] = OWN;
     files['metrics.yaml'] += 'air:\n  monitored_days: 345\n  good_days: 336\n  good_rate: 97.4\n';
-    const { source } = await loadReport(hostOf(files), builtins);
+    const { source } = await loadReport(hostOf(files), session);
     const rate = source!.catalog.relations.find((r) => r.kind === 'rate' && r.rate === 'air.good_rate');
     expect(rate).toMatchObject({ numerator: 'air.good_days', denominator: 'air.monitored_days', source: { file: 'catalog.yaml', line: 7 } });
     expect(source!.catalog.relations.filter((r) => r.kind === 'part' && r.part === 'air.good_days')).toHaveLength(1);
@@ -55,7 +55,7 @@ describe('catalog relations', () => {
     const files = await exampleFiles();
     files['metrics.yaml'] = files['metrics.yaml']!.replace(/disputes:.*\n(?:  .*\n){2}/, 'disputes:\n  received: 55\n  mediated: 52\n');
     files['chapters/05-other.md'] = '---\nid: other\n---\n\n调解成功率{{disputes.rate}}%。\n';
-    const { source } = await loadReport(hostOf(files), builtins);
+    const { source } = await loadReport(hostOf(files), session);
     const { document, diagnostics } = await compileReport(source!);
     expect(diagnostics).toEqual([]);
     expect(JSON.stringify(document!.chapters)).toContain('调解成功率94.5%。');

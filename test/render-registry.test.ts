@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline/build.js';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../src/render/registry.js';
-import { builtins, copyExample, exampleFiles, hostOf, repoRoot, runCli } from './helpers.js';
+import { builtins, session, copyExample, exampleFiles, hostOf, repoRoot, runCli } from './helpers.js';
 
 describe('the renderer registry', () => {
   it('is the list lawreport.yaml\'s schema allows for output.formats', async () => {
@@ -37,7 +37,7 @@ describe('the renderer registry', () => {
 describe('the 成文日期 is a date, not text renderers parse back', () => {
   it('stamps the DOCX with the date even when templates/date.hbs prints it in Chinese numerals', async () => {
     const files = { ...(await exampleFiles()), 'templates/date.hbs': '二〇二五年二月十日\n' };
-    const result = await buildReport(hostOf(files), builtins, ['docx', 'txt']);
+    const result = await buildReport(hostOf(files), session, ['docx', 'txt']);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const core = new TextDecoder().decode(unzipSync(result.outputs.get('docx')!)['docProps/core.xml']);
     expect(core).toMatch(/<dcterms:created[^>]*>2025-02-10T12:00:00Z</);
@@ -48,10 +48,10 @@ describe('the 成文日期 is a date, not text renderers parse back', () => {
     const before = process.env.SOURCE_DATE_EPOCH;
     process.env.SOURCE_DATE_EPOCH = '1740000000';
     try {
-      const result = await buildReport(hostOf(await exampleFiles()), builtins, ['docx']);
+      const result = await buildReport(hostOf(await exampleFiles()), session, ['docx']);
       const core = new TextDecoder().decode(unzipSync(result.outputs.get('docx')!)['docProps/core.xml']);
       expect(core).toMatch(/<dcterms:created[^>]*>2025-02-10T12:00:00Z</);
-      const given = await buildReport(hostOf(await exampleFiles()), builtins, ['docx'], { render: { sourceDateEpoch: '1740000000' } });
+      const given = await buildReport(hostOf(await exampleFiles()), session, ['docx'], { render: { sourceDateEpoch: '1740000000' } });
       expect(new TextDecoder().decode(unzipSync(given.outputs.get('docx')!)['docProps/core.xml'])).toMatch(/<dcterms:created[^>]*>2025-02-19T21:20:00Z</);
     } finally {
       if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;

@@ -5,7 +5,7 @@ import { runRules } from '../src/check/run.js';
 import { DIAGNOSTICS } from '../src/pipeline/registry.js';
 import { loadReport } from '../src/load/report.js';
 import { applyFixes } from '../src/fix/apply.js';
-import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { builtins, session, exampleFiles, hostOf } from './helpers.js';
 
 /**
  * A case is the example report with some files replaced (a string) or removed (null).
@@ -35,7 +35,7 @@ export async function caseFiles(files: Record<string, string | null>): Promise<R
 }
 
 export async function runRuleOn(rule: Rule, files: Record<string, string | null>, options?: Record<string, unknown>): Promise<Diagnostic[]> {
-  const { source, diagnostics } = await loadReport(hostOf(await caseFiles(files)), builtins);
+  const { source, diagnostics } = await loadReport(hostOf(await caseFiles(files)), session);
   if (!source) throw new Error(`the case does not load: ${diagnostics.map((d) => d.message.en).join('; ')}`);
   const found = runRules(source, [rule], { known: DIAGNOSTICS, ...(options ? { options: { [rule.meta.id]: options } } : {}) });
   const wrong = found.filter((d) => d.ruleId !== rule.meta.id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { metricsSchemaRule } from '../src/check/rules/metrics-schema.js';
 import { runRules } from '../src/check/run.js';
 import { loadReport } from '../src/load/report.js';
-import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { builtins, session, exampleFiles, hostOf } from './helpers.js';
 import { ruleTester } from './rule-tester.js';
 
 ruleTester(metricsSchemaRule, {
@@ -37,7 +37,7 @@ ruleTester(metricsSchemaRule, {
 describe('schema errors carry a did-you-mean and map to YAML positions', () => {
   const metricsErrors = async (metrics: string, extra: Record<string, string> = {}) => {
     const files = { ...(await exampleFiles()), 'metrics.yaml': metrics, ...extra };
-    const { source } = await loadReport(hostOf(files), builtins);
+    const { source } = await loadReport(hostOf(files), session);
     return runRules(source!, [metricsSchemaRule]).map((d) => ({ line: d.line, column: d.column, hint: d.hint?.zh }));
   };
 
@@ -56,7 +56,7 @@ describe('schema errors carry a did-you-mean and map to YAML positions', () => {
   it('maps errors in nested and flow-style lawreport.yaml values', async () => {
     const files = await exampleFiles();
     files['lawreport.yaml'] = 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\noutput: {dir: dist, formats: [docx, pdfx]}\nfonts:\n  body: 仿宋\n  标题: 黑体\n';
-    const { diagnostics } = await loadReport(hostOf(files), builtins);
+    const { diagnostics } = await loadReport(hostOf(files), session);
     expect(diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([
       ['config-schema', 4, 37],
       ['config-schema', 7, 3],
@@ -69,17 +69,16 @@ describe('the metrics.yaml validator precompiled from the built-in catalog', () 
   it('is the one a report without its own catalog uses, and reports what ajv at run time reports', async () => {
     const { createHash } = await import('node:crypto');
     const { createRequire } = await import('node:module');
-    const { metricsSchema } = await import('../src/validate/metrics-schema.js');
     const { validateYaml } = await import('../src/validate/schema.js');
     const { configSchema } = await import('../src/load/report.js');
     const { parseYaml } = await import('../src/source/yaml.js');
-    const { source } = await loadReport(hostOf(await exampleFiles()), builtins);
-    const schema = metricsSchema(source!.catalog);
+    const { source } = await loadReport(hostOf(await exampleFiles()), session);
+    const schema = source!.metricsSchema;
     const precompiled = createRequire(import.meta.url)('../lib/validate/precompiled/metrics.schema.cjs') as { digest: string };
     expect(precompiled.digest).toBe(createHash('sha256').update(JSON.stringify(schema)).digest('hex'));
     const doc = parseYaml('disputes:\n  recieved: 68\n  mediated: -1\n  rate: 101\n', 'metrics.yaml').doc!;
-    const fast = validateYaml(doc, schema, configSchema);
+    const fast = validateYaml(doc, schema, configSchema, session.validators);
     expect(fast).toHaveLength(3);
-    expect(fast).toEqual(validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema));
+    expect(fast).toEqual(validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema, session.validators));
   });
 });

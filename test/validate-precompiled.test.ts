@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/source/yaml.js';
 import { configSchema } from '../src/load/report.js';
-import { validateYaml } from '../src/validate/schema.js';
-import { repoRoot } from './helpers.js';
+import { validateYaml, Validators } from '../src/validate/schema.js';
+import { builtins, repoRoot } from './helpers.js';
 
 // `npm run build` precompiles schemas/lawreport.schema.json (ajv standalone); a schema that differs
 // from the precompiled one in any way is compiled with ajv at run time instead. Both must find the
@@ -25,9 +25,12 @@ describe('precompiled schema validators', () => {
   it('report exactly what ajv compiled at run time reports', async () => {
     const schema = JSON.parse(await readFile(path.join(repoRoot, 'schemas', 'lawreport.schema.json'), 'utf8')) as Record<string, unknown>;
     const doc = parseYaml(BROKEN, 'lawreport.yaml').doc!;
-    const precompiled = validateYaml(doc, schema, configSchema);
+    // The precompiled validator, read through the package host as a run reads it.
+    const validators = new Validators(builtins);
+    await validators.prepare(schema);
+    const precompiled = validateYaml(doc, schema, configSchema, validators);
     // Same content, different digest: forces the ajv path.
-    const runtime = validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema);
+    const runtime = validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema, validators);
     expect(precompiled.length).toBeGreaterThanOrEqual(3);
     expect(precompiled.map((d) => d.message.zh).join('\n')).toContain('ouput');
     expect(precompiled).toEqual(runtime);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticMeta } from '../diagnostics/definition.js';
 import type { ReportSource } from '../model.js';
+import type { Validators } from '../validate/schema.js';
 import type { SourceViews } from './views.js';
 
 /** A rule's meta: what every diagnostic id has (src/diagnostics/definition.ts), plus the options it takes. */
@@ -26,6 +27,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options: Options;
   /** Every registered diagnostic id (rules and other stages), for rules about the configuration itself. */
   known: readonly DiagnosticMeta[];
+  /** The session's compiled schema validators (metrics.yaml's is checked by a rule). */
+  validators: Validators;
   report(finding: Finding): void;
 }
 

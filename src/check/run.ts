@@ -3,7 +3,7 @@ import { defineDiagnostic, docsUrl, type DiagnosticMeta } from '../diagnostics/d
 import { CONFIG_FILE } from '../load/report.js';
 import type { RuleSetting } from '../model.js';
 import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
-import { SCHEMA_MESSAGES, validateValue } from '../validate/schema.js';
+import { SCHEMA_MESSAGES, validateValue, Validators } from '../validate/schema.js';
 import type { Rule, RuleSource } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { SourceViews } from './views.js';
@@ -33,6 +33,8 @@ export interface RunOptions {
   known?: readonly DiagnosticMeta[];
   /** Options by rule id, in place of lawreport.yaml's (RuleTester cases); checked the same way. */
   options?: Readonly<Record<string, unknown>>;
+  /** The session's compiled validators (a fresh set when none is given). */
+  validators?: Validators;
 }
 
 /**
@@ -45,21 +47,22 @@ export function runRules(source: RuleSource, rules: readonly Rule[] = builtinRul
   const out: Diagnostic[] = [];
   const views = new SourceViews(source);
   const known = run.known ?? rules.map((r) => r.meta);
+  const validators = run.validators ?? new Validators();
   for (const rule of rules) {
     const setting: RuleSetting | undefined = source.config.rules[rule.meta.id];
     if (setting === 'off') continue;
-    const options = ruleOptions(rule, source.configDoc, run.options);
+    const options = ruleOptions(rule, source.configDoc, validators, run.options);
     out.push(...options.diagnostics);
     if (options.diagnostics.length > 0) continue;
     const severity = setting ?? rule.meta.severity;
     const url = docsUrl(rule.meta.id);
-    rule.check({ source, views, options: options.value, known, report: (d) => out.push({ ...d, ruleId: rule.meta.id, severity, url }) });
+    rule.check({ source, views, options: options.value, known, validators, report: (d) => out.push({ ...d, ruleId: rule.meta.id, severity, url }) });
   }
   return out;
 }
 
 /** A rule's options: what lawreport.yaml (or the caller) gives, checked against the rule's schema, over its defaults. */
-function ruleOptions(rule: Rule, configDoc: YamlDocument, given?: Readonly<Record<string, unknown>>): { value: Record<string, unknown>; diagnostics: Diagnostic[] } {
+function ruleOptions(rule: Rule, configDoc: YamlDocument, validators: Validators, given?: Readonly<Record<string, unknown>>): { value: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const id = rule.meta.id;
   const defaults = rule.meta.options?.defaults ?? {};
   const pointer = `/rules/${pointerEscape(id)}`;
@@ -73,7 +76,7 @@ function ruleOptions(rule: Rule, configDoc: YamlDocument, given?: Readonly<Recor
     value = setting[1];
   }
   if (!rule.meta.options) return { value: defaults, diagnostics: [configRuleOptions.at(at(`${pointer}/1`), 'none', { id })] };
-  const diagnostics = validateValue(value, rule.meta.options.schema, configDoc, `${pointer}/1`, configRuleOptions);
+  const diagnostics = validateValue(value, rule.meta.options.schema, configDoc, `${pointer}/1`, configRuleOptions, validators);
   return { value: { ...defaults, ...(value as Record<string, unknown>) }, diagnostics };
 }
 

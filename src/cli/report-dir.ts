@@ -2,10 +2,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { nodeHost } from '../io/node-host.js';
 import { packageRoot } from '../paths.js';
+import { Session } from '../session.js';
 import { UsageError } from './context.js';
 
-/** Resolves the report folder a command was given (default: the current folder). */
-export async function openReport(cwd: string, dir: string | undefined) {
+/**
+ * Resolves the report folder a command was given (default: the current folder). `session`: the
+ * run's, or the batch worker's that takes report after report; a new one for the package otherwise.
+ */
+export async function openReport(cwd: string, dir: string | undefined, session = new Session(nodeHost(packageRoot))) {
   const display = dir ?? '.';
   const abs = path.resolve(cwd, display);
   const info = await stat(abs).catch(() => undefined);
@@ -17,5 +21,5 @@ export async function openReport(cwd: string, dir: string | undefined) {
   }
   // Last year's folder gets its own confined host: chapters and images stay confined to this one.
   const openPrevious = (previous: string) => nodeHost(path.resolve(abs, previous));
-  return { host: nodeHost(abs), builtins: nodeHost(packageRoot), abs, display: path.relative(cwd, abs) || '.', load: { openPrevious } };
+  return { host: nodeHost(abs), session, abs, display: path.relative(cwd, abs) || '.', load: { openPrevious } };
 }

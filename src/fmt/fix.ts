@@ -5,6 +5,7 @@ import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js';
 import { applyFixes } from '../fix/apply.js';
 import { overlayHost, type SourceHost } from '../io/host.js';
 import { loadReport, type LoadOptions } from '../load/report.js';
+import type { Session } from '../session.js';
 import { formatMarkdown } from './markdown.js';
 
 /** Overlapping fixes are settled over passes; a text still changing after this many is left as it is. */
@@ -41,7 +42,7 @@ export interface FormatResult {
  * re-runs the fixable rules and applies the fixes that do not overlap; the next pass sees fresh
  * ranges. Stops when a pass changes nothing, after at most MAX_PASSES.
  */
-export async function formatReport(host: SourceHost, builtins: SourceHost, options: FormatOptions, load: LoadOptions = {}): Promise<FormatResult> {
+export async function formatReport(host: SourceHost, session: Session, options: FormatOptions, load: LoadOptions = {}): Promise<FormatResult> {
   const rules = (options.rules ?? builtinRules).filter((r) => r.meta.fixable);
   const edits = new Map<string, string>();
   const applied = new Map<string, Diagnostic[]>();
@@ -49,10 +50,10 @@ export async function formatReport(host: SourceHost, builtins: SourceHost, optio
   const history = new Map<string, FileChange['history']>();
   let passes = 0;
   for (; passes < MAX_PASSES; passes++) {
-    const loaded = await loadReport(overlayHost(host, edits), builtins, load);
+    const loaded = await loadReport(overlayHost(host, edits), session, load);
     if (!loaded.source) return { changes: [], diagnostics: loaded.diagnostics, passes };
     let changed = false;
-    const found = options.fix ? runRules(loaded.source, rules).filter((d) => d.fix) : [];
+    const found = options.fix ? runRules(loaded.source, rules, { validators: session.validators }).filter((d) => d.fix) : [];
     for (const chapter of loaded.source.chapters) {
       if (!originals.has(chapter.file)) originals.set(chapter.file, chapter.text);
       const mine = found.filter((d) => d.file === chapter.file);

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog, MetricDef, MetricType } from '../model.js';
 import { loc } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
-import { SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
+import { SCHEMA_MESSAGES, validateYaml, Validators } from '../validate/schema.js';
 import { isMapping, notMapping } from '../source/mapping.js';
 import { parseRelations } from './relations.js';
 import { parseYaml, type YamlDocument } from '../source/yaml.js';
@@ -36,11 +36,11 @@ export const catalogSchema = defineDiagnostic({
  * Reads a metric catalog file, validated against the catalog meta-schema (schemas/catalog.schema.json);
  * a report's own catalog extends (or adds groups to) the built-in one, a figure of the same path replacing it.
  */
-export function parseCatalog(text: string, file: string, metaSchema: object, base?: Catalog): { catalog?: Catalog; doc?: YamlDocument; diagnostics: Diagnostic[] } {
+export function parseCatalog(text: string, file: string, metaSchema: object, base?: Catalog, validators = new Validators()): { catalog?: Catalog; doc?: YamlDocument; diagnostics: Diagnostic[] } {
   const { doc, diagnostics } = parseYaml(text, file);
   if (!doc) return { diagnostics };
   if (!isMapping(doc.value)) return { diagnostics: [notMapping(file)] };
-  const invalid = validateYaml(doc, metaSchema, catalogSchema);
+  const invalid = validateYaml(doc, metaSchema, catalogSchema, validators);
   if (invalid.length > 0) return { diagnostics: invalid };
   const raw = doc.value as unknown as { groups: RawGroup[] };
 

@@ -1,7 +1,6 @@
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { MetricDef, Relation, RelationSource } from '../model.js';
-import { ratePercent } from '../rate.js';
 import { positionOf, type YamlDocument } from '../source/yaml.js';
 
 /** Precision a rate is compared at when its catalog entry declares none. */
@@ -74,30 +73,4 @@ export function parseRelations(doc: YamlDocument, metrics: ReadonlyMap<string, M
     }),
   );
   return { relations, diagnostics };
-}
-
-/**
- * The figures with every rate metrics.yaml leaves out computed from its numerator and
- * denominator, rounded to the rate's precision: `{{disputes.rate}}` works without writing it.
- * Returns a new object; the figures as written stay untouched for the checks.
- */
-export function withComputedRates(metrics: Record<string, unknown>, relations: readonly Relation[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...metrics };
-  const num = (path: string) => {
-    const [group, key] = path.split('.') as [string, string];
-    const value = (metrics[group] as Record<string, unknown> | undefined)?.[key];
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  };
-  for (const r of relations) {
-    if (r.kind !== 'rate' || num(r.rate) !== undefined) continue;
-    const n = num(r.numerator);
-    const d = num(r.denominator);
-    const rate = n === undefined || d === undefined ? undefined : ratePercent(n, d);
-    const [group, key] = r.rate.split('.') as [string, string];
-    const existing = out[group];
-    if (rate === undefined || (existing !== undefined && (typeof existing !== 'object' || existing === null))) continue;
-    // Null prototype like the rest of the template data: nothing inherited for a template to reach.
-    out[group] = Object.assign(Object.create(null) as object, existing, { [key]: Number(rate.toFixed(r.precision)) });
-  }
-  return out;
 }

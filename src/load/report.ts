@@ -20,7 +20,9 @@ import { LineIndex } from '../source/line-index.js';
 import { isMapping, notMapping } from '../source/mapping.js';
 import { readFailure, textOf } from '../source/read.js';
 import { parseYaml, positionOf, type YamlDocument } from '../source/yaml.js';
-import { builtinSchemas, type BuiltinSchemas } from '../validate/builtin-schemas.js';
+import type { Session } from '../session.js';
+import type { BuiltinSchemas } from '../validate/builtin-schemas.js';
+import { metricsSchema } from '../validate/metrics-schema.js';
 import { SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
 import { CHAPTERS_DIR, chapterStem, isChapterFile } from './chapter-file.js';
@@ -88,21 +90,21 @@ export const catalogNotFound = defineDiagnostic({
 });
 
 /**
- * Reads a report folder through `host`. `builtins` reads the tool's own schemas/ and
- * templates/ (the package root). Every problem, a folder that is no report at all included,
+ * Reads a report folder through `host`. The session reads the tool's own schemas/ and
+ * templates/ (the package root) and keeps what a batch or a preview reuses. Every problem, a folder that is no report at all included,
  * comes back as a diagnostic, never as an exception: `source` is then undefined.
  */
 
-export async function loadReport(rawHost: SourceHost, builtins: SourceHost, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadReport(rawHost: SourceHost, session: Session, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const host = decodingHost(rawHost, diagnostics);
-  const result = await loadDecoded(host, builtins, options, diagnostics);
+  const result = await loadDecoded(host, session, options, diagnostics);
   // A file that could not be decoded was read as empty: report the cause, not what its emptiness caused.
   if (host.undecodable.size === 0) return result;
   return { diagnostics: result.diagnostics.filter((d) => d.ruleId === sourceEncoding.meta.id || !host.undecodable.has(d.file)) };
 }
 
-async function loadDecoded(host: SourceHost, builtins: SourceHost, options: LoadOptions, diagnostics: Diagnostic[]): Promise<LoadResult> {
+async function loadDecoded(host: SourceHost, session: Session, options: LoadOptions, diagnostics: Diagnostic[]): Promise<LoadResult> {
   const configRead = await host.readText(CONFIG_FILE);
   if (configRead.status !== 'ok') {
     const at = { file: CONFIG_FILE };
@@ -118,13 +120,13 @@ async function loadDecoded(host: SourceHost, builtins: SourceHost, options: Load
     diagnostics.push(notMapping(CONFIG_FILE));
     return { diagnostics };
   }
-  const schemas = await builtinSchemas(builtins);
-  const schemaErrors = validateYaml(configDoc, schemas.config, configSchema);
+  const schemas = await session.builtinSchemas();
+  const schemaErrors = validateYaml(configDoc, schemas.config, configSchema, session.validators);
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { diagnostics };
   const config = normalizeConfig(configDoc.value);
 
-  const loading: Loading = { host, builtins, schemas, config, configDoc, diagnostics };
+  const loading: Loading = { host, session, schemas, config, configDoc, diagnostics };
   const profile = await loadProfile(loading);
   const catalog = await loadCatalog(loading);
   if (!profile || !catalog) return { diagnostics };
@@ -135,12 +137,14 @@ async function loadDecoded(host: SourceHost, builtins: SourceHost, options: Load
   if (diagnostics.some((d) => d.file === METRICS_FILE && d.severity === 'error')) return { diagnostics };
   const metrics = metricsDoc && isMapping(metricsDoc.value) ? metricsDoc.value : {};
   const chapters = await loadChapters(host, profile, diagnostics);
-  const templates = await loadTemplates(host, builtins, diagnostics);
+  const templates = await loadTemplates(host, session.builtins, diagnostics);
+  const schema = metricsSchema(catalog, session.metricsSchemas);
+  await session.validators.prepare(schema);
   const previous = await loadPrevious(host, config, configDoc, options.openPrevious);
   diagnostics.push(...previous.diagnostics);
 
   return {
-    source: { host, config, configDoc, metrics, metricsDoc, chapters, profile, catalog, templates, previous: previous.previous },
+    source: { host, config, configDoc, metrics, metricsDoc, metricsSchema: schema, chapters, profile, catalog, templates, previous: previous.previous },
     diagnostics,
   };
 }
@@ -176,15 +180,15 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
 /** What loading the profile and the catalog needs: both read from the report and the package, and report where lawreport.yaml names them. */
 interface Loading {
   host: SourceHost;
-  builtins: SourceHost;
+  session: Session;
   schemas: BuiltinSchemas;
   config: ReportConfig;
   configDoc: YamlDocument;
   diagnostics: Diagnostic[];
 }
 
-async function loadProfile({ host, builtins, schemas, config, configDoc, diagnostics }: Loading): Promise<Profile | undefined> {
-  const loader = new ProfileLoader({ host, builtins, metaSchema: schemas.profile });
+async function loadProfile({ host, session, schemas, config, configDoc, diagnostics }: Loading): Promise<Profile | undefined> {
+  const loader = new ProfileLoader({ host, builtins: session.builtins, metaSchema: schemas.profile, validators: session.validators });
   const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/profile', 'value') };
   const profile = await loader.load(config.profile, at);
   diagnostics.push(...loader.diagnostics);
@@ -195,10 +199,12 @@ async function loadProfile({ host, builtins, schemas, config, configDoc, diagnos
   return profile;
 }
 
-async function loadCatalog({ host, builtins, schemas, config, configDoc, diagnostics }: Loading): Promise<Catalog | undefined> {
-  const builtinText = await builtins.readText('schemas/metrics.catalog.yaml');
+async function loadCatalog({ host, session, schemas, config, configDoc, diagnostics }: Loading): Promise<Catalog | undefined> {
+  const builtinText = await session.builtins.readText('schemas/metrics.catalog.yaml');
   if (builtinText.status !== 'ok') throw new Error('lawreport is incomplete: schemas/metrics.catalog.yaml cannot be read');
-  const base = builtinCatalog(builtinText.value, schemas.catalog);
+  // Parsed once per session: a batch parsed the same YAML for every report (a fifth of its YAML
+  // time). A parse with diagnostics is not kept, as diagnostics travel on. Extending the catalog copies it.
+  const base = session.memo(BUILTIN_CATALOG, builtinText.value, () => parseCatalog(builtinText.value, '<lawreport>/schemas/metrics.catalog.yaml', schemas.catalog, undefined, session.validators), (parsed) => parsed.diagnostics.length === 0);
   diagnostics.push(...base.diagnostics);
   if (!base.catalog || !config.catalog) return base.catalog;
   const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/catalog', 'value') };
@@ -207,25 +213,12 @@ async function loadCatalog({ host, builtins, schemas, config, configDoc, diagnos
     diagnostics.push(readFailure(config.catalog, read, at) ?? catalogNotFound.at(at, 'missing', { path: config.catalog }));
     return undefined;
   }
-  const extended = parseCatalog(read.value, config.catalog, schemas.catalog, base.catalog);
+  const extended = parseCatalog(read.value, config.catalog, schemas.catalog, base.catalog, session.validators);
   diagnostics.push(...extended.diagnostics);
   return extended.catalog;
 }
 
-/** The built-in catalog as last parsed, and the text it was parsed from. */
-let builtin: { text: string; parsed: ReturnType<typeof parseCatalog> } | undefined;
-
-/**
- * Parses the built-in catalog once per process: a batch parsed the same YAML for every report (a
- * fifth of its YAML time). Keyed by the text, so another package root (tests) parses anew; a parse
- * with diagnostics is not kept, as diagnostics travel on. Extending the catalog copies it.
- */
-function builtinCatalog(text: string, metaSchema: object): ReturnType<typeof parseCatalog> {
-  if (builtin?.text === text) return builtin.parsed;
-  const parsed = parseCatalog(text, '<lawreport>/schemas/metrics.catalog.yaml', metaSchema);
-  if (parsed.diagnostics.length === 0) builtin = { text, parsed };
-  return parsed;
-}
+const BUILTIN_CATALOG = Symbol('the built-in catalog');
 
 async function loadMetrics(host: SourceHost, diagnostics: Diagnostic[]): Promise<YamlDocument | undefined> {
   const text = textOf(await host.readText(METRICS_FILE), METRICS_FILE, { file: METRICS_FILE }, diagnostics);

@@ -6,6 +6,7 @@ import type { SourceHost } from '../io/host.js';
 import { loadReport, type LoadOptions } from '../load/report.js';
 import type { Localized } from '../diagnostics/diagnostic.js';
 import type { ReportDocument, ReportSource } from '../model.js';
+import type { Session } from '../session.js';
 import { DIAGNOSTICS, diagnosticMeta } from './registry.js';
 import { DEFAULT_FORMATS, outputFormat, RendererUnavailable, type RenderOptions } from '../render/registry.js';
 
@@ -24,12 +25,12 @@ export interface CheckOptions extends LoadOptions {
  * load → validate → check → compile: everything but rendering. Bad input, a folder that is no
  * report at all included, comes back as diagnostics; what throws is a bug.
  */
-export async function checkReport(host: SourceHost, builtins: SourceHost, options: CheckOptions = {}): Promise<CheckResult> {
-  const loaded = await loadReport(host, builtins, options);
+export async function checkReport(host: SourceHost, session: Session, options: CheckOptions = {}): Promise<CheckResult> {
+  const loaded = await loadReport(host, session, options);
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const source = loaded.source;
-  const ruleDiagnostics = runRules(source, rules, { known: DIAGNOSTICS });
-  const compiled = await compileReport(source, options.compileChapter);
+  const ruleDiagnostics = runRules(source, rules, { known: DIAGNOSTICS, validators: session.validators });
+  const compiled = await compileReport(source, options.compileChapter, session.templates);
   const diagnostics = applySeverities([...loaded.diagnostics, ...compiled.diagnostics], source.config.rules, diagnosticMeta).concat(ruleDiagnostics);
   return { source, document: compiled.document, diagnostics };
 }
@@ -47,8 +48,8 @@ export interface BuildOptions extends LoadOptions {
 }
 
 /** The whole pipeline. Outputs exist only when no error was found and every asked format could be made. */
-export async function buildReport(host: SourceHost, builtins: SourceHost, formats?: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const checked = await checkReport(host, builtins, options);
+export async function buildReport(host: SourceHost, session: Session, formats?: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  const checked = await checkReport(host, session, options);
   const outputs = new Map<string, Uint8Array>();
   if (!checked.document || !checked.source || hasErrors(checked.diagnostics)) return { ...checked, outputs };
   for (const id of formats ?? checked.source.config.output.formats ?? DEFAULT_FORMATS) {

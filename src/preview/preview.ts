@@ -1,6 +1,7 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
 import type { SourceHost } from '../io/host.js';
 import type { LoadOptions } from '../load/report.js';
+import type { Session } from '../session.js';
 import { startServer } from './server.js';
 import { PreviewSession, type Rebuild } from './session.js';
 import { watchReport } from './watch.js';
@@ -9,7 +10,8 @@ export interface PreviewOptions {
   /** Absolute path of the report folder. */
   dir: string;
   host: SourceHost;
-  builtins: SourceHost;
+  /** The session a preview keeps for all its rebuilds. */
+  session: Session;
   /** How to open `previous:` (last year's folder), as build and check do. */
   load?: LoadOptions;
   port: number;
@@ -27,7 +29,7 @@ export interface Preview {
 
 /** Builds once, serves, and rebuilds on every change in the folder until closed. Writes no file. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const session = new PreviewSession(options.host, options.builtins, options.lang, options.load);
+  const session = new PreviewSession(options.host, options.session, options.lang, options.load);
   options.onRebuild?.(await session.rebuild(), undefined);
   const server = await startServer(session, options.port);
 

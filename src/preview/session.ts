@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic, type Lang } from '../diagnostics/diagnostic
 import type { SourceHost } from '../io/host.js';
 import { CHAPTERS_DIR, type LoadOptions } from '../load/report.js';
 import type { ReportDocument } from '../model.js';
+import type { Session } from '../session.js';
 import { checkReport } from '../pipeline/build.js';
 import { chapterAnchor, esc, htmlPage } from '../render/html/page.js';
 import { BANNER_CSS, bannerHtml } from './banner.js';
@@ -39,7 +40,8 @@ export class PreviewSession {
 
   constructor(
     private readonly host: SourceHost,
-    private readonly builtins: SourceHost,
+    /** The package's session: compiled templates and validators survive every rebuild. */
+    private readonly session: Session,
     private readonly lang: Lang,
     private readonly load: LoadOptions = {},
   ) {}
@@ -49,7 +51,7 @@ export class PreviewSession {
     const start = performance.now();
     if (!changed || changed.some((file) => !file.startsWith(`${CHAPTERS_DIR}/`))) this.cache.clear();
     this.cache.begin();
-    const result = await checkReport(this.host, this.builtins, { ...this.load, compileChapter: this.cache.compile });
+    const result = await checkReport(this.host, this.session, { ...this.load, compileChapter: this.cache.compile });
     const diagnostics: Diagnostic[] = result.diagnostics;
     if (result.source) this.outDir = result.source.config.output.dir;
     if (result.document && !hasErrors(diagnostics)) {

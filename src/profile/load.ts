@@ -7,7 +7,7 @@ import { readFailure } from '../source/read.js';
 import { isMapping, notMapping } from '../source/mapping.js';
 import { parseYaml, pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
 import type { Profile, ProfileSection } from '../model.js';
-import { SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
+import { SCHEMA_MESSAGES, validateYaml, type Validators } from '../validate/schema.js';
 
 const BUILTIN_DIR = 'schemas/profiles';
 const BUILTIN_PREFIX = `<lawreport>/${BUILTIN_DIR}/`;
@@ -86,6 +86,7 @@ export interface ProfileSources {
   builtins: SourceHost;
   /** schemas/profile.schema.json */
   metaSchema: object;
+  validators: Validators;
 }
 
 interface RawNode {
@@ -164,7 +165,7 @@ export class ProfileLoader {
           this.diagnostics.push(notMapping(file));
           return undefined;
         }
-        const invalid = validateYaml(doc, this.sources.metaSchema, profileSchema);
+        const invalid = validateYaml(doc, this.sources.metaSchema, profileSchema, this.sources.validators);
         this.diagnostics.push(...invalid);
         return invalid.length > 0 ? undefined : doc;
       })();

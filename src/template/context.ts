@@ -1,4 +1,4 @@
-import { withComputedRates } from '../load/relations.js';
+import { withComputedRates } from '../rate.js';
 import type { ReportConfig, ReportSource } from '../model.js';
 
 export interface ReportFields {

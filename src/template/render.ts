@@ -82,8 +82,10 @@ export interface TemplateResult {
   diagnostics: Diagnostic[];
 }
 
-/** Compiled templates by their text: a batch or a preview compiles each text once (see template/cache.ts). */
-export type CompiledTemplates = Map<string, Compiled>;
+/** Compiled templates by their text, owned by a session: a batch or a preview compiles each text once. */
+export class TemplateCache extends Map<string, Compiled> {}
+
+export type CompiledTemplates = TemplateCache;
 
 /**
  * Fills one template (a chapter's Markdown or a report-level .hbs) with the report data.

@@ -1,4 +1,5 @@
 import type { SourceHost } from '../io/host.js';
+import type { Validators } from './schema.js';
 
 /** The JSON Schemas shipped in schemas/: lawreport.yaml's, and the meta-schemas of profiles and catalogs. */
 export interface BuiltinSchemas {
@@ -13,21 +14,15 @@ const FILES: Record<keyof BuiltinSchemas, string> = {
   catalog: 'schemas/catalog.schema.json',
 };
 
-// One read per package root: a batch of reports shares the parsed (and so the compiled) schemas.
-const cache = new WeakMap<SourceHost, Promise<BuiltinSchemas>>();
-
-export function builtinSchemas(builtins: SourceHost): Promise<BuiltinSchemas> {
-  let found = cache.get(builtins);
-  if (!found) {
-    found = (async () => {
-      const read = async (file: string) => {
-        const read = await builtins.readText(file);
-        if (read.status !== 'ok') throw new Error(`lawreport is incomplete: ${file} cannot be read (${read.status})`);
-        return JSON.parse(read.value) as object;
-      };
-      return { config: await read(FILES.config), profile: await read(FILES.profile), catalog: await read(FILES.catalog) };
-    })();
-    cache.set(builtins, found);
-  }
-  return found;
+/** Reads the package's schemas through its host, each with its precompiled validator made ready. */
+export async function readBuiltinSchemas(builtins: SourceHost, validators: Validators): Promise<BuiltinSchemas> {
+  const read = async (file: string) => {
+    const text = await builtins.readText(file);
+    if (text.status !== 'ok') throw new Error(`lawreport is incomplete: ${file} cannot be read (${text.status})`);
+    const schema = JSON.parse(text.value) as object;
+    await validators.prepare(schema);
+    return schema;
+  };
+  const [config, profile, catalog] = await Promise.all([read(FILES.config), read(FILES.profile), read(FILES.catalog)]);
+  return { config, profile, catalog };
 }

@@ -5,9 +5,9 @@ import type { Catalog, MetricDef } from '../model.js';
  * for keys, labels, units and ranges): groups and figures are closed sets, so a misspelt key is
  * an error with a did-you-mean; counts are non-negative integers, percentages lie in 0–100.
  */
-export function metricsSchema(catalog: Catalog): object {
-  // Each load reads the catalog afresh; the same content must give the same schema object, so
-  // ajv compiles it once per process (compiling costs more than checking a whole report).
+export function metricsSchema(catalog: Catalog, byContent = new Map<string, object>()): object {
+  // Each load reads the catalog afresh; the same content must give the same schema object (the
+  // session keeps them by content), so it is compiled once (compiling costs more than checking a whole report).
   const built = build(catalog);
   const key = JSON.stringify(built);
   let schema = byContent.get(key);
@@ -18,8 +18,6 @@ export function metricsSchema(catalog: Catalog): object {
   }
   return schema;
 }
-
-const byContent = new Map<string, object>();
 
 /** Its $id names the validator `npm run build` precompiles from the built-in catalog (used when the digest matches). */
 export const METRICS_SCHEMA_ID = 'https://lawreport.dev/schemas/metrics.schema.json';

@@ -6,7 +6,7 @@ import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticDefinition } from '../diagnostics/definition.js';
 import { nearest } from '../diagnostics/suggest.js';
 import { positionOf, type YamlDocument } from '../source/yaml.js';
-import { packageRoot } from '../paths.js';
+import type { SourceHost } from '../io/host.js';
 
 // ajv and ajv-i18n (CommonJS) load on demand: a run whose schema was precompiled needs neither,
 // and ajv-i18n only when there is an error to translate.
@@ -28,46 +28,54 @@ const ZH_TYPES: Record<string, string> = {
   null: '空值',
 };
 
-let ajv: Ajv | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: object): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = precompiled(schema) ?? compileWithAjv(schema);
-    compiled.set(schema, fn);
-  }
-  return fn;
-}
-
 /**
- * The validator `npm run build` generated for this schema (scripts/precompile-schemas.mjs), if it
- * was generated from exactly this schema: saves loading ajv and compiling, most of a check's start-up.
+ * The compiled validators of one session (a run, a batch worker, a preview): each schema is
+ * compiled once, or taken from what `npm run build` precompiled (scripts/precompile-schemas.mjs)
+ * when that was made from exactly this schema, read through the builtins host like every other
+ * file of the package. ajv itself loads only for a schema nothing precompiled.
  */
-function precompiled(schema: object): ValidateFunction | undefined {
-  const id = (schema as { $id?: string }).$id;
-  if (!id) return undefined;
-  const file = path.join(packageRoot, 'lib', 'validate', 'precompiled', path.posix.basename(id).replace(/\.json$/, '.cjs'));
-  let fn: ValidateFunction & { digest?: string };
-  try {
-    fn = requireLazily(file) as typeof fn;
-  } catch {
-    return undefined; // not built (a run from src/ before the first build)
+export class Validators {
+  private ajv?: Ajv;
+  private readonly compiled = new WeakMap<object, ValidateFunction>();
+
+  constructor(private readonly builtins?: SourceHost) {}
+
+  /** Makes the precompiled validator of `schema` ready, if the package has one made from this very schema. */
+  async prepare(schema: object): Promise<void> {
+    if (this.compiled.has(schema) || !this.builtins) return;
+    const id = (schema as { $id?: string }).$id;
+    if (!id) return;
+    const read = await this.builtins.readText(`lib/validate/precompiled/${path.posix.basename(id).replace(/\.json$/, '.cjs')}`);
+    if (read.status !== 'ok') return; // not built (a run from src/ before the first build)
+    const fn = evaluateModule(read.value) as ValidateFunction & { digest?: string };
+    if (fn.digest === createHash('sha256').update(JSON.stringify(schema)).digest('hex')) this.compiled.set(schema, fn);
   }
-  return fn.digest === createHash('sha256').update(JSON.stringify(schema)).digest('hex') ? fn : undefined;
+
+  get(schema: object): ValidateFunction {
+    let fn = this.compiled.get(schema);
+    if (!fn) this.compiled.set(schema, (fn = this.compile(schema)));
+    return fn;
+  }
+
+  private compile(schema: object): ValidateFunction {
+    // verbose: errors carry their parentSchema, which holds the known keys and the description.
+    // scripts/precompile-schemas.mjs uses the same options.
+    this.ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+    // The same schema read again (another report in a batch) reuses its compiled validator.
+    const id = (schema as { $id?: string }).$id;
+    const existing = id ? this.ajv.getSchema(id) : undefined;
+    if (!existing || JSON.stringify(existing.schema) === JSON.stringify(schema)) return existing ?? this.ajv.compile(schema);
+    // One $id, other content: metrics.yaml's schema made from a report's own catalog.
+    this.ajv.removeSchema(id);
+    return this.ajv.compile(schema);
+  }
 }
 
-function compileWithAjv(schema: object): ValidateFunction {
-  // verbose: errors carry their parentSchema, which holds the known keys and the description.
-  // scripts/precompile-schemas.mjs uses the same options.
-  ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-  // The same schema file read again (another report in a batch) reuses its compiled validator.
-  const id = (schema as { $id?: string }).$id;
-  const existing = id ? ajv.getSchema(id) : undefined;
-  if (!existing || JSON.stringify(existing.schema) === JSON.stringify(schema)) return existing ?? ajv.compile(schema);
-  // One $id, other content: metrics.yaml's schema made from a report's own catalog.
-  ajv.removeSchema(id);
-  return ajv.compile(schema);
+/** A precompiled validator is a CommonJS module whose only imports are ajv's small runtime helpers. */
+function evaluateModule(code: string): unknown {
+  const module = { exports: {} as unknown };
+  new Function('module', 'exports', 'require', code)(module, module.exports, requireLazily);
+  return module.exports;
 }
 
 /** Dotted, readable form of a JSON pointer: "/output/formats/0" → "output.formats[0]". */
@@ -118,16 +126,16 @@ export type SchemaDiagnostic = DiagnosticDefinition<typeof SCHEMA_MESSAGES>;
  * Validates a parsed YAML file against a JSON Schema; every error points at the YAML
  * line and column of the offending key (or, for a missing key, of its parent).
  */
-export function validateYaml(doc: YamlDocument, schema: object, definition: SchemaDiagnostic): Diagnostic[] {
-  return validateValue(doc.value, schema, doc, '', definition);
+export function validateYaml(doc: YamlDocument, schema: object, definition: SchemaDiagnostic, validators: Validators): Diagnostic[] {
+  return validateValue(doc.value, schema, doc, '', definition, validators);
 }
 
 /**
  * Validates one value of a YAML file (the one at `pointer`, such as a rule's options in
  * lawreport.yaml) against a JSON Schema, errors placed at their lines in `doc`.
  */
-export function validateValue(value: unknown, schema: object, doc: YamlDocument, pointer: string, definition: SchemaDiagnostic): Diagnostic[] {
-  const validate = validatorFor(schema);
+export function validateValue(value: unknown, schema: object, doc: YamlDocument, pointer: string, definition: SchemaDiagnostic, validators: Validators): Diagnostic[] {
+  const validate = validators.get(schema);
   if (validate(value)) return [];
   const errors = filterNoise(validate.errors ?? []).map((e) => ({ ...e, instancePath: pointer + e.instancePath }));
   const zhErrors = errors.map((e) => ({ ...e }));

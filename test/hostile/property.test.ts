@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline/build.js';
-import { builtins, exampleFiles, hostOf } from '../helpers.js';
+import { builtins, session, exampleFiles, hostOf } from '../helpers.js';
 import { xmlProblems } from './xml.js';
 
 /** Text a clerk might paste: Chinese, Markdown and template syntax, control characters, odd Unicode. */
@@ -24,7 +24,7 @@ const metricsText = fc.oneof(
 );
 
 async function outcome(files: Record<string, string>) {
-  const result = await buildReport(hostOf(files), builtins, ['docx', 'html', 'txt']);
+  const result = await buildReport(hostOf(files), session, ['docx', 'html', 'txt']);
   const problems: string[] = [];
   const docx = result.outputs.get('docx');
   if (docx) {

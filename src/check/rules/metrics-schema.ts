@@ -1,5 +1,4 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { metricsSchema } from '../../validate/metrics-schema.js';
 import { defineDiagnostic } from '../../diagnostics/definition.js';
 import { SCHEMA_MESSAGES, validateYaml } from '../../validate/schema.js';
 import type { Rule, RuleMeta } from '../rule.js';
@@ -28,8 +27,8 @@ const schemaErrors = defineDiagnostic(meta, SCHEMA_MESSAGES);
 
 export const metricsSchemaRule: Rule = {
   meta,
-  check({ source, report }) {
+  check({ source, validators, report }) {
     if (!source.metricsDoc || source.metricsDoc.value === null) return;
-    for (const { ruleId: _, severity: __, url: ___, ...d } of validateYaml(source.metricsDoc, metricsSchema(source.catalog), schemaErrors)) report(d);
+    for (const { ruleId: _, severity: __, url: ___, ...d } of validateYaml(source.metricsDoc, source.metricsSchema, schemaErrors, validators)) report(d);
   },
 };

@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { nodeHost } from '../../io/node-host.js';
 import { packageRoot } from '../../paths.js';
+import { Session } from '../../session.js';
 import { runTask, type ReportOutcome, type ReportTask } from './task.js';
 
 /**
@@ -28,7 +30,8 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
   const outcomes: ReportOutcome[] = new Array(tasks.length);
   const threads = Math.min(jobs, tasks.length);
   if (threads <= 1) {
-    for (const [i, task] of tasks.entries()) onDone((outcomes[i] = await runTask(task)));
+    const session = new Session(nodeHost(packageRoot));
+    for (const [i, task] of tasks.entries()) onDone((outcomes[i] = await runTask(task, session)));
     return outcomes;
   }
   let next = 0;

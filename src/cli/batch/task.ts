@@ -6,6 +6,7 @@ import { buildFolder } from '../commands/build.js';
 import { EXIT } from '../context.js';
 import { handleError } from '../errors.js';
 import { openReport } from '../report-dir.js';
+import type { Session } from '../../session.js';
 
 /** One report of a batch: plain data, so it crosses to a worker thread as a message. */
 export interface ReportTask {
@@ -33,17 +34,20 @@ export interface ReportOutcome {
   failure?: string;
 }
 
-/** Runs one report exactly as the single-folder command would, returning what it would have printed as data. */
-export async function runTask(task: ReportTask): Promise<ReportOutcome> {
+/**
+ * Runs one report exactly as the single-folder command would, returning what it would have printed
+ * as data. `session`: the worker's, shared by every report it takes.
+ */
+export async function runTask(task: ReportTask, session?: Session): Promise<ReportOutcome> {
   // As openReport names a folder, for the reports that fail before it could.
   const display = path.relative(task.cwd, path.resolve(task.cwd, task.dir)) || '.';
   try {
     if (task.command === 'build') {
-      const built = await buildFolder(task, task.dir, task.formats, task.out);
+      const built = await buildFolder(task, task.dir, task.formats, task.out, session);
       return { display: built.display, exitCode: built.ok ? EXIT.ok : EXIT.errors, diagnostics: built.diagnostics, written: built.written };
     }
-    const report = await openReport(task.cwd, task.dir);
-    const { diagnostics } = await checkReport(report.host, report.builtins, report.load);
+    const report = await openReport(task.cwd, task.dir, session);
+    const { diagnostics } = await checkReport(report.host, report.session, report.load);
     const n = countBySeverity(diagnostics);
     const exitCode = n.error > 0 || (task.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
     return { display: report.display, exitCode, diagnostics, written: [] };

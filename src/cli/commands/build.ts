@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { buildReport } from '../../pipeline/build.js';
+import type { Session } from '../../session.js';
 import { OUTPUT_FORMATS, outputFormat } from '../../render/registry.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
@@ -45,9 +46,9 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
 }
 
 /** Builds one report folder and writes its outputs; the part a batch shares with a single build. */
-export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: string[] | undefined, out: string | undefined) {
-  const report = await openReport(ctx.cwd, dir);
-  const result = await buildReport(report.host, report.builtins, formats, { ...report.load, render: renderOptions(ctx.env) });
+export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: string[] | undefined, out: string | undefined, session?: Session) {
+  const report = await openReport(ctx.cwd, dir, session);
+  const result = await buildReport(report.host, report.session, formats, { ...report.load, render: renderOptions(ctx.env) });
   const errors = countBySeverity(result.diagnostics).error;
   const base = { display: report.display, diagnostics: result.diagnostics, errors };
   if (errors > 0 || !result.source || !result.document) return { ...base, ok: false, written: [] as string[] };

@@ -18,7 +18,7 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
   const report = await openReport(ctx.cwd, dir);
   // Whatever is wrong, a folder that is no report or a chapter that cannot be read included, is a
   // diagnostic: the output is always in the format CI asked for.
-  const { source, diagnostics } = await checkReport(report.host, report.builtins, report.load);
+  const { source, diagnostics } = await checkReport(report.host, report.session, report.load);
   // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
   const notAReport = !source && options.format === 'human' && diagnostics.some((d) => d.ruleId === noConfig.meta.id);
   printDiagnostics(ctx, diagnostics, options.format, report.display, notAReport ? 'stderr' : 'stdout', DIAGNOSTICS);

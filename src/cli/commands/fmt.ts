@@ -29,7 +29,7 @@ export async function fmtCommand(ctx: CliContext, dir: string | undefined, optio
   // Under check --fix, stdout belongs to the check's report (which may be JSON).
   const say = markdown ? ctx.stdout : ctx.stderr;
   const report = await openReport(ctx.cwd, dir);
-  const result = await formatReport(report.host, report.builtins, { fix: Boolean(options.fix), markdown }, report.load);
+  const result = await formatReport(report.host, report.session, { fix: Boolean(options.fix), markdown }, report.load);
   if (result.diagnostics.length > 0) {
     printDiagnostics(ctx, result.diagnostics, 'human', report.display, 'stderr');
     return EXIT.errors;

@@ -7,6 +7,7 @@ import { nodeHost } from '../../io/node-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
 import { packageRoot } from '../../paths.js';
+import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
 import { refuseOverwrite, warnStrayChapters } from './init.js';
@@ -41,7 +42,8 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     );
   }
   const builtins = nodeHost(packageRoot);
-  const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile), builtinCatalog(builtins)]);
+  const session = new Session(builtins);
+  const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   const result = await importReport(new Uint8Array(await readFile(abs)), {
     file: path.basename(file),
     profile,

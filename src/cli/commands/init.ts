@@ -4,6 +4,7 @@ import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { scaffoldReport } from '../../init/scaffold.js';
 import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
 import { packageRoot } from '../../paths.js';
+import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 
 export interface InitOptions {
@@ -57,7 +58,8 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
     throw new UsageError(`成文日期“${date}”无效，请写作 2025-02-10。`, `Invalid date "${date}"; write it as 2025-02-10.`);
   }
   const builtins = nodeHost(packageRoot);
-  const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile), builtinCatalog(builtins)]);
+  const session = new Session(builtins);
+  const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date });
 
   const display = dir ?? '.';

@@ -30,7 +30,7 @@ export async function previewCommand(ctx: CliContext, dir: string | undefined, o
       dir: report.abs,
       host: report.host,
       load: report.load,
-      builtins: report.builtins,
+      session: report.session,
       port,
       lang: ctx.lang,
       onRebuild: (rebuild, files) => {

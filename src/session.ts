@@ -1,0 +1,43 @@
+import type { SourceHost } from './io/host.js';
+import { TemplateCache } from './template/render.js';
+import { readBuiltinSchemas, type BuiltinSchemas } from './validate/builtin-schemas.js';
+import { Validators } from './validate/schema.js';
+
+/**
+ * What runs that share one installation of lawreport keep between reports: a single run, a
+ * batch worker (which takes report after report), a preview (which rebuilds on every save).
+ * Every cache lives here, for the package host it serves, never in a module: the package's
+ * schemas and their compiled validators, the built-in catalog as parsed, metrics.yaml schemas
+ * by content, and templates compiled by their text.
+ */
+export class Session {
+  readonly validators: Validators;
+  readonly templates = new TemplateCache();
+  /** metrics.yaml's schema by its content: the same catalog gives the same object, compiled once. */
+  readonly metricsSchemas = new Map<string, object>();
+  private schemas?: Promise<BuiltinSchemas>;
+  private readonly memos = new Map<symbol, { key: string; value: unknown }>();
+
+  /** `builtins` reads the package's own files (schemas/, templates/, lib/validate/precompiled/). */
+  constructor(readonly builtins: SourceHost) {
+    this.validators = new Validators(builtins);
+  }
+
+  builtinSchemas(): Promise<BuiltinSchemas> {
+    this.schemas ??= readBuiltinSchemas(this.builtins, this.validators);
+    return this.schemas;
+  }
+
+  /**
+   * A value made from some text of the package (the built-in catalog), kept while the text stays
+   * the same. `name` says which value; a value that should not be kept (it carries diagnostics,
+   * which travel on) is made anew each time when `keep` says so.
+   */
+  memo<T>(name: symbol, key: string, make: () => T, keep: (value: T) => boolean = () => true): T {
+    const found = this.memos.get(name);
+    if (found?.key === key) return found.value as T;
+    const value = make();
+    if (keep(value)) this.memos.set(name, { key, value });
+    return value;
+  }
+}
