@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../src/pipeline/build.js';
-import { builtins, session, copyExample, exampleFiles, hostOf, runCli } from './helpers.js';
+import { copyExample, exampleFiles, hostOf, runCli, session } from './helpers.js';
 
 const at = (d: { ruleId: string; file: string; line?: number; column?: number }) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`;
 
@@ -114,5 +114,19 @@ describe('a profile\'s metrics: are checked against the catalog at the profile\'
     const { diagnostics } = await checkReport(hostOf(files), session);
     const found = diagnostics.filter((d) => d.ruleId === 'profile-metric-unknown' || d.ruleId === 'metric-required');
     expect(found.map((d) => [at(d), d.hint?.zh])).toEqual([['profile-metric-unknown outline.yaml:5:15', '是不是“enforcement.cases_filed”？']]);
+  });
+});
+
+describe('a chapter\'s own "# 标题" is read one way everywhere', () => {
+  it('drops a typed number and markup, and skips comments before it', async () => {
+    const { buildReport } = await import('../src/pipeline/build.js');
+    const files = await exampleFiles();
+    files['chapters/01-measures.md'] = files['chapters/01-measures.md']!.replace('## 抓实', '# 一、我们的**主要**举措\n\n## 抓实');
+    files['chapters/05-other.md'] = '<!-- 说明 -->\n\n# 其他需要说明的事项\n\n正文。\n';
+    const result = await buildReport(hostOf(files), session, ['txt']);
+    const text = new TextDecoder().decode(result.outputs.get('txt'));
+    expect(text).toContain('\n一、我们的主要举措\n');
+    expect(text).toContain('\n五、其他需要说明的事项\n');
+    expect(result.source!.chapters.find((c) => c.file === 'chapters/05-other.md')!.title).toBe('其他需要说明的事项');
   });
 });

@@ -4,7 +4,7 @@
  * `lawreport init` (empty folder) and `lawreport import` (folder from last year's report).
  */
 import type { Catalog, MetricDef, ProfileChapter, ProfileSection } from '../model.js';
-import { CHAPTERS_DIR } from '../load/report.js';
+import { chapterFileName } from '../load/chapter-file.js';
 import { renderTitle } from '../profile/title.js';
 
 /** What every new chapter says until the clerk writes it; the placeholder rule looks for it. */
@@ -84,7 +84,7 @@ export function chapterFile(index: number, id: string, body: string, options: { 
   front.push('---', '');
   const comment = options.comment ? [`<!-- ${commentSafe(options.comment)} -->`, ''] : [];
   return {
-    path: `${CHAPTERS_DIR}/${String(index).padStart(2, '0')}-${id}.md`,
+    path: chapterFileName(index, id),
     text: [...front, ...comment, body.trimEnd(), ''].join('\n'),
   };
 }

@@ -1,5 +1,6 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { CHAPTERS_DIR, CONFIG_FILE } from '../../load/report.js';
+import { chapterFileName } from '../../load/chapter-file.js';
+import { CONFIG_FILE } from '../../load/report.js';
 import { positionOf } from '../../source/yaml.js';
 import { renderTitle } from '../../profile/title.js';
 import type { Rule } from '../rule.js';
@@ -24,7 +25,7 @@ export const chapterMissing: Rule = {
     const present = new Set(source.chapters.map((c) => c.id));
     source.profile.chapters.forEach((chapter, index) => {
       if (!chapter.required || present.has(chapter.id)) return;
-      const file = `${CHAPTERS_DIR}/${String(index + 1).padStart(2, '0')}-${chapter.id}.md`;
+      const file = chapterFileName(index + 1, chapter.id);
       const title = renderTitle(chapter.title, source.config);
       // The file that is not there has no line: point at the profile the requirement comes from.
       report({

@@ -1,5 +1,6 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { nearest } from '../../diagnostics/suggest.js';
+import { chapterStem } from '../../load/chapter-file.js';
 import type { Rule } from '../rule.js';
 
 export const chapterUnknown: Rule = {
@@ -22,7 +23,7 @@ export const chapterUnknown: Rule = {
     const ids = source.profile.chapters.map((c) => c.id);
     for (const chapter of source.chapters) {
       if (chapter.id === 'preface' || (chapter.id && ids.includes(chapter.id))) continue;
-      const written = chapter.id ?? chapter.file.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_. ]*/, '');
+      const written = chapter.id ?? chapterStem(chapter.file);
       const guess = nearest(written, ids);
       report({
         file: chapter.file,
