@@ -1,7 +1,6 @@
-import type { ChapterSource } from '../model.js';
+import type { ChapterSource, ReportSource } from '../model.js';
 import { chapterOutline, type ChapterOutline } from './chapter-outline.js';
 import { proseBlocks, type ProseBlock } from './prose.js';
-import type { RuleSource } from './rule.js';
 
 /**
  * The parsed views of one report's sources that several rules read (a chapter's outline, its
@@ -13,7 +12,7 @@ export class SourceViews {
   private readonly blocks = new Map<ChapterSource, ProseBlock[]>();
   private readonly memos = new Map<symbol, unknown>();
 
-  constructor(readonly source: RuleSource) {}
+  constructor(readonly source: Pick<ReportSource, 'chapters'>) {}
 
   outline(chapter: ChapterSource): ChapterOutline {
     let found = this.outlines.get(chapter);

@@ -12,6 +12,13 @@ export function docsUrl(id: string): string {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** How each severity is named to a reader (human output, the preview's banner). */
+export const SEVERITY_LABEL: Record<Severity, Localized> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
 /** A message in both languages the CLI speaks; Chinese is the default. */
 export interface Localized {
   zh: string;

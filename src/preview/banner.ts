@@ -1,5 +1,4 @@
-import { countBySeverity, dedupeDiagnostics, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
-import { SEVERITY_LABEL } from '../cli/format/human.js';
+import { countBySeverity, dedupeDiagnostics, SEVERITY_LABEL, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { esc } from '../render/html/page.js';
 
 export interface BannerInput {

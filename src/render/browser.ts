@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { RendererUnavailable, type BrowserOptions } from './registry.js';
+import { RendererUnavailable, type BrowserOptions } from './options.js';
 
 /** Names Debian, Ubuntu and Google give the browser binary, in the order they are tried. */
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];

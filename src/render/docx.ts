@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import type { ReportDocument } from '../model.js';
-import type { RenderOptions } from './registry.js';
+import type { RenderOptions } from './options.js';
 import { chapterBlocks, type Block } from './docx/blocks.js';
 import { bodyRun, type BlockContext } from './docx/runs.js';
 import { closingBlocks } from './docx/closing.js';

@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../model.js';
 import { launchChromium } from './browser.js';
 import { renderHtml } from './html.js';
-import type { RenderOptions } from './registry.js';
+import type { RenderOptions } from './options.js';
 import { stampOf } from './reproducible.js';
 
 /**

@@ -1,6 +1,6 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ReportDate } from '../model.js';
-import type { RenderOptions } from './registry.js';
+import type { RenderOptions } from './options.js';
 
 /** A package's files by path: text parts as strings (as docx compiles them) or bytes. */
 export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>;

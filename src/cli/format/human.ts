@@ -1,13 +1,7 @@
 import { Chalk } from 'chalk';
-import { countBySeverity, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, SEVERITY_LABEL, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 import { joinPath } from './paths.js';
-
-export const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
-};
 
 /** file:line:col  severity  message  [rule-id], then the hint indented; a summary at the end. */
 export const human: Formatter = (diagnostics, { lang, color, base }) => {

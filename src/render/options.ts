@@ -1,0 +1,27 @@
+import type { Localized } from '../diagnostics/diagnostic.js';
+
+/**
+ * What a renderer may know about the world, given by the caller (the CLI reads it from the
+ * environment once, at the edge): renderers never read process.env themselves.
+ */
+export interface RenderOptions {
+  /** SOURCE_DATE_EPOCH (seconds since 1970): stamps the outputs instead of the 成文日期. */
+  sourceDateEpoch?: string;
+  /** Where formats that print through a browser find it: LAWREPORT_CHROMIUM, else a search of PATH. */
+  browser?: BrowserOptions;
+}
+
+export interface BrowserOptions {
+  /** The browser binary to use (LAWREPORT_CHROMIUM); it must exist. */
+  executable?: string;
+  /** The PATH to search when no binary is named. */
+  searchPath?: string;
+}
+
+/** A renderer cannot run here (no browser): an environment problem, reported as a usage error, never a crash. */
+export class RendererUnavailable extends Error {
+  constructor(readonly problem: Localized) {
+    super(problem.en);
+    this.name = 'RendererUnavailable';
+  }
+}
