@@ -1,4 +1,5 @@
 import type { Catalog } from '../model.js';
+import { ratePercent } from '../rate.js';
 
 /** Thrown by a helper on bad arguments; the template stage turns it into a diagnostic. */
 export class HelperError extends Error {}
@@ -18,8 +19,9 @@ export function formatNumber(n: number, digits?: number): string {
   return digits === undefined ? String(n) : n.toFixed(digits);
 }
 
+/** A rate as {{pct}} prints it; the caller has refused a whole of 0. */
 export function formatPercent(part: number, whole: number, digits = 2): string {
-  return `${formatNumber((part / whole) * 100, digits)}%`;
+  return `${formatNumber(ratePercent(part, whole) ?? NaN, digits)}%`;
 }
 
 /** "2025-02-10" → "2025年2月10日" (GB/T 9704: Arabic digits, full year, no zero padding). */

@@ -1,5 +1,6 @@
 import { loc } from '../../diagnostics/diagnostic.js';
 import { decimalsOf, figure, named, rateHolds, relatedTo } from '../figures.js';
+import { ratePercent } from '../../rate.js';
 import type { Rule } from '../rule.js';
 
 export const figureRate: Rule = {
@@ -24,11 +25,11 @@ export const figureRate: Rule = {
       const rate = figure(source, relation.rate);
       const numerator = figure(source, relation.numerator);
       const denominator = figure(source, relation.denominator);
-      if (!rate || !numerator || !denominator || denominator.value === 0) continue;
+      const exact = numerator && denominator ? ratePercent(numerator.value, denominator.value) : undefined;
+      if (!rate || !numerator || !denominator || exact === undefined) continue;
       const written = rate.written;
       // At least the declared precision; finer when the figure is written finer (97.06 at 2 places).
       const digits = Math.max(relation.precision, decimalsOf(written));
-      const exact = (numerator.value / denominator.value) * 100;
       if (rateHolds(rate.value, exact, digits)) continue;
       const r = named(rate);
       const expected = exact.toFixed(digits);

@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import { loc } from '../../diagnostics/diagnostic.js';
 import { leadingTitleNode } from '../../markdown/leading-title.js';
 import { compiledChapters } from '../../load/chapter-order.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleSource } from '../rule.js';
 
 export const headingLevel: Rule = {
   meta: {
@@ -15,21 +15,26 @@ export const headingLevel: Rule = {
     example: { bad: '正文。\n\n# 加强执法监督\n', good: '正文。\n\n## 加强执法监督\n' },
   },
   check({ source, report }) {
-    for (const chapter of compiledChapters(source)) {
-      if (!chapter.tree) continue;
-      const title = leadingTitleNode(chapter.tree);
-      for (const node of chapter.tree.children) {
-        if (node.type !== 'heading' || node.depth !== 1 || node === title) continue;
-        report({
-          ...at(chapter.file, node),
-          message: loc('章节正文中的一级标题（#）按二级标题（##）处理；章节标题由提纲给出。', 'A level-1 heading (#) inside a chapter body is treated as ## ; the outline gives chapter titles.'),
-          hint: loc('把“#”改为“##”。', 'Change "#" to "##".'),
-        });
-      }
+    for (const { file, heading, at } of bodyHeadings(source)) {
+      if (heading.depth !== 1) continue;
+      report({
+        ...at,
+        file,
+        message: loc('章节正文中的一级标题（#）按二级标题（##）处理；章节标题由提纲给出。', 'A level-1 heading (#) inside a chapter body is treated as ## ; the outline gives chapter titles.'),
+        hint: loc('把“#”改为“##”。', 'Change "#" to "##".'),
+      });
     }
   },
 };
 
-export function at(file: string, node: Heading) {
-  return { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+/** The headings of the chapters that are compiled, as written in their sources (a chapter's own title left out). */
+export function* bodyHeadings(source: RuleSource): Generator<{ file: string; heading: Heading; at: { line: number; column: number } }> {
+  for (const chapter of compiledChapters(source)) {
+    if (!chapter.tree) continue;
+    const title = leadingTitleNode(chapter.tree);
+    for (const node of chapter.tree.children) {
+      if (node.type !== 'heading' || node === title) continue;
+      yield { file: chapter.file, heading: node, at: { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 } };
+    }
+  }
 }

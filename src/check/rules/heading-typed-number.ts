@@ -1,9 +1,7 @@
 import { loc } from '../../diagnostics/diagnostic.js';
-import { leadingTitleNode } from '../../markdown/leading-title.js';
 import { typedNumber } from '../../markdown/numbering.js';
-import { compiledChapters } from '../../load/chapter-order.js';
 import type { Rule } from '../rule.js';
-import { at } from './heading-level.js';
+import { bodyHeadings } from './heading-level.js';
 
 export const headingTypedNumber: Rule = {
   meta: {
@@ -16,20 +14,16 @@ export const headingTypedNumber: Rule = {
     example: { bad: '## （一）抓实领导干部学法用法\n', good: '## 抓实领导干部学法用法\n' },
   },
   check({ source, report }) {
-    for (const chapter of compiledChapters(source)) {
-      if (!chapter.tree) continue;
-      const title = leadingTitleNode(chapter.tree);
-      for (const node of chapter.tree.children) {
-        // Headings deeper than #### get no number, so a typed one there stays as written.
-        if (node.type !== 'heading' || node === title || node.depth > 4) continue;
-        const typed = typedNumber(node);
-        if (!typed) continue;
-        report({
-          ...at(chapter.file, node),
-          message: loc(`标题里手写的编号“${typed}”已去掉，编号由 lawreport 生成。`, `The typed number "${typed}" was removed from the heading; lawreport generates numbering.`),
-          hint: loc('删去源文件中的手写编号。', 'Remove the typed number from the source.'),
-        });
-      }
+    for (const { file, heading, at } of bodyHeadings(source)) {
+      // Headings deeper than #### get no number, so a typed one there stays as written.
+      const typed = heading.depth <= 4 ? typedNumber(heading) : undefined;
+      if (!typed) continue;
+      report({
+        ...at,
+        file,
+        message: loc(`标题里手写的编号“${typed}”已去掉，编号由 lawreport 生成。`, `The typed number "${typed}" was removed from the heading; lawreport generates numbering.`),
+        hint: loc('删去源文件中的手写编号。', 'Remove the typed number from the source.'),
+      });
     }
   },
 };
