@@ -82,6 +82,14 @@ function ruleSection(m: DiagnosticMeta): string[] {
     lines.push('错误 / Wrong:', '', '```' + lang, m.example.bad.trimEnd(), '```', '', '正确 / Right:', '', '```' + lang, m.example.good.trimEnd(), '```', '');
   }
   lines.push(`**怎样改 / How to fix.** ${m.fix.zh}  `, m.fix.en, '');
+  const options = (m as { options?: { schema: { properties?: Record<string, { description?: string }> }; defaults: Record<string, unknown> } }).options;
+  if (options?.schema.properties) {
+    lines.push('**选项 / Options** (`rules: { ' + m.id + ': [warning, { … }] }`)：', '');
+    for (const [name, p] of Object.entries(options.schema.properties)) {
+      lines.push(`- \`${name}\`（默认 / default ${JSON.stringify(options.defaults[name])}）：${p.description ?? ''}`);
+    }
+    lines.push('');
+  }
   lines.push(
     m.fixedSeverity
       ? '**关闭 / Silence.** 不能关闭：出现这个问题时报告无法编译。Cannot be silenced: the report cannot be compiled past it.'
