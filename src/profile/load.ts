@@ -28,7 +28,12 @@ export const profileNotFound = defineDiagnostic({
 }, {
   notFound: {
     message: (d: { name: string; builtin: string[] }) => loc(`找不到提纲“${d.name}”。`, `Profile "${d.name}" not found.`),
-    hint: (d: { name: string; builtin: string[] }) => loc(`内置提纲：${d.builtin.join('、')}；或写报告文件夹内提纲文件的相对路径。`, `Built-in profiles: ${d.builtin.join(', ')}; or give the path of a profile file inside the report folder.`),
+    hint: (d: { name: string; builtin: string[] }) => {
+      const guess = nearest(d.name, d.builtin);
+      return guess
+        ? loc(`是不是“${guess}”？内置提纲：${d.builtin.join('、')}。`, `Did you mean "${guess}"? Built-in profiles: ${d.builtin.join(', ')}.`)
+        : loc(`内置提纲：${d.builtin.join('、')}；或写报告文件夹内提纲文件的相对路径。`, `Built-in profiles: ${d.builtin.join(', ')}; or give the path of a profile file inside the report folder.`);
+    },
   },
   notBuiltin: {
     message: (d: { name: string; builtin: string[] }) => loc(`找不到内置提纲“${d.name}”。`, `Built-in profile "${d.name}" not found.`),
