@@ -1,5 +1,5 @@
 import type { Diagnostic, Localized, Severity } from '../diagnostics/diagnostic.js';
-import type { ReportSource } from '../model.js';
+import type { ConfigField, ReportSource } from '../model.js';
 
 /** What a rule knows about itself: the one home of its id, default severity and documentation. */
 export interface RuleMeta {
@@ -21,6 +21,8 @@ export interface RuleMeta {
   stage?: string;
   /** The stage stops on it (nothing can be compiled past it), so `rules:` cannot change its severity. */
   fixedSeverity?: boolean;
+  /** Keys of lawreport.yaml the rule judges by: it is skipped while one is unset (config-schema reports that). */
+  needs?: readonly ConfigField[];
 }
 
 export type Report = Omit<Diagnostic, 'ruleId' | 'severity'>;

@@ -50,7 +50,8 @@ function reportTemplate(source: ReportSource, name: string, context: unknown, di
 }
 
 /**
- * ReportSource → ReportDocument: chapters in outline order with generated numbers,
+ * ReportSource → ReportDocument: chapters in outline order with generated numbers (each part of a
+ * spanning chapter is a chapter of its own, in file order),
  * templates filled, Markdown parsed once for all renderers.
  */
 export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter): Promise<CompileResult> {
@@ -60,7 +61,8 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
 
   const title = reportTemplate(source, 'title', context, diagnostics);
   const signature = reportTemplate(source, 'signature', context, diagnostics).split('\n').map((l) => l.trim()).filter(Boolean);
-  const date = reportTemplate(source, 'date', context, diagnostics);
+  // Without a date in lawreport.yaml (config-schema says so) there is none to print.
+  const date = source.config.unset.includes('date') ? '' : reportTemplate(source, 'date', context, diagnostics);
 
   const order = source.profile.chapters.map((c) => c.id);
   const known = source.chapters.filter((c) => c.id && (c.id === 'preface' || order.includes(c.id)));
@@ -68,8 +70,10 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
   const chapters: DocChapter[] = [];
   let preface: DocChapter | undefined;
   const sorted = [...known].sort((a, b) => order.indexOf(a.id!) - order.indexOf(b.id!));
+  const spanning = new Set(source.profile.chapters.filter((c) => c.spans).map((c) => c.id));
   for (const chapter of sorted) {
-    if (seen.has(chapter.id!)) continue; // duplicates are reported by the chapter-duplicate rule
+    // Duplicates are reported by chapter-duplicate; a spanning chapter's parts are numbered each as written.
+    if (seen.has(chapter.id!) && !spanning.has(chapter.id!)) continue;
     seen.add(chapter.id!);
     const compiled = await compileOne(source, chapter, context, assets);
     diagnostics.push(...compiled.diagnostics);

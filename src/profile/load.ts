@@ -25,6 +25,7 @@ interface RawNode {
   id?: string;
   title?: string;
   required?: boolean;
+  spans?: boolean;
   variants?: string[];
   guidance?: string;
   sections?: RawNode[];
@@ -54,7 +55,7 @@ export class ProfileLoader {
     const doc = await this.open(file);
     if (doc === null) return null;
     if (!doc) return undefined;
-    const raw = doc.value as { id: string; name: string; chapters: RawNode[] };
+    const raw = doc.value as { id: string; name: string; overview?: string[]; chapters: RawNode[] };
     const chapters: ProfileSection[] = [];
     for (let i = 0; i < raw.chapters.length; i++) {
       const chapter = await this.resolve(doc, `/chapters/${i}`, raw.chapters[i]!, []);
@@ -62,7 +63,7 @@ export class ProfileLoader {
     }
     this.checkIds(chapters, 'chapter');
     if (this.diagnostics.length > 0) return undefined;
-    return { id: raw.id, name: raw.name, chapters, source: file };
+    return { id: raw.id, name: raw.name, chapters, overview: raw.overview ?? [], source: file };
   }
 
   /** null: the file does not exist; undefined: it exists but is invalid (diagnostics say why). */
@@ -108,6 +109,7 @@ export class ProfileLoader {
       id: raw.id ?? base!.id,
       title: raw.title ?? base!.title,
       required: raw.required ?? base?.required ?? false,
+      ...((raw.spans ?? base?.spans) ? { spans: true } : {}),
       variants: raw.variants ?? base?.variants ?? [],
       ...((raw.guidance ?? base?.guidance) ? { guidance: raw.guidance ?? base!.guidance } : {}),
       ...(sections ? { sections } : {}),

@@ -92,6 +92,22 @@ export function validateYaml(doc: YamlDocument, schema: object, ruleId: string):
   return errors.map((error, i) => toDiagnostic(doc, schema, error, zhErrors[i]!, ruleId));
 }
 
+/**
+ * The top-level keys a document gets wrong: missing required ones, unknown ones, and those whose
+ * value breaks the schema. The loader drops them and goes on with defaults, so one bad key does
+ * not hide every other finding.
+ */
+export function invalidTopKeys(doc: YamlDocument, schema: object): string[] {
+  const validate = validatorFor(schema);
+  if (validate(doc.value)) return [];
+  const keys = filterNoise(validate.errors ?? []).map((e) => {
+    if (e.instancePath === '' && e.keyword === 'required') return String(e.params.missingProperty);
+    if (e.instancePath === '' && e.keyword === 'additionalProperties') return String(e.params.additionalProperty);
+    return (e.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  });
+  return [...new Set(keys)].filter(Boolean);
+}
+
 /** oneOf/anyOf report every failed branch: keep only the combinator's own error. */
 function filterNoise(all: ErrorObject[]): ErrorObject[] {
   // An if/then failure is explained by the `then` error that comes with it.

@@ -74,7 +74,7 @@ function summaryText(ctx: CliContext, s: ImportSummary, dir: string): string {
     t(ctx, `已导入到 ${dir}/`, `Imported into ${dir}/`),
     ...(s.encoding ? [t(ctx, `  编码：${s.encoding}`, `  encoding: ${s.encoding}`)] : []),
     t(ctx, `  标题：${s.title ?? none}`, `  title: ${s.title ?? none}`),
-    t(ctx, `  报告主体：${s.org ?? none}；年度：${s.year}；成文日期：${s.date ?? none}`, `  org: ${s.org ?? none}; year: ${s.year}; date: ${s.date ?? none}`),
+    t(ctx, `  报告主体：${s.org ?? none}；年度：${s.year ?? none}；成文日期：${s.date ?? none}`, `  org: ${s.org ?? none}; year: ${s.year ?? none}; date: ${s.date ?? none}`),
     t(ctx, `  署名：${s.signature.join('、') || none}`, `  signature: ${s.signature.join(', ') || none}`),
     t(ctx, '  章节：', '  chapters:'),
     ...s.chapters.map((c) => `    ${c.heading} → ${c.file}${c.id ? '' : t(ctx, '（提纲外）', ' (not in the outline)')}`),
