@@ -57,7 +57,9 @@ function orgInTitle(title: string): string | undefined {
     end = m.slice(start).search(/关于|法治|法制|推进|依法行政/) + start;
   }
   if (end <= start) return undefined;
-  // Joint issuers: 「中共示例县委 示例县人民政府」 → the government.
+  // Joint issuers: 「中共示例县委 示例县人民政府」 (spaced or not) → the government.
+  const joint = /^中共.+?(?:委员会|党工委|[省市州县区镇乡]委)(?=\S*(?:政府|办事处))/.exec(m.slice(start, end));
+  if (joint) start += joint[0].length;
   const parts = m.slice(start, end).split(/\s+|、/).filter(Boolean);
   const pick = parts.find((p) => /政府|办事处|管委会/.test(p)) ?? parts.at(-1);
   if (!pick) return undefined;
