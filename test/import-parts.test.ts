@@ -177,6 +177,15 @@ describe('title, reporting body and year in the shapes real reports use', () => 
     expect(s.page).toEqual({ publishers: ['示例乡人民政府', '示例乡人民政府'], published: 2025 });
   });
 
+  it('a title whose year disagrees with the opening sentence: the writer\'s opening wins, and the other is kept for a note', () => {
+    const s = structureOf('示例县2022年法治政府建设工作总结\n2019年，我县坚持依法行政。' + BODY);
+    expect(yearOf(s)).toEqual({ value: 2019, from: 'opening', other: { value: 2022, from: 'title' } });
+  });
+
+  it('a year in Chinese numerals', () => {
+    expect(yearOf(structureOf('示例镇二〇二三年度法治政府建设情况报告' + BODY))?.value).toBe(2023);
+  });
+
   it('no year anywhere: none is made up', () => {
     const s = structureOf('示例镇法治政府建设情况报告\n示例镇坚持依法行政。' + BODY);
     expect(yearOf(s)).toBeUndefined();

@@ -382,6 +382,13 @@ describe('lawreport import: refusals', () => {
     expect(await readFile(path.join(dir, 'out', 'chapters', '07-old-notes.md'), 'utf8')).toBe('去年的旧稿。\n');
   });
 
+  it('a report with a title but no chapter headings: all of it in the first chapter, with a warning, nothing dropped', async () => {
+    const { run, files } = await importBytes('plain.txt', '示例镇2024年法治政府建设工作总结\n全年化解矛盾纠纷12件。\n存在的不足是执法力量偏弱。\n');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('[import-chapters-unmarked]');
+    expect(files['chapters/01-measures.md']).toContain('全年化解矛盾纠纷12件。\n\n存在的不足是执法力量偏弱。');
+  });
+
   it('a text without numbered chapters is not a report: exit 1, nothing written', async () => {
     const { dir, run } = await importBytes('notes.txt', '会议纪要\n今天讨论了食堂的菜单。\n');
     expect(run.code).toBe(1);

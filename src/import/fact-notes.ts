@@ -21,7 +21,7 @@ const FROM: Record<FactSource, Localized> = {
  */
 export function factDiagnostics(
   s: ReportStructure,
-  year: Fact<number> | undefined,
+  year: (Fact<number> & { other?: Fact<number> }) | undefined,
   org: (Fact<string> & { generic?: boolean }) | undefined,
   where: { file: string; unit: string; lines: SourceLine[] },
 ): Diagnostic[] {
@@ -41,6 +41,11 @@ export function factDiagnostics(
         ? loc(`网页的发布日期在 ${page} 年，报告年度通常是其前一年（${page - 1}）；核对原文后在 lawreport.yaml 中填写 year。`, `The page was published in ${page}; the report year is usually the one before (${page - 1}). Check, then fill in year in lawreport.yaml.`)
         : loc('核对原文后在 lawreport.yaml 中填写 year，如 year: 2024。', 'Check the original, then fill in year in lawreport.yaml, e.g. year: 2024.'),
     }));
+  } else if (year.other) {
+    out.push(diag('import-year-conflict', 'warning', top, loc(
+      `${FROM[year.other.from].zh}写的是 ${year.other.value} 年，正文开头写的是 ${year.value} 年；暂按正文开头填 ${year.value}。`,
+      `${FROM[year.other.from].en} says ${year.other.value}, the opening sentence ${year.value}; ${year.value} written for now.`,
+    ), { hint: loc('核对 lawreport.yaml 中的 year 和 title。', 'Check year and title in lawreport.yaml.') }));
   } else if (year.from === 'date') {
     out.push(diag('import-year-guessed', 'info', at(s.date!.line), loc(
       `标题和正文开头都没有写年度，按成文日期（${s.date!.iso}）取前一年 ${year.value}。`,

@@ -54,6 +54,15 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions): P
 
   const structure = parseStructure(lines, { isChapterTitle: (text) => matchTitles(options.profile.chapters, text, true).length > 0 });
   const diagnostics: Diagnostic[] = [...read.warnings];
+  if (structure.chapters.length === 0 && structure.title && structure.preface.length > 0) {
+    // A report whose headings carry no numbers nor styles: all of it goes to the first chapter, to be split by hand.
+    const first = options.profile.chapters[0]!;
+    structure.chapters.push({ heading: '（全文）', match: '', title: '', line: structure.preface[0]!.line, blocks: structure.preface.splice(0) });
+    diagnostics.push(diag('import-chapters-unmarked', 'warning', { file, line: structure.title.line, column: 1 }, loc(
+      `没有找到章节标题（“一、”或 Word 的“标题 1”）：全文暂归入“${first.id}”一章。`,
+      `No chapter headings (一、 or Word's Heading 1): all of the text went to "${first.id}" for now.`,
+    ), { hint: loc('按原文把各章分到各自的章节文件里。', 'Split the chapters into their own files as the original has them.') }));
+  }
   if (structure.chapters.length === 0) {
     return {
       diagnostics: [diag('import-no-chapters', 'error', at1, loc(

@@ -61,16 +61,20 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
       );
       continue;
     }
-    let matches = matchTitles(profile.chapters, chapter.match);
+    let matches = chapter.match === '' && !chapter.title ? [profile.chapters[0]!] : matchTitles(profile.chapters, chapter.match);
     // A heading that names the next year is about plans, whatever else it says.
     const years = [...chapter.match.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
     const plans = profile.chapters.find((c) => c.id === 'next-year');
     if (year !== undefined && plans && years.includes(year + 1) && !years.includes(year)) matches = [plans, ...matches.filter((c) => c !== plans)];
     matches = matches.filter((c) => !used.has(c.id) || c.spans);
+    // The first word of a report is never its problems or its plans: a themed heading only sounds like them (「创新工作思路」).
+    if (raw.length === 0 || chapter === raw[0]) {
+      if (chapter.match !== '') matches = matches.filter((c) => c.spans || c.id === 'first-responsible' || !['shortcomings', 'next-year', 'other'].includes(c.id));
+    }
     let primary = matches[0];
     let themed = false;
     if (!primary) {
-      const cue = PROBLEMS.test(chapter.match) ? byId('shortcomings') : PLANS.test(chapter.match) ? plans : undefined;
+      const cue = chapter === raw[0] ? undefined : PROBLEMS.test(chapter.match) ? byId('shortcomings') : PLANS.test(chapter.match) ? plans : undefined;
       if (cue && !used.has(cue.id)) primary = cue;
       else if (spanning && !closed && !cue) {
         primary = spanning;

@@ -17,9 +17,9 @@ const GENERIC = /^(?:省|市|州|县|区|镇|乡|街道|自治区|盟|旗)?(?:�
 /** A report's own document titles start with its name: 「《示例县党政主要负责人……办法》」. */
 const SELF = /(?:我|本)(镇|乡|街道|街|县|区|市|州|省|局|委|办)/;
 /** Verbs that follow the subject of an opening sentence: 「2023年，示例镇坚持……」. */
-const SUBJECT_VERB = '(?:坚持|在|以|认真|始终|深入|全面|紧紧|按照|围绕|结合|严格|聚焦|积极|着力|扎实|持续|高度|法治政府|法治建设|切实|不断|笃|立足|忠实|牢固|锚定|深学|树牢|着眼|对标|全力|统筹|大力|主动|进一步|推进|贯彻|把|将|认|坚决)';
+const SUBJECT_VERB = '(?:紧扣|注重|深化|加快|秉持|牢牢|坚持|在|以|认真|始终|深入|全面|紧紧|按照|围绕|结合|严格|聚焦|积极|着力|扎实|持续|高度|法治政府|法治建设|切实|不断|笃|立足|忠实|牢固|锚定|深学|树牢|着眼|对标|全力|统筹|大力|主动|进一步|推进|贯彻|把|将|认|坚决)';
 const OPENING_SUBJECT = new RegExp(
-  `^(?:(?:19|20)\\d{2}\\s*年?度?(?:以来)?\\s*,?\\s*(?:在[^。]{2,90}?下,)*|(?:在[^。]{2,90}?下,)+)([^\\s,。、:;“”《》()0-9]{2,20}?)(?:党委|党工委|党组|委)?(?:、[^,。、]{0,8}?政府)?(?=${SUBJECT_VERB})`,
+  `^(?:(?:(?:19|20)\\d{2}\\s*年?度?(?:以来)?|今年以来|一年来|本年度|过去一年)\\s*,?\\s*(?:在[^。]{2,90}?下,)*|(?:在[^。]{2,90}?下,)+)([^\\s,。、:;“”《》()0-9]{2,20}?)(?:党委|党工委|党组|委)?(?:、[^,。、]{0,8}?政府)?(?=${SUBJECT_VERB})`,
 );
 const YEAR = /(?<![\d—–-])((?:19|20)\d{2})\s*(?=年|以来)/;
 
@@ -126,9 +126,14 @@ function genericSelf(s: ReportStructure): Fact<string> | undefined {
   return undefined;
 }
 
-/** Years in a text outside 《…》 titles and 「(2021—2025年)」 ranges. */
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Years in a text outside 《…》 titles and 「(2021—2025年)」 ranges; 「二〇二三年」 reads as 2023年. */
 function firstYear(text: string, anchored = false): number | undefined {
-  const plain = mf(text).replace(/《[^》]*》/g, '').replace(/\(\s*\d{4}\s*[—–-]+\s*\d{4}\s*年?\s*\)/g, '');
+  const plain = mf(text)
+    .replace(/([〇零O一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => CN_DIGIT[c]).join(''))
+    .replace(/《[^》]*》/g, '')
+    .replace(/\(\s*\d{4}\s*[—–-]+\s*\d{4}\s*年?\s*\)/g, '');
   const m = anchored ? /^\s*((?:19|20)\d{2})\s*(?:年度?|以来)/.exec(plain) : YEAR.exec(plain);
   return m ? Number(m[1]) : undefined;
 }
@@ -138,11 +143,12 @@ function firstYear(text: string, anchored = false): number | undefined {
  * 度……报告如下」), the first chapter heading's, else the year before the 成文日期 (a date in the
  * first half of a year). Never a guess beyond these.
  */
-export function yearOf(s: ReportStructure): Fact<number> | undefined {
-  if (s.title) {
-    const y = firstYear(s.title.text);
-    if (y) return { value: y, from: 'title' };
-  }
+export function yearOf(s: ReportStructure): (Fact<number> & { other?: Fact<number> }) | undefined {
+  const inTitle = s.title ? firstYear(s.title.text) : undefined;
+  const lead = openingParagraphs(s).slice(0, 1).map((b) => firstYear(b.text, true))[0];
+  // A page heading can carry the wrong year; the opening sentence 「2019年，……」 is the writer's own.
+  if (inTitle && lead && lead !== inTitle) return { value: lead, from: 'opening', other: { value: inTitle, from: 'title' } };
+  if (inTitle) return { value: inTitle, from: 'title' };
   for (const b of openingParagraphs(s).slice(0, 2)) {
     const lead = firstYear(b.text, true);
     if (lead) return { value: lead, from: 'opening' };

@@ -78,7 +78,7 @@ export function parseStructure(input: SourceLine[], options: StructureOptions = 
   const page: ReportStructure['page'] = { publishers: [] };
   const drop = (l: Line) => debris.push({ text: l.text, line: l.no });
   const lines: Line[] = [];
-  for (const raw of unflatten(input)) {
+  for (const raw of input) {
     const form = matchForm(raw.text);
     const l: Line = { ...raw, form, m: form.text.trim() };
     const fact = pageFact(l.m);
@@ -137,20 +137,6 @@ export function parseStructure(input: SourceLine[], options: StructureOptions = 
   for (const c of result.chapters) c.blocks = settleItems(c.blocks);
   result.preface = settleItems(result.preface);
   return result;
-}
-
-/**
- * A page that lost its line breaks (a document shown as one paragraph, words still spaced where
- * its lines wrapped): one long line is cut before each typed heading number, and after a title.
- */
-function unflatten(lines: SourceLine[]): SourceLine[] {
-  return lines.flatMap((line) => {
-    if (line.text.length < 300 || (line.text.match(/ /g)?.length ?? 0) < 5) return [line];
-    const parts = line.text.split(/ +(?=(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d)))/);
-    const head = /^(.{6,60}?(?:报告|总结|汇报)) +(?=\S)/.exec(parts[0]!);
-    if (head) parts.splice(0, 1, head[1]!, parts[0]!.slice(head[0].length));
-    return parts.map((text) => ({ ...line, text: text.trim() })).filter((l) => l.text);
-  });
 }
 
 /** The number a line opens with (match form) and the written text after it. */
@@ -214,7 +200,7 @@ function chapterHeading(line: Line, promoted: boolean, lastNumber: number, optio
   }
   if (line.styleLevel === 1 && isHeadingText(line.m)) return { heading: line.text.trim(), match: line.m, title: line.text.trim() };
   // An unnumbered line naming an outline chapter, in a report whose chapters are not numbered (yet).
-  if (lastNumber === 0 && afterText && isHeadingText(line.m) && line.m.length <= HEADING_MAX && !/[,.:;!?]/.test(line.m) && options.isChapterTitle?.(line.m)) {
+  if (lastNumber === 0 && afterText && isHeadingText(line.m) && line.m.length <= HEADING_MAX && !/[,.:;!?。]/.test(line.m) && options.isChapterTitle?.(line.m)) {
     return { heading: line.text.trim(), match: line.m, title: line.text.trim(), shape: 'unnumbered' };
   }
   return undefined;
@@ -226,7 +212,9 @@ function isHeadingText(text: string): boolean {
 }
 
 /** A title: short, names 法治 (or 法制) and a report, no sentence punctuation, not a file name or headline. */
-function isTitleLine(m: string): boolean {
+function isTitleLine(line: string): boolean {
+  // A page title's site name (「……报告_示例区人民政府网」) and a note (「（全文）」) do not stop it being a title.
+  const m = line.replace(/\s*[_|]\s*[^_|]{2,30}$/, '').replace(/\s*\((?:全文|摘要|公开版|[^)]{0,6}稿)\)$/, '');
   if (m.length > 80 || m.length < 8 || /[。;!?]/.test(m) || /,/.test(m.replace(/\([^)]*\)/g, ''))) return false;
   if (/\.(?:docx?|wps|pdf|txt)$/i.test(m) || /[>»›]/.test(m)) return false;
   if (!/法治|法制|依法行政/.test(m)) return false;
