@@ -160,6 +160,14 @@ ruleTester(sectionMissing, {
   valid: [
     { name: 'the national profile asks for no sections', files: {} },
     { name: 'gangyao-2021 with every area of the 纲要 as a section, titles as real reports word them', files: { 'lawreport.yaml': gangyao, 'chapters/01-measures.md': gangyaoMeasures } },
+    {
+      name: 'gangyao-2021 over measures written as two themed chapters: sections are looked for across both, a part\'s title counts as one',
+      files: {
+        'lawreport.yaml': gangyao,
+        'chapters/01-measures.md': gangyaoMeasures.replace(/## 依法应对重大突发事件情况[\s\S]*$/, ''),
+        'chapters/01-measures-2.md': '---\nid: measures\ntitle: 依法应对重大突发事件\n---\n\n正文。\n\n' + gangyaoMeasures.replace(/^[\s\S]*(?=## 依法化解社会矛盾纠纷情况)/, ''),
+      },
+    },
   ],
   invalid: [
     {
