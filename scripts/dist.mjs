@@ -126,10 +126,11 @@ async function bundle(entry, outfile) {
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    // Dependencies written as ES modules ask import.meta.url where they are (fdir, for createRequire):
-    // in the executable, that is the executable.
+    // Dependencies written as ES modules ask import.meta.url where they are (fdir, to look for an
+    // optional picomatch with createRequire): in the executable, that is the executable — not the
+    // current folder, whose node_modules (a report repository's) is none of lawreport's business.
     define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(process.execPath).href;" },
     plugins: [
       {
         name: 'single-executable',
