@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDir, repoRoot } from './helpers.js';
 
 const exec = promisify(execFile);
@@ -14,12 +14,13 @@ const TITLE = '示例镇人民政府2024年法治政府建设年度报告';
  * into a temporary prefix. The dependencies come from npm's cache, which `npm ci` filled.
  */
 describe('installing from the tarball (npm pack; npm install -g ./lawreport-….tgz)', () => {
+  let tmp: string;
   let prefix: string;
   let install: { stdout: string; stderr: string };
   let files: string[];
 
   beforeAll(async () => {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'lawreport-install-'));
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'lawreport-install-'));
     // --ignore-scripts: `npm test` has just built lib/, and prepack's rebuild would pull it away
     // from under the tests running beside this one.
     const [packed] = JSON.parse((await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: repoRoot })).stdout) as [{ filename: string; files: { path: string }[] }];
@@ -28,6 +29,8 @@ describe('installing from the tarball (npm pack; npm install -g ./lawreport-….
     const env = { ...process.env, npm_config_update_notifier: 'false' };
     install = await exec('npm', ['install', '-g', path.join(tmp, packed.filename), '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: tmp, env, timeout: 170_000 });
   }, 180_000);
+
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
 
   it('installs without a warning: no engine mismatch, no install script to allow', () => {
     expect(install.stderr).not.toMatch(/warn/i);

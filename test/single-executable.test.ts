@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserCandidates, findChromium } from '../src/render/browser.js';
 import { describeInBrowser } from './browser.js';
 import { exampleDir, repoRoot } from './helpers.js';
@@ -24,6 +24,7 @@ interface Run {
  * anywhere above it — and run with a PATH that holds no node.
  */
 describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the linux-x64 single executable', () => {
+  let tmp: string;
   let folder: string;
   let exe: string;
   let noNode: string;
@@ -43,7 +44,7 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the lin
   const copyReport = (to: string) => cp(exampleDir, path.join(folder, to), { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
 
   beforeAll(async () => {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'lawreport-sea-'));
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'lawreport-sea-'));
     await exec(process.execPath, ['scripts/dist.mjs', 'linux-x64', '--out', path.join(tmp, 'build')], { cwd: repoRoot, timeout: 170_000 });
     folder = path.join(tmp, '某地 报告');
     noNode = path.join(tmp, 'empty-bin');
@@ -56,6 +57,9 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the lin
     reference = path.join(tmp, 'npm-build');
     await exec(process.execPath, [path.join(repoRoot, 'bin', 'lawreport.js'), 'build', exampleDir, '-o', reference]);
   }, 180_000);
+
+  // The executables are 100 MB each: gone with the test.
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
 
   it('runs with no Node and no node_modules: builds the example to the same DOCX, HTML and TXT bytes as the npm build', async () => {
     for (let dir = folder; dir !== path.dirname(dir); dir = path.dirname(dir)) expect(existsSync(path.join(dir, 'node_modules')), dir).toBe(false);
