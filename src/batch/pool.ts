@@ -1,15 +1,7 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { batchWorker } from '../io/builtins-host.js';
 import { runTask, type ReportOutcome, type ReportTask } from './task.js';
-
-/**
- * The worker entry beside this module: lib/worker.js in the bundle, lib/batch/worker.js in tsc's
- * output. Tests run this file from src/, where threads still need the compiled JavaScript.
- */
-const WORKER = import.meta.url.endsWith('.ts') ? path.join(packageRoot, 'lib', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
@@ -52,7 +44,7 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
       worker.once('error', reject);
       for (let i = 0; i < IN_FLIGHT; i++) feed();
     });
-  await Promise.all(Array.from({ length: threads }, () => drain(new Worker(WORKER))));
+  await Promise.all(Array.from({ length: threads }, () => drain(startWorker())));
   return outcomes;
 }
 
@@ -64,4 +56,9 @@ export interface WorkerRequest {
 export interface WorkerReply {
   index: number;
   outcome: ReportOutcome;
+}
+
+function startWorker(): Worker {
+  const { entry, options } = batchWorker();
+  return new Worker(entry, options);
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError, type Lang } from '../diagnostics/diagnostic.js';
+import { toolVersion } from '../io/builtins-host.js';
 import { OutsideRootError } from '../io/node-host.js';
 import { EXIT, t, UsageError, type CliContext } from './context.js';
 import { printDiagnostics } from './print.js';
@@ -45,7 +46,7 @@ export async function main(options: MainOptions): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('lawreport')
     .description(t(ctx, '法治政府建设年度报告编译器：校验并生成公文格式的 DOCX、HTML 和纯文本。', 'Compiler for annual rule-of-law government reports: validates and writes DOCX, HTML and plain text.'))
-    .version(await version(), '-V, --version', t(ctx, '显示版本号', 'show the version'))
+    .version(toolVersion(), '-V, --version', t(ctx, '显示版本号', 'show the version'))
     .helpOption('-h, --help', t(ctx, '显示帮助', 'show help'))
     .addOption(new Option('--lang <lang>', t(ctx, '提示语言：zh（默认）或 en', 'message language: zh (default) or en')).choices(['zh', 'en']))
     .option('--debug', t(ctx, '出错时显示完整的调用栈', 'show stack traces on internal errors'))
@@ -124,11 +125,4 @@ function translateCommander(text: string): string {
     .replace(/^option '([^']+)' argument missing$/, '选项“$1”缺少参数')
     .replace(/^too many arguments.*$/s, '参数过多')
     .replace(/\(Did you mean (.+)\?\)/, '（是不是 $1？）');
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const { packageRoot } = await import('../paths.js');
-  const pkg = JSON.parse(await readFile(`${packageRoot}/package.json`, 'utf8')) as { version: string };
-  return pkg.version;
 }

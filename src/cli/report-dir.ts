@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { builtinsHost } from '../io/builtins-host.js';
 import { nodeHost } from '../io/node-host.js';
-import { packageRoot } from '../paths.js';
 import { UsageError } from './context.js';
 
 /** Resolves the report folder a command was given (default: the current folder). */
@@ -17,5 +17,5 @@ export async function openReport(cwd: string, dir: string | undefined) {
   }
   // Last year's folder gets its own confined host: chapters and images stay confined to this one.
   const openPrevious = (previous: string) => nodeHost(path.resolve(abs, previous));
-  return { host: nodeHost(abs), builtins: nodeHost(packageRoot), abs, display: path.relative(cwd, abs) || '.', load: { openPrevious } };
+  return { host: nodeHost(abs), builtins: builtinsHost(), abs, display: path.relative(cwd, abs) || '.', load: { openPrevious } };
 }

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { nearest } from '../diagnostics/suggest.js';
 import { positionOf, type YamlDocument } from '../load/yaml.js';
-import { packageRoot } from '../paths.js';
+import { lazyModule, precompiledValidator } from '../io/builtins-host.js';
 
 // ajv and ajv-i18n (CommonJS) load on demand: a run whose schema was precompiled needs neither,
 // and ajv-i18n only when there is an error to translate.
-const requireLazily = createRequire(import.meta.url);
 // ajv-i18n's typings declare an ES default: normalise both shapes.
 const localizeZh = (errors: ErrorObject[]) => {
-  const mod = requireLazily('ajv-i18n/localize/zh/index.js') as { default?: unknown };
+  const mod = lazyModule('ajv-i18n/zh') as { default?: unknown };
   ((mod.default ?? mod) as (errors: ErrorObject[]) => void)(errors);
 };
 
@@ -46,20 +44,15 @@ function validatorFor(schema: object): ValidateFunction {
 function precompiled(schema: object): ValidateFunction | undefined {
   const id = (schema as { $id?: string }).$id;
   if (!id) return undefined;
-  const file = path.join(packageRoot, 'lib', 'validate', 'precompiled', path.posix.basename(id).replace(/\.json$/, '.cjs'));
-  let fn: ValidateFunction & { digest?: string };
-  try {
-    fn = requireLazily(file) as typeof fn;
-  } catch {
-    return undefined; // not built (a run from src/ before the first build)
-  }
+  const fn = precompiledValidator(path.posix.basename(id)) as (ValidateFunction & { digest?: string }) | undefined;
+  if (!fn) return undefined; // not built (a run from src/ before the first build)
   return fn.digest === createHash('sha256').update(JSON.stringify(schema)).digest('hex') ? fn : undefined;
 }
 
 function compileWithAjv(schema: object): ValidateFunction {
   // verbose: errors carry their parentSchema, which holds the known keys and the description.
   // scripts/precompile-schemas.mjs uses the same options.
-  ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+  ajv ??= new (lazyModule('ajv').Ajv)({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
   // The same schema file read again (another report in a batch) reuses its compiled validator.
   const id = (schema as { $id?: string }).$id;
   const existing = id ? ajv.getSchema(id) : undefined;

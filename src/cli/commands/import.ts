@@ -3,10 +3,9 @@ import path from 'node:path';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import type { ImportSummary } from '../../import/import-report.js';
 import { importReport } from '../../import/import-report.js';
-import { nodeHost } from '../../io/node-host.js';
+import { builtinsHost } from '../../io/builtins-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
-import { packageRoot } from '../../paths.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
 import { refuseOverwrite, warnStrayChapters } from './init.js';
@@ -40,7 +39,7 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
       1,
     );
   }
-  const builtins = nodeHost(packageRoot);
+  const builtins = builtinsHost();
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile), builtinCatalog(builtins)]);
   const result = await importReport(new Uint8Array(await readFile(abs)), {
     file: path.basename(file),

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Location, Severity } from '../../diagnostics/diagnostic.js';
-import { packageRoot } from '../../paths.js';
+import { toolVersion } from '../../io/builtins-host.js';
 import type { Formatter } from './types.js';
 import { joinPath } from './paths.js';
 
@@ -66,10 +64,3 @@ export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [] })
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
-
-let version: string | undefined;
-
-function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
-}
