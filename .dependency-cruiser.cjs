@@ -10,7 +10,7 @@ const LAYERS = [
   ['model', ['src/model\\.ts$']],
   ['validate', ['src/validate/', 'src/rate\\.ts$']],
   ['profile', ['src/profile/']],
-  ['parse', ['src/markdown/', 'src/template/', 'src/fix/']],
+  ['parse', ['src/markdown/', 'src/template/', 'src/figures/', 'src/fix/']],
   ['session', ['src/session\\.ts$']],
   ['load', ['src/load/']],
   ['check', ['src/check/']],

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // A thin bin: all logic lives in main(), which returns the exit code. lib/lawreport.js is the
 // bundled CLI that `npm run build` writes (starts faster than the ~250 modules of lib/cli/main.js).
+// This file is also the entry of the single executables: scripts/dist.mjs bundles it with src/ in
+// place of lib/, so the start-up sequence lives here only (no top-level await: the executable's
+// main script is CommonJS).
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 // A run lasts from a tenth of a second to a few seconds. V8's optimising compiler (TurboFan) would
@@ -8,6 +12,16 @@ import { setFlagsFromString } from 'node:v8';
 // that code then saves; 15 × V8's default budget keeps it for the loops that run long (deflating
 // the DOCX). check -25 % CPU, build -35 %, a batch -20 % (bench/README.md). Set before the bundle loads.
 setFlagsFromString('--interrupt-budget=1000000');
-const { main } = await import('../lib/lawreport.js');
 
-process.exitCode = await main({ argv: process.argv.slice(2), handleSignals: true });
+import('../lib/lawreport.js').then(
+  async ({ main }) => {
+    process.exitCode = await main({ argv: process.argv.slice(2), handleSignals: true });
+  },
+  (error) => {
+    // A clone linked (npm link, npm install -g .) before `npm ci` built lib/.
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !/lib[\\/]lawreport\.js/.test(String(error.url ?? error.message))) throw error;
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    process.stderr.write(`lawreport 还没有构建：请在 ${root} 中运行 npm ci（或 npm run build）。\nlawreport is not built yet: run npm ci (or npm run build) in ${root}.\n`);
+    process.exitCode = 2;
+  },
+);

@@ -25,8 +25,5 @@ await build({
   target: 'node20',
   // CommonJS dependencies (ajv, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  // playwright-core reads its own files (browser descriptors, injected scripts) next to its
-  // modules: it stays a plain import from node_modules, loaded only to print a PDF.
-  external: ['playwright-core'],
   logLevel: 'warning',
 });

@@ -31,7 +31,15 @@ export interface ReportDate {
   day: number;
 }
 
+/** The keys of lawreport.yaml a report cannot do without; rules that read one skip while it is unset. */
+export type ConfigField = 'org' | 'year' | 'date';
+
 export interface ReportConfig {
+  /**
+   * Required keys that lawreport.yaml lacks or gets wrong (config-schema says so): their values
+   * here are stand-ins, so checking goes on, and rules that need them (`meta.needs`) are skipped.
+   */
+  unset: readonly ConfigField[];
   profile: string;
   org: string;
   year: number;
@@ -55,6 +63,8 @@ export interface ProfileSection {
   /** A Handlebars template over { report }. */
   title: string;
   required: boolean;
+  /** A chapter that may be written as several consecutive first-level chapters (themed measures). */
+  spans?: boolean;
   variants: string[];
   /** What belongs in the chapter, in a sentence or two; `lawreport init` writes it as a comment. */
   guidance?: string;
@@ -73,6 +83,8 @@ export interface Profile {
   id: string;
   name: string;
   chapters: ProfileChapter[];
+  /** Headings of an overview chapter (「总体情况」) that import keeps apart from the outline. */
+  overview: string[];
   /** Where it was read from, for messages ("<builtin>/national.yaml" or a report-relative path). */
   source: string;
 }

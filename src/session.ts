@@ -20,7 +20,7 @@ export class Session {
 
   /** `builtins` reads the package's own files (schemas/, templates/, lib/validate/precompiled/). */
   constructor(readonly builtins: SourceHost) {
-    this.validators = new Validators(builtins);
+    this.validators = new Validators();
   }
 
   builtinSchemas(): Promise<BuiltinSchemas> {

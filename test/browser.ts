@@ -1,14 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
-import { findChromium, launchChromium } from '../src/render/browser.js';
-
-/** The browser the CLI would use: LAWREPORT_CHROMIUM, else PATH. */
-const fromEnv = { executable: process.env.LAWREPORT_CHROMIUM, searchPath: process.env.PATH };
+import { findChromium } from '../src/render/browser.js';
 
 /** Why the browser tests cannot run here, or undefined when Chromium is installed. */
 function missingReason(): string | undefined {
   try {
-    findChromium(fromEnv);
+    findChromium(process.env);
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -24,7 +21,9 @@ const reason = missingReason();
 export const describeInBrowser = (name: string, body: () => void) =>
   reason && !process.env.CI ? describe.skip(`${name} (skipped: ${reason})`, body) : describe(name, body);
 
-export const launch = (): Promise<Browser> => launchChromium(fromEnv);
+/** The browser lawreport would print with, driven by Playwright (the tests' own dependency). --no-sandbox: CI runs as root. */
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: findChromium(process.env), headless: true, chromiumSandbox: false, args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'] });
 
 export interface Watched {
   /** Console errors and uncaught exceptions, as text. */

@@ -201,7 +201,7 @@ describe('lawreport import: encodings and formats give the same folder', () => {
   });
 });
 
-describe('lawreport import: a report with no signature, an extra chapter and an unsplittable merge', () => {
+describe('lawreport import: a report with no signature, a themed chapter after the measures and an unsplittable merge', () => {
   let result: Awaited<ReturnType<typeof importBytes>>;
   beforeAll(async () => {
     result = await importBytes(QINGSHAN, await readFile(path.join(fixtures, QINGSHAN)));
@@ -215,17 +215,18 @@ describe('lawreport import: a report with no signature, an extra chapter and an 
     expect(result.run.stdout).toContain('[import-no-signature]');
   });
 
-  it('maps the 第一责任人 chapter written first, keeps the unknown chapter as an extra, warns about the merge', () => {
+  it('maps the 第一责任人 chapter written first, the themed chapter to the measures (kept apart, own title), warns about the merge', () => {
     expect(result.files['chapters/03-first-responsible.md']).toContain('党工委书记主持召开法治建设专题会议');
-    expect(result.files['chapters/91-extra-1.md']).toMatch(/^---\nid: extra-1\ntitle: 疫情防控工作\n---/);
-    expect(result.run.stdout).toMatch(/:13:1 .*疫情防控工作.*\[import-chapter-unmapped\]/);
+    expect(result.files['chapters/01-measures-1.md']).toMatch(/^---\nid: measures\ntitle: 推进法治政府建设的主要举措和成效\n---/);
+    expect(result.files['chapters/01-measures-2.md']).toMatch(/^---\nid: measures\ntitle: 疫情防控工作\n---/);
+    expect(result.run.stdout).toMatch(/:13:1 .*疫情防控工作.*\[import-chapter-themed\]/);
     expect(result.files['chapters/02-shortcomings.md']).toContain('下一步打算通过招录和培训');
     expect(result.run.stdout).toMatch(/:15:1 .*合并了.*全文暂归入前者.*\[import-chapter-merged\]/);
     expect(result.run.stdout).not.toContain('原文没有提纲要求的');
   });
 
   it('turns 「1.」 run-in headings and 「（1）」 headings into ### and ####', () => {
-    const measures = result.files['chapters/01-measures.md']!;
+    const measures = result.files['chapters/01-measures-1.md']!;
     expect(measures).toContain('### 加强行政执法\n\n街道综合执法队全年行政执法立案共422宗，结案338宗。');
     expect(measures).toContain('#### 推行说理式执法');
     expect(yamlOf(result.files['metrics.yaml']!)).toEqual({
@@ -235,11 +236,12 @@ describe('lawreport import: a report with no signature, an extra chapter and an 
     });
   });
 
-  it('check reports what the clerk must still decide: the missing 安排 (error) and the extra chapter', async () => {
+  it('check reports what the clerk must still decide: the missing 安排 (error); the two parts of the measures are no duplicate', async () => {
     const check = await runCli(['check', 'out', '--format', 'json'], result.dir);
     const found = JSON.parse(check.stdout) as { ruleId: string; severity: string }[];
     expect(found.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['chapter-missing']);
-    expect(found.filter((d) => d.ruleId === 'chapter-unknown')).toHaveLength(1);
+    expect(found.map((d) => d.ruleId)).not.toEqual(expect.arrayContaining(['chapter-unknown']));
+    expect(found.map((d) => d.ruleId)).not.toContain('chapter-duplicate');
   });
 });
 
@@ -380,6 +382,13 @@ describe('lawreport import: refusals', () => {
     expect(await readFile(path.join(dir, 'out', 'chapters', '07-old-notes.md'), 'utf8')).toBe('去年的旧稿。\n');
   });
 
+  it('a report with a title but no chapter headings: all of it in the first chapter, with a warning, nothing dropped', async () => {
+    const { run, files } = await importBytes('plain.txt', '示例镇2024年法治政府建设工作总结\n全年化解矛盾纠纷12件。\n存在的不足是执法力量偏弱。\n');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('[import-chapters-unmarked]');
+    expect(files['chapters/01-measures.md']).toContain('全年化解矛盾纠纷12件。\n\n存在的不足是执法力量偏弱。');
+  });
+
   it('a text without numbered chapters is not a report: exit 1, nothing written', async () => {
     const { dir, run } = await importBytes('notes.txt', '会议纪要\n今天讨论了食堂的菜单。\n');
     expect(run.code).toBe(1);
@@ -399,5 +408,102 @@ describe('lawreport import: refusals', () => {
     const { run } = await importBytes('old.doc', 'x');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('另存为 .docx');
+  });
+});
+
+describe('lawreport import: a district report whose measures are three themed chapters', () => {
+  const DONGPO = 'dongpo-district-2023.txt';
+  let result: Awaited<ReturnType<typeof importBytes>>;
+  beforeAll(async () => {
+    result = await importBytes(DONGPO, await readFile(path.join(fixtures, DONGPO)));
+  });
+
+  it('drops the page, the repeated title and the addressee; finds title, body, year, date and signature', () => {
+    expect(result.run.code, result.run.stderr).toBe(0);
+    const config = yamlOf(result.files['lawreport.yaml']!);
+    expect(config).toMatchObject({ org: '示例市东坡区人民政府', year: 2023, date: '2024-02-20', title: '示例市东坡区人民政府关于2023年度法治政府建设情况的报告' });
+    const all = Object.values(result.files).join('\n');
+    for (const debris of ['浏览器', '首页', '浏览次数', '市委、市政府：', '分享到']) expect(all).not.toContain(debris);
+  });
+
+  it('maps the themed chapters to the measures, each part with its own title; 2024年工作打算 to the plans', () => {
+    const chapters = Object.keys(result.files).filter((f) => f.startsWith('chapters/')).sort();
+    expect(chapters).toEqual([
+      'chapters/00-preface.md',
+      'chapters/01-measures-1.md',
+      'chapters/01-measures-2.md',
+      'chapters/01-measures-3.md',
+      'chapters/02-shortcomings.md',
+      'chapters/03-first-responsible.md',
+      'chapters/04-next-year.md',
+    ]);
+    expect(result.files['chapters/01-measures-1.md']).toMatch(/^---\nid: measures\ntitle: 坚持党的领导，统筹推进法治建设\n---/);
+    // The run-in heading's text stays the chapter's first paragraph.
+    expect(result.files['chapters/01-measures-1.md']).toContain('区政府常务会议全年专题研究法治工作6次');
+    expect(result.files['chapters/01-measures-3.md']).toMatch(/title: 规范行政执法，提升执法质效/);
+    expect(result.files['chapters/04-next-year.md']).toContain('年内完成执法人员轮训');
+    expect(result.run.stdout.match(/\[import-chapter-themed\]/g)).toHaveLength(3);
+  });
+
+  it('reads the figures as the report phrases them', () => {
+    expect(yamlOf(result.files['metrics.yaml']!)).toMatchObject({
+      study: { central_group: 4 },
+      enforcement: { cases_filed: 215, cases_closed: 198, certificates_new: 12, certificates_revoked: 3 },
+    });
+  });
+
+  it('check accepts the parts (no duplicate, no unknown chapter) and build numbers them as written', async () => {
+    const check = await runCli(['check', 'out', '--format', 'json'], result.dir);
+    const found = JSON.parse(check.stdout) as { ruleId: string; severity: string }[];
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(found.map((d) => d.ruleId)).not.toEqual(expect.arrayContaining(['chapter-duplicate']));
+    expect(found.map((d) => d.ruleId)).not.toEqual(expect.arrayContaining(['chapter-unknown']));
+    const build = await runCli(['build', 'out', '-f', 'txt'], result.dir);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    const dist = path.join(result.out, 'dist');
+    const text = await readFile(path.join(dist, (await readdir(dist)).find((f) => f.endsWith('.txt'))!), 'utf8');
+    const headings = text.split('\n').filter((l) => /^[一二三四五六]、/.test(l));
+    expect(headings).toEqual([
+      '一、坚持党的领导，统筹推进法治建设',
+      '二、优化法治化营商环境，依法全面履行职能',
+      '三、规范行政执法，提升执法质效',
+      '四、2023年度推进法治政府建设存在的不足和原因',
+      '五、2023年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+      '六、2024年度推进法治政府建设的主要安排',
+    ]);
+  });
+});
+
+describe('lawreport import: a township summary in traditional characters, with no year and no date', () => {
+  const LINGXI = 'lingxi-township-trad.txt';
+  let result: Awaited<ReturnType<typeof importBytes>>;
+  beforeAll(async () => {
+    result = await importBytes(LINGXI, await readFile(path.join(fixtures, LINGXI)));
+  });
+
+  it('recognises title, body and chapters through the match form and keeps the prose as written', () => {
+    expect(result.run.code, result.run.stderr).toBe(0);
+    expect(result.files['lawreport.yaml']).toContain('title: 示例縣靈溪鄉法治政府建設工作總結');
+    expect(yamlOf(result.files['lawreport.yaml']!).org).toBe('示例縣靈溪鄉');
+    expect(result.files['chapters/01-measures.md']).toContain('鄉政府規(guī)范重大事項集體討論程序');
+    expect(result.files['chapters/02-shortcomings.md']).toContain('法制政府建設');
+    expect(yamlOf(result.files['metrics.yaml']!)).toEqual({ disputes: { mediated: 12 } });
+  });
+
+  it('leaves year for the clerk, saying what it looked at; never a made-up year', () => {
+    const config = yamlOf(result.files['lawreport.yaml']!);
+    expect(config.year).toBeUndefined();
+    expect(result.files['lawreport.yaml']).toMatch(/^# year: YYYY .*待补充/m);
+    expect(result.run.stdout).toMatch(/没有找到报告年度（看过：标题、开头一段、章节标题；原文没有成文日期）.*\[import-no-year\]/);
+  });
+
+  it('check keeps going past the missing year and date: chapters, wording and figures are still judged', async () => {
+    const check = await runCli(['check', 'out', '--format', 'json'], result.dir);
+    const found = JSON.parse(check.stdout) as { ruleId: string; severity: string; message: string }[];
+    const ids = found.map((d) => d.ruleId);
+    expect(ids.filter((id) => id === 'config-schema')).toHaveLength(2);
+    expect(ids).toEqual(expect.arrayContaining(['chapter-missing', 'term-fazhi-zhengfu']));
+    expect(found.filter((d) => d.ruleId === 'chapter-missing')).toHaveLength(2);
+    expect(check.code).toBe(1);
   });
 });

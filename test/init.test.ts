@@ -104,6 +104,7 @@ describe('lawreport init', () => {
 
   it('a profile with sections: one ## heading each, and the figures the outline requires named in a comment', async () => {
     const profile: Profile = {
+      overview: [],
       id: 'sectioned',
       name: 'sectioned',
       source: 'sectioned.yaml',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../src/load/report.js';
 import { checkReport } from '../src/pipeline/build.js';
-import { builtins, session, exampleFiles, hostOf } from './helpers.js';
+import { exampleFiles, hostOf, session } from './helpers.js';
 
 describe('loadReport', () => {
   it('reads the example: config, figures, chapters in outline order', async () => {
@@ -36,10 +36,26 @@ describe('loadReport', () => {
     const files = await exampleFiles();
     files['lawreport.yaml'] = 'org: 示例镇人民政府\nyear: 二〇二四\ndate: 2025-02-10\noutptu:\n  dir: dist\n';
     const { source, diagnostics } = await loadReport(hostOf(files), session);
-    expect(source).toBeUndefined();
     const byRule = diagnostics.map((d) => [d.line, d.column, d.message.zh, d.hint?.zh]);
     expect(byRule).toContainEqual([2, 7, expect.stringContaining('year'), expect.anything()]);
     expect(byRule).toContainEqual([4, 1, expect.stringContaining('未知的键“outptu”'), '是不是“output”？']);
+    // The report is still loaded, the wrong keys set aside, so the other checks can run.
+    expect(source?.config).toMatchObject({ org: '示例镇人民政府', unset: ['year'], output: { dir: 'dist' } });
+    expect(source?.chapters.length).toBeGreaterThan(0);
+  });
+
+  it('goes on past a lawreport.yaml without date: check still names missing chapters, wording and figures', async () => {
+    const files = await exampleFiles();
+    files['lawreport.yaml'] = 'org: 示例镇人民政府\nyear: 2024\n';
+    delete files['chapters/02-shortcomings.md'];
+    files['chapters/05-other.md'] = '法制政府建设取得新进展。全年化解矛盾纠纷1420件。\n';
+    const { diagnostics, document } = await checkReport(hostOf(files), session);
+    const ids = diagnostics.filter((d) => d.severity !== 'info').map((d) => d.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['config-schema', 'chapter-missing', 'term-fazhi-zhengfu', 'prose-figure-mismatch']));
+    expect(diagnostics.find((d) => d.ruleId === 'config-schema')!.message.zh).toContain('date');
+    // Rules that judge by the date say nothing while there is none.
+    expect(ids).not.toContain('date-deadline');
+    expect(document?.dateText).toBe('');
   });
 
   it('refuses a lawreport.yaml that is a list', async () => {

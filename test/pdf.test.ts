@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, runCli } from './helpers.js';
 import { describeInBrowser } from './browser.js';
+import { browserCandidates } from '../src/render/browser.js';
 
 const exec = promisify(execFile);
 const TITLE = '示例镇人民政府2024年法治政府建设年度报告';
@@ -83,17 +85,29 @@ describeInBrowser('lawreport build --format pdf', () => {
   });
 });
 
-describe('PDF without Chromium', () => {
-  it('says which Debian package to install, exits 2 and writes nothing', async () => {
+// The places a browser installs itself outside PATH; if one exists here, "no browser" cannot be staged.
+const installedOffPath = browserCandidates({ PATH: '' }).some((file) => existsSync(file));
+
+describe('PDF without a browser', () => {
+  it.skipIf(process.platform !== 'linux' || installedOffPath)('says that PDF needs Chromium, Chrome or Edge and how to install one, exits 2 and writes nothing', async () => {
     const dir = await copyExample();
     const run = await runCli(['build', '-f', 'html,pdf'], dir, { PATH: path.join(dir, 'no-browsers-here') });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('找不到 Chromium');
-    expect(run.stderr).toContain('apt-get install chromium');
+    expect(run.stderr).toContain('找不到浏览器：生成 PDF 要用本机的 Chromium、Google Chrome 或 Microsoft Edge');
+    expect(run.stderr).toContain('sudo apt-get install chromium');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await readdir(dir)).not.toContain('dist');
     const en = await runCli(['build', '-f', 'pdf', '--lang', 'en'], dir, { PATH: '' });
     expect(en.stderr).toContain('Install the Debian package chromium');
+  });
+
+  it('says why a browser that will not start did not, exits 2 and writes nothing', async () => {
+    const dir = await copyExample();
+    const run = await runCli(['build', '-f', 'pdf'], dir, { LAWREPORT_CHROMIUM: '/bin/false', PATH: process.env.PATH });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^无法启动浏览器（\/bin\/false）：浏览器退出了（1）。/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(dir)).not.toContain('dist');
   });
 
   it('names a LAWREPORT_CHROMIUM that does not exist', async () => {

@@ -4,6 +4,7 @@ import { chapterDuplicate } from '../src/check/rules/chapter-duplicate.js';
 import { chapterEmpty } from '../src/check/rules/chapter-empty.js';
 import { chapterMissing } from '../src/check/rules/chapter-missing.js';
 import { chapterOrder } from '../src/check/rules/chapter-order.js';
+import { chapterPartUntitled } from '../src/check/rules/chapter-part-untitled.js';
 import { chapterPlaceholder } from '../src/check/rules/chapter-placeholder.js';
 import { chapterUnknown } from '../src/check/rules/chapter-unknown.js';
 import { configUnknownRule } from '../src/check/rules/config-unknown-rule.js';
@@ -55,12 +56,29 @@ ruleTester(chapterUnknown, {
 });
 
 ruleTester(chapterDuplicate, {
-  valid: [{ name: 'one file per chapter', files: {} }],
+  valid: [
+    { name: 'one file per chapter', files: {} },
+    { name: 'measures may span several themed chapters', files: { 'chapters/01b-more.md': '---\nid: measures\ntitle: 优化法治化营商环境\n---\n更多。' } },
+  ],
   invalid: [
     {
-      name: 'two files claim measures',
+      name: 'two files claim the shortcomings',
+      files: { 'chapters/02b-more.md': '---\nid: shortcomings\n---\n更多。' },
+      errors: [{ file: 'chapters/02b-more.md', message: /shortcomings/, related: 1 }],
+    },
+  ],
+});
+
+ruleTester(chapterPartUntitled, {
+  valid: [
+    { name: 'one file per chapter', files: {} },
+    { name: 'one part prints the outline title, the other has its own', files: { 'chapters/01b-more.md': '---\nid: measures\ntitle: 优化法治化营商环境\n---\n更多。' } },
+  ],
+  invalid: [
+    {
+      name: 'two parts of the measures without a title',
       files: { 'chapters/01b-more.md': '---\nid: measures\n---\n更多。' },
-      errors: [{ file: 'chapters/01b-more.md', message: /measures/, related: 1 }],
+      errors: [{ file: 'chapters/01b-more.md', message: /写成了 2 章.*没有自己的标题/ }],
     },
   ],
 });
@@ -142,6 +160,14 @@ ruleTester(sectionMissing, {
   valid: [
     { name: 'the national profile asks for no sections', files: {} },
     { name: 'gangyao-2021 with every area of the 纲要 as a section, titles as real reports word them', files: { 'lawreport.yaml': gangyao, 'chapters/01-measures.md': gangyaoMeasures } },
+    {
+      name: 'gangyao-2021 over measures written as two themed chapters: sections are looked for across both, a part\'s title counts as one',
+      files: {
+        'lawreport.yaml': gangyao,
+        'chapters/01-measures.md': gangyaoMeasures.replace(/## 依法应对重大突发事件情况[\s\S]*$/, ''),
+        'chapters/01-measures-2.md': '---\nid: measures\ntitle: 依法应对重大突发事件\n---\n\n正文。\n\n' + gangyaoMeasures.replace(/^[\s\S]*(?=## 依法化解社会矛盾纠纷情况)/, ''),
+      },
+    },
   ],
   invalid: [
     {

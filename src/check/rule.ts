@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticMeta } from '../diagnostics/definition.js';
-import type { ReportSource } from '../model.js';
+import type { ConfigField, ReportSource } from '../model.js';
 import type { Validators } from '../validate/schema.js';
 import type { SourceViews } from './views.js';
 
@@ -11,6 +11,8 @@ export interface RuleMeta extends DiagnosticMeta {
    * object and the values used for what it leaves out. A rule without it takes no options.
    */
   options?: { schema: object; defaults: Record<string, unknown> };
+  /** Keys of lawreport.yaml the rule judges by: it is skipped while one is unset (config-schema reports that). */
+  needs?: readonly ConfigField[];
 }
 
 /** What a rule reports: a diagnostic without id, severity and docs url, which the runner stamps on. */

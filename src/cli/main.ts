@@ -2,10 +2,8 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { EXIT, t, type CliContext } from './context.js';
 import { handleError } from './errors.js';
-import { toolVersion } from './version.js';
+import { builtinsHost, toolVersion } from '../io/builtins-host.js';
 import { commands } from './commands/index.js';
-import { nodeHost } from '../io/node-host.js';
-import { packageRoot } from '../paths.js';
 import { builtinProfileNames } from '../profile/load.js';
 
 export interface MainOptions {
@@ -57,7 +55,7 @@ export async function main(options: MainOptions): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} });
 
-  const known = { profiles: await builtinProfileNames(nodeHost(packageRoot)) };
+  const known = { profiles: await builtinProfileNames(builtinsHost()) };
   for (const register of commands) register(program, ctx, (code) => (exitCode = code), known);
 
   try {

@@ -1,5 +1,5 @@
 import type { DiagnosticMeta } from '../diagnostics/definition.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../io/builtins-host.js';
 import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CliContext } from './context.js';
 import { formatters } from './format/index.js';

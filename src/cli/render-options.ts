@@ -4,6 +4,6 @@ import type { RenderOptions } from '../render/registry.js';
 export function renderOptions(env: NodeJS.ProcessEnv): RenderOptions {
   return {
     ...(env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: env.SOURCE_DATE_EPOCH } : {}),
-    browser: { ...(env.LAWREPORT_CHROMIUM ? { executable: env.LAWREPORT_CHROMIUM } : {}), searchPath: env.PATH ?? '' },
+    browserEnv: env,
   };
 }

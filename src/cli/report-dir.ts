@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { builtinsHost } from '../io/builtins-host.js';
 import { nodeHost } from '../io/node-host.js';
-import { packageRoot } from '../paths.js';
 import { Session } from '../session.js';
 import { UsageError } from './context.js';
 
@@ -9,7 +9,7 @@ import { UsageError } from './context.js';
  * Resolves the report folder a command was given (default: the current folder). `session`: the
  * run's, or the batch worker's that takes report after report; a new one for the package otherwise.
  */
-export async function openReport(cwd: string, dir: string | undefined, session = new Session(nodeHost(packageRoot))) {
+export async function openReport(cwd: string, dir: string | undefined, session = new Session(builtinsHost())) {
   const display = dir ?? '.';
   const abs = path.resolve(cwd, display);
   const info = await stat(abs).catch(() => undefined);

@@ -66,7 +66,8 @@ function reportTemplate(source: ReportSource, name: string, context: unknown, di
 }
 
 /**
- * ReportSource → ReportDocument: chapters in outline order with generated numbers,
+ * ReportSource → ReportDocument: chapters in outline order with generated numbers (each part of a
+ * spanning chapter is a chapter of its own, in file order),
  * templates filled, Markdown parsed once for all renderers.
  */
 export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter, templates?: CompiledTemplates): Promise<CompileResult> {
@@ -76,7 +77,8 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
 
   const title = reportTemplate(source, 'title', context, diagnostics, templates);
   const signature = reportTemplate(source, 'signature', context, diagnostics, templates).split('\n').map((l) => l.trim()).filter(Boolean);
-  const dateText = reportTemplate(source, 'date', context, diagnostics, templates);
+  // Without a date in lawreport.yaml (config-schema says so) there is none to print.
+  const dateText = source.config.unset.includes('date') ? '' : reportTemplate(source, 'date', context, diagnostics, templates);
 
   const chapters: DocChapter[] = [];
   let preface: DocChapter | undefined;

@@ -1,21 +1,31 @@
+import { figureReference, findFigures, sentenceAround, type FigureHit } from '../figures/find.js';
 import type { Catalog } from '../model.js';
-import { figureReference, findFigures, type FigureHit } from './figures.js';
+import { matchForm } from './match-form.js';
 import type { Segment } from './markdown-out.js';
 import type { ImportedFigure } from './metrics-out.js';
 import type { Block } from './structure.js';
+
+/** A hit of the figure finder, at offsets of the block's text as written. */
+type WrittenHit = FigureHit & { sentence: string };
 
 /**
  * The figures of the whole report in reading order (metrics.yaml gets a metric's first value
  * said of the whole; a different value is only quoted), and each block's text as
  * segments: with `template`, a figure whose value is the metric's becomes its reference.
+ * Figures are found on the match form (a traditional-character report has figures too) and
+ * placed back on the text as written.
  */
 export function collectFigures(blocks: Block[], catalog: Catalog, template: boolean) {
   const figures: ImportedFigure[] = [];
   const values = new Map<string, number>();
-  const hitsOf = new Map<Block, FigureHit[]>();
-  const all: { hit: FigureHit; line: number }[] = [];
+  const hitsOf = new Map<Block, WrittenHit[]>();
+  const all: { hit: WrittenHit; line: number }[] = [];
   for (const block of blocks) {
-    const hits = findFigures(block.text, catalog);
+    const form = matchForm(block.text);
+    const hits = findFigures(form.text, catalog).map((h) => {
+      const start = form.at[h.start]!;
+      return { ...h, start, numberEnd: form.at[h.numberEnd]!, end: form.at[h.end]!, labelStart: form.at[h.labelStart]!, sentence: sentenceAround(block.text, start) };
+    });
     hitsOf.set(block, hits);
     all.push(...hits.map((hit) => ({ hit, line: block.line })));
   }
@@ -33,7 +43,9 @@ export function collectFigures(blocks: Block[], catalog: Catalog, template: bool
     for (const hit of template ? (hitsOf.get(block) ?? []) : []) {
       // A brace or backslash right beside a reference would merge with its braces: keep the literal.
       const fenced = /[{\\]$/.test(block.text.slice(0, hit.start)) || block.text[hit.end] === '}';
-      const ref = values.get(hit.def.path) === hit.value && !fenced ? figureReference(hit) : undefined;
+      // The written number must read as the finder read it (a traditional or full-width form does not).
+      const asWritten = block.text.slice(hit.start, hit.numberEnd) === hit.number;
+      const ref = values.get(hit.def.path) === hit.value && !fenced && asWritten ? figureReference(hit) : undefined;
       if (!ref) continue;
       segments.push({ text: block.text.slice(pos, hit.start) }, { ref });
       pos = hit.end;

@@ -2,10 +2,11 @@ import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { chapterFile, configYaml, PLACEHOLDER } from '../init/report-files.js';
 import { CONFIG_FILE, METRICS_FILE } from '../load/report.js';
 import type { Catalog, Profile } from '../model.js';
-import { stripHeadingNumber } from '../profile/match.js';
+import { matchTitles, stripHeadingNumber } from '../profile/match.js';
 import { collectFigures } from './figure-text.js';
 import { mapChapters, type MappedChapter } from './map-chapters.js';
 import { metricsYaml, type ImportedFigure } from './metrics-out.js';
+import { factDiagnostics } from './fact-notes.js';
 import { orgOf, yearOf } from './report-facts.js';
 import { blocksToMarkdown, type Segment } from './markdown-out.js';
 import { readSource } from './read-source.js';
@@ -51,8 +52,17 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions): P
   if ('diagnostics' in read) return read;
   const { lines, encoding, unit } = read;
 
-  const structure = parseStructure(lines);
+  const structure = parseStructure(lines, { isChapterTitle: (text) => matchTitles(options.profile.chapters, text, true).length > 0 });
   const diagnostics: Diagnostic[] = [...read.warnings];
+  if (structure.chapters.length === 0 && structure.title && structure.preface.length > 0) {
+    // A report whose headings carry no numbers nor styles: all of it goes to the first chapter, to be split by hand.
+    const first = options.profile.chapters[0]!;
+    structure.chapters.push({ heading: '（全文）', match: '', title: '', line: structure.preface[0]!.line, blocks: structure.preface.splice(0) });
+    diagnostics.push(diag('import-chapters-unmarked', 'warning', { file, line: structure.title.line, column: 1 }, loc(
+      `没有找到章节标题（“一、”或 Word 的“标题 1”）：全文暂归入“${first.id}”一章。`,
+      `No chapter headings (一、 or Word's Heading 1): all of the text went to "${first.id}" for now.`,
+    ), { hint: loc('按原文把各章分到各自的章节文件里。', 'Split the chapters into their own files as the original has them.') }));
+  }
   if (structure.chapters.length === 0) {
     return {
       diagnostics: [diag('import-no-chapters', 'error', at1, loc(
@@ -65,18 +75,19 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions): P
   const title = structure.title?.text;
   const date = structure.date?.iso;
   const signature = structure.signature.map((s) => s.text);
-  let year = yearOf(title, date);
-  if (year === undefined) {
-    year = new Date().getFullYear() - 1;
-    diagnostics.push(diag('import-no-year', 'warning', at1, loc(`没有找到报告年度，暂填 ${year}。`, `No report year found; ${year} written for now.`), { hint: loc('核对 lawreport.yaml 中的 year。', 'Check year in lawreport.yaml.') }));
-  }
-  const org = orgOf(title, signature);
-  if (!org) diagnostics.push(diag('import-no-org', 'warning', at1, loc('标题和署名中都没有找到报告主体，暂填“待补充”。', 'No reporting body in the title or signature; “待补充” written for now.'), { hint: loc('在 lawreport.yaml 的 org 中填写报告主体。', 'Fill in org in lawreport.yaml.') }));
-  if (!date) diagnostics.push(diag('import-no-date', 'warning', { file, line: lines.at(-1)?.no ?? 1, column: 1 }, loc('正文末尾没有找到成文日期（如“2025年2月10日”）。', 'No signature date (like 2025年2月10日) at the end of the text.'), { hint: loc('在 lawreport.yaml 中填写 date，如 2025-02-10。', 'Fill in date in lawreport.yaml, e.g. 2025-02-10.') }));
-  if (signature.length === 0) diagnostics.push(diag('import-no-signature', 'warning', { file, line: structure.date?.line ?? lines.at(-1)?.no ?? 1, column: 1 }, loc('成文日期前没有找到署名（发文机关）；默认以报告主体署名。', 'No signature (issuing body) before the date; the reporting body signs by default.')));
+  const yearFact = yearOf(structure);
+  const year = yearFact?.value;
+  const orgFact = orgOf(structure);
+  const org = orgFact?.value;
+  diagnostics.push(...factDiagnostics(structure, yearFact, orgFact, { file, unit: unit.zh, lines }));
 
   const mapped = mapChapters(options.profile, structure.chapters, year, file);
   diagnostics.push(...mapped.diagnostics);
+  for (const c of structure.chapters.filter((c) => c.shape)) {
+    diagnostics.push(diag('import-chapter-heading', 'info', { file, line: c.line, column: 1 }, c.shape === 'renumbered'
+      ? loc(`“${c.heading}”编号为“1.”，按位置（其后是“二、”）读作第一章。`, `"${c.heading}" is numbered 1. but, followed by 二、, was read as chapter one.`)
+      : loc(`“${c.heading}”没有编号，按标题的含义读作一章。`, `"${c.heading}" has no number; read as a chapter by its words.`)));
+  }
 
   const blocks = [...structure.preface, ...mapped.chapters.flatMap((c) => c.blocks)];
   const { figures, segmentsOf } = collectFigures(blocks, options.catalog, options.templateFigures ?? false);
@@ -89,8 +100,13 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions): P
     files[f.path] = f.text;
   }
   let extra = 0;
+  const parts = new Map<string, number>();
+  for (const c of mapped.chapters) if (c.id) parts.set(c.id, (parts.get(c.id) ?? 0) + 1);
+  const partNo = new Map<string, number>();
   for (const chapter of mapped.chapters) {
-    const f = chapterFileOf(chapter, options.profile, () => ++extra, segmentsOf, origin(chapter));
+    const part = chapter.id && parts.get(chapter.id)! > 1 ? { n: (partNo.set(chapter.id, (partNo.get(chapter.id) ?? 0) + 1), partNo.get(chapter.id)!), of: parts.get(chapter.id)! } : undefined;
+    const raw = structure.chapters.find((r) => r.line === chapter.line && r.heading === chapter.heading);
+    const f = chapterFileOf(chapter, options.profile, () => ++extra, segmentsOf, origin(chapter), raw?.title ?? stripHeadingNumber(chapter.heading).text, part);
     files[f.path] = f.text;
     summaryChapters.push({ heading: chapter.heading, line: chapter.line, id: chapter.id, file: f.path });
   }
@@ -112,9 +128,19 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions): P
   };
 }
 
-function chapterFileOf(chapter: MappedChapter, profile: Profile, nextExtra: () => number, segmentsOf: (b: Block) => Segment[], comment: string) {
+/**
+ * A chapter's file: chapters/NN-id.md by its outline place; the parts of a chapter written as several
+ * (themed measures) are NN-id-1.md, NN-id-2.md… in the report's order, each keeping its own title.
+ */
+function chapterFileOf(chapter: MappedChapter, profile: Profile, nextExtra: () => number, segmentsOf: (b: Block) => Segment[], comment: string, title: string, part?: { n: number; of: number }) {
   const body = blocksToMarkdown(chapter.blocks, segmentsOf) || PLACEHOLDER;
-  if (chapter.id) return chapterFile(profile.chapters.findIndex((c) => c.id === chapter.id) + 1, chapter.id, body, { comment });
+  if (chapter.id) {
+    const index = profile.chapters.findIndex((c) => c.id === chapter.id) + 1;
+    const own = chapter.themed || part ? { title } : {};
+    if (!part) return chapterFile(index, chapter.id, body, { comment, ...own });
+    const suffix = String(part.n).padStart(String(part.of).length, '0');
+    return chapterFile(index, chapter.id, body, { comment, ...own, name: `${chapter.id}-${suffix}` });
+  }
   const n = nextExtra();
-  return chapterFile(90 + n, `extra-${n}`, body, { comment, title: stripHeadingNumber(chapter.heading).text });
+  return chapterFile(90 + n, `extra-${n}`, body, { comment, title });
 }

@@ -6,6 +6,9 @@ import type { Block, RawChapter } from './structure.js';
 
 /** How the plans part of a merged 「问题和打算」 chapter opens when it has no sub-heading. */
 const NEXT_STEPS = /^(?:下一步|下步|今后|下一年度?|明年)/;
+/** Words of a heading about plans or about problems, for a chapter no outline title names. */
+const PLANS = /下一步|下步|今后|明年|下一年|打算|计划|思路|展望/;
+const PROBLEMS = /不足|短板|差距|薄弱|存在.{0,4}问题|困难和问题/;
 
 export interface MappedChapter {
   /** Outline chapter id; undefined for a chapter the outline does not know (kept as extra). */
@@ -14,73 +17,127 @@ export interface MappedChapter {
   heading: string;
   line: number;
   blocks: Block[];
+  /** Mapped by its place and content, not by an outline title: keeps its own title when built. */
+  themed?: boolean;
 }
 
 /**
- * Gives each chapter of the imported report its outline chapter by meaning. A chapter that
- * merges two (「存在的问题及下一步打算」) is split at a sub-heading naming the second, when there
- * is one. Unknown chapters are kept; required chapters not found are reported, saying where
- * the topic appears as a sub-section (the 第一责任人 part inside chapter 1, typically).
+ * Gives each chapter of the imported report its outline chapter, by meaning and by position:
+ * - a heading naming an outline chapter (its title or a variant, after years and numbers go)
+ *   maps to it; one naming the next year (「2025年工作安排」 in a 2024 report) to the plans;
+ * - headings no outline title names (「一、坚持党的领导，……」「二、优化营商环境，……」) are the
+ *   spanning chapter (measures) written as several themed chapters, until a chapter that closes
+ *   it (problems, plans) has come; after one, plans and problems are told by their words;
+ * - an overview (「一、2023年总体情况」) and anything else is kept as an extra chapter, with a warning;
+ * - a chapter that merges two (「存在的问题及下一步打算」) is split at a sub-heading naming the
+ *   second, when there is one.
+ * Required chapters not found are reported, saying where the topic appears as a sub-section.
  */
-export function mapChapters(profile: Profile, raw: RawChapter[], year: number, file: string): { chapters: MappedChapter[]; diagnostics: Diagnostic[] } {
+export function mapChapters(profile: Profile, raw: RawChapter[], year: number | undefined, file: string): { chapters: MappedChapter[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
   /** Chapters found merged into another one and not split out: already reported. */
   const merged = new Set<string>();
   const chapters: MappedChapter[] = [];
   const titleOf = (c: ProfileChapter) => renderTitle(c.title, { year });
+  const spanning = profile.chapters.find((c) => c.spans);
+  const byId = (id: string) => profile.chapters.find((c) => c.id === id);
+  /** Outline chapters seen before the spanning one began: they do not close it (第一责任人 first). */
+  const before = new Set<string>();
+  let closed = false;
+  const at = (line: number) => ({ file, line, column: 1 });
 
   for (const chapter of raw) {
-    const matches = matchTitles(profile.chapters, chapter.heading).filter((c) => !used.has(c.id));
-    const primary = matches[0];
-    if (!primary) {
+    const unmapped = (zh: string, en: string) => {
       chapters.push({ heading: chapter.heading, line: chapter.line, blocks: chapter.blocks });
-      diagnostics.push(diag('import-chapter-unmapped', 'warning', { file, line: chapter.line, column: 1 }, loc(
-        `章节“${chapter.heading}”对应不到提纲“${profile.name}”中的任何一章，已原样保留为额外的章节。`,
-        `Chapter "${chapter.heading}" matches no chapter of the outline "${profile.name}"; kept as an extra chapter.`,
-      ), { hint: loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节。', 'Put the right id: in its front matter, or move its text into another chapter.') }));
+      diagnostics.push(diag('import-chapter-unmapped', 'warning', at(chapter.line), loc(zh, en), {
+        hint: loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节不会印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is not printed.'),
+      }));
+    };
+    if (profile.overview.some((o) => chapter.match.includes(o))) {
+      unmapped(
+        `章节“${chapter.heading}”是概述全年情况的一章，不属于提纲“${profile.name}”的任何一章，已原样保留为额外的章节。`,
+        `Chapter "${chapter.heading}" is an overview of the year, not a chapter of the outline "${profile.name}"; kept as an extra chapter.`,
+      );
       continue;
     }
+    let matches = chapter.match === '' && !chapter.title ? [profile.chapters[0]!] : matchTitles(profile.chapters, chapter.match);
+    // A heading that names the next year is about plans, whatever else it says.
+    const years = [...chapter.match.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+    const plans = profile.chapters.find((c) => c.id === 'next-year');
+    if (year !== undefined && plans && years.includes(year + 1) && !years.includes(year)) matches = [plans, ...matches.filter((c) => c !== plans)];
+    matches = matches.filter((c) => !used.has(c.id) || c.spans);
+    // The first word of a report is never its problems or its plans: a themed heading only sounds like them (「创新工作思路」).
+    if (raw.length === 0 || chapter === raw[0]) {
+      if (chapter.match !== '') matches = matches.filter((c) => c.spans || c.id === 'first-responsible' || !['shortcomings', 'next-year', 'other'].includes(c.id));
+    }
+    let primary = matches[0];
+    let themed = false;
+    if (!primary) {
+      const cue = chapter === raw[0] ? undefined : PROBLEMS.test(chapter.match) ? byId('shortcomings') : PLANS.test(chapter.match) ? plans : undefined;
+      if (cue && !used.has(cue.id)) primary = cue;
+      else if (spanning && !closed && !cue) {
+        primary = spanning;
+        themed = true;
+      }
+    }
+    if (!primary) {
+      unmapped(
+        `章节“${chapter.heading}”对应不到提纲“${profile.name}”中的任何一章，已原样保留为额外的章节。`,
+        `Chapter "${chapter.heading}" matches no chapter of the outline "${profile.name}"; kept as an extra chapter.`,
+      );
+      continue;
+    }
+    if (primary !== spanning) {
+      if (!used.has(spanning?.id ?? '')) before.add(primary.id);
+      else if (!before.has(primary.id)) closed = true;
+    }
+    if (themed) {
+      diagnostics.push(diag('import-chapter-themed', 'info', at(chapter.line), loc(
+        `章节“${chapter.heading}”按工作主题写成，已按位置归入“${titleOf(primary)}”（这一章可以写成连续的几章），保留原标题。`,
+        `Chapter "${chapter.heading}" is written by theme; by its place it went to "${titleOf(primary)}" (a chapter that may span several), keeping its own title.`,
+      )));
+    }
     used.add(primary.id);
-    const others = matches.slice(1).filter((c) => c.required);
+    const others = matches.slice(1).filter((c) => c.required && c !== primary && !used.has(c.id));
     let blocks = chapter.blocks;
     const split: MappedChapter[] = [];
     for (const second of others) {
-      const at = blocks.findIndex((b) => b.kind === 'heading' && b.level === 2 && matchTitles([second], b.text, true).length > 0);
+      const cut = blocks.findIndex((b) => b.kind === 'heading' && b.level === 2 && matchTitles([second], b.text, true).length > 0);
       // Without a sub-heading, the plans often start a paragraph of their own: 「下一步，我镇将……」.
-      const cue = at < 0 ? blocks.findIndex((b, i) => i > 0 && b.kind === 'paragraph' && NEXT_STEPS.test(b.text)) : -1;
-      if (at > 0 || (at === 0 && blocks.length > 1) || cue > 0) {
+      const cue = cut < 0 ? blocks.findIndex((b, i) => i > 0 && b.kind === 'paragraph' && NEXT_STEPS.test(b.text)) : -1;
+      if (cut > 0 || (cut === 0 && blocks.length > 1) || cue > 0) {
         const head = blocks[0];
-        const end = at >= 0 ? at : cue;
+        const end = cut >= 0 ? cut : cue;
         const first = head?.kind === 'heading' && head.level === 2 && matchTitles([primary], head.text).length > 0 ? blocks.slice(1, end) : blocks.slice(0, end);
-        const piece = { id: second.id, heading: chapter.heading, line: blocks[end]!.line, blocks: blocks.slice(at >= 0 ? at + 1 : cue) };
+        const piece = { id: second.id, heading: chapter.heading, line: blocks[end]!.line, blocks: blocks.slice(cut >= 0 ? cut + 1 : cue) };
         split.push(piece);
         used.add(second.id);
         blocks = first;
-        diagnostics.push(diag('import-chapter-split', 'info', { file, line: chapter.line, column: 1 }, loc(
+        diagnostics.push(diag('import-chapter-split', 'info', at(chapter.line), loc(
           `章节“${chapter.heading}”合并了“${titleOf(primary)}”和“${titleOf(second)}”两章，已从第 ${piece.line} 行处拆开。`,
           `Chapter "${chapter.heading}" merges "${titleOf(primary)}" and "${titleOf(second)}"; split at line ${piece.line}.`,
         )));
       } else {
         merged.add(second.id);
-        diagnostics.push(diag('import-chapter-merged', 'warning', { file, line: chapter.line, column: 1 }, loc(
+        diagnostics.push(diag('import-chapter-merged', 'warning', at(chapter.line), loc(
           `章节“${chapter.heading}”合并了“${titleOf(primary)}”和“${titleOf(second)}”两章，全文暂归入前者。`,
           `Chapter "${chapter.heading}" merges "${titleOf(primary)}" and "${titleOf(second)}"; all of it went to the first.`,
         ), { hint: loc(`提纲要求两章分开写：把后一部分移到新的“${second.id}”章节文件。`, `The outline wants two chapters: move the second part into a new "${second.id}" chapter file.`) }));
       }
     }
-    chapters.push({ id: primary.id, heading: chapter.heading, line: chapter.line, blocks }, ...split);
+    chapters.push({ id: primary.id, heading: chapter.heading, line: chapter.line, blocks, ...(themed ? { themed } : {}) }, ...split);
   }
 
   for (const required of profile.chapters.filter((c) => c.required && !used.has(c.id) && !merged.has(c.id))) {
     const inside = findAsSection(required, chapters);
     diagnostics.push(
       inside
-        ? diag('import-chapter-missing', 'warning', { file, line: inside.line, column: 1 }, loc(
+        ? diag('import-chapter-missing', 'warning', at(inside.line), loc(
             `没有“${titleOf(required)}”这一章，这部分内容只作为“${inside.chapter}”中的小节“${inside.heading}”出现。`,
             `No chapter "${titleOf(required)}": the topic appears only as the sub-section "${inside.heading}" inside "${inside.chapter}".`,
           ), { hint: loc(`提纲要求单独成章：把这一小节移到新的“${required.id}”章节文件。`, `The outline wants a chapter of its own: move that sub-section into a new "${required.id}" chapter file.`) })
-        : diag('import-chapter-missing', 'warning', { file, line: 1, column: 1 }, loc(
+        : diag('import-chapter-missing', 'warning', at(1), loc(
             `原文没有提纲要求的“${titleOf(required)}”一章。`,
             `The report has no chapter "${titleOf(required)}", which the outline requires.`,
           ), { hint: loc(`新建 chapters/${required.id}.md 补写这一章。`, `Write it in a new chapters/${required.id}.md.`) }),

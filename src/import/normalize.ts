@@ -1,3 +1,4 @@
+import { matchForm } from './match-form.js';
 import type { SourceLine } from './source-line.js';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff，。；：、！？（）“”‘’《》【】';
@@ -20,6 +21,28 @@ export function normalizeLine(text: string): string {
     .trim();
 }
 
+/**
+ * A page that lost its line breaks (a document shown as one paragraph, words still spaced where
+ * its lines wrapped) is cut before each typed heading number and after its title. Decided on the
+ * match form, before the spaces between Chinese characters are taken out.
+ */
+export function unflatten(raw: string): string[] {
+  if (raw.length < 300 || (raw.match(/[ \u3000\u00a0]/g)?.length ?? 0) < 5) return [raw];
+  const form = matchForm(raw);
+  const cuts: number[] = [];
+  const head = /^(.{6,60}?(?:报告|总结|汇报)) +(?=\S)/.exec(form.text);
+  if (head) cuts.push(head[1]!.length);
+  for (const m of form.text.matchAll(/ +(?=(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d)))/g)) cuts.push(m.index!);
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    parts.push(raw.slice(form.at[from], form.at[cut]));
+    from = cut;
+  }
+  parts.push(raw.slice(form.at[from]));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
 /** Plain text (TXT or Markdown) → lines; Markdown heading marks give a level, list marks go. */
 export function textLines(text: string, markdown: boolean): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -36,8 +59,10 @@ export function textLines(text: string, markdown: boolean): SourceLine[] {
       }
       line = line.replace(/\*\*|__/g, '').replace(/<!--.*?-->/g, '');
     }
-    const text = normalizeLine(line);
-    if (text) lines.push({ text, no: i + 1, styleLevel });
+    for (const part of markdown ? [line] : unflatten(line)) {
+      const text = normalizeLine(part);
+      if (text) lines.push({ text, no: i + 1, styleLevel });
+    }
   });
   return lines;
 }

@@ -1,7 +1,7 @@
 import { diag, loc, type Diagnostic, type Localized } from '../diagnostics/diagnostic.js';
 import { stripControlCharacters } from '../load/control-chars.js';
 import { decodeText } from '../io/decode.js';
-import { normalizeLine, textLines } from './normalize.js';
+import { normalizeLine, textLines, unflatten } from './normalize.js';
 import type { SourceLine } from './source-line.js';
 
 export interface SourceText {
@@ -22,7 +22,7 @@ export async function readSource(bytes: Uint8Array, file: string, encoding?: str
     try {
       const read = await readDocx(bytes, file);
       if (!Array.isArray(read)) return { diagnostics: [read] };
-      const lines = read.map((l) => ({ ...l, text: normalizeLine(l.text) })).filter((l) => l.text);
+      const lines = read.flatMap((l) => unflatten(l.text).map((text) => ({ ...l, text: normalizeLine(text) }))).filter((l) => l.text);
       return { lines, unit: loc('段', 'paragraph'), warnings: [] };
     } catch (error) {
       return {

@@ -13,7 +13,8 @@ export const PLACEHOLDER = '待补充。';
 export interface ConfigFields {
   profile: string;
   org: string;
-  year: number;
+  /** Undefined writes a commented line to fill in (check then reports the missing key): never a guess. */
+  year?: number;
   /** ISO date; undefined writes a commented line to fill in (check then reports the missing key). */
   date?: string;
   title?: string;
@@ -35,8 +36,8 @@ export function configYaml(f: ConfigFields): string {
   if (f.origin) lines.push(`# ${f.origin}`);
   lines.push(`profile: ${yamlScalar(f.profile)}          # 提纲`);
   lines.push(`org: ${yamlScalar(f.org)}          # 报告主体，也是默认的署名`);
-  lines.push(`year: ${f.year}                 # 报告所述年度`);
-  lines.push(f.date ? `date: ${f.date}           # 成文日期` : `# date: ${f.year + 1}-MM-DD      # 成文日期：待补充（必填）`);
+  lines.push(f.year !== undefined ? `year: ${f.year}                 # 报告所述年度` : '# year: YYYY                 # 报告所述年度：待补充（必填），原文中没有找到');
+  lines.push(f.date ? `date: ${f.date}           # 成文日期` : `# date: ${f.year !== undefined ? f.year + 1 : 'YYYY'}-MM-DD      # 成文日期：待补充（必填）`);
   if (f.title) lines.push(`title: ${yamlScalar(f.title)}`);
   if (f.signature && !(f.signature.length === 1 && f.signature[0] === f.org)) {
     lines.push('signature:                 # 发文机关署名，一行一个');
@@ -78,13 +79,13 @@ export interface ChapterFile {
 }
 
 /** chapters/01-measures.md: front matter id, a comment, then the body. */
-export function chapterFile(index: number, id: string, body: string, options: { comment?: string; title?: string } = {}): ChapterFile {
+export function chapterFile(index: number, id: string, body: string, options: { comment?: string; title?: string; name?: string } = {}): ChapterFile {
   const front = ['---', `id: ${yamlScalar(id)}`];
   if (options.title) front.push(`title: ${yamlScalar(options.title)}`);
   front.push('---', '');
   const comment = options.comment ? [`<!-- ${commentSafe(options.comment)} -->`, ''] : [];
   return {
-    path: chapterFileName(index, id),
+    path: chapterFileName(index, options.name ?? id),
     text: [...front, ...comment, body.trimEnd(), ''].join('\n'),
   };
 }

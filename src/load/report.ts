@@ -23,7 +23,7 @@ import { parseYaml, positionOf, type YamlDocument } from '../source/yaml.js';
 import type { Session } from '../session.js';
 import type { BuiltinSchemas } from '../validate/builtin-schemas.js';
 import { metricsSchema } from '../validate/metrics-schema.js';
-import { SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
+import { invalidTopKeys, SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
 import { parseCatalog } from './catalog.js';
 import { CHAPTERS_DIR, chapterStem, isChapterFile } from './chapter-file.js';
 import { stripControlCharacters } from './control-chars.js';
@@ -123,8 +123,9 @@ async function loadDecoded(host: SourceHost, session: Session, options: LoadOpti
   const schemas = await session.builtinSchemas();
   const schemaErrors = validateYaml(configDoc, schemas.config, configSchema, session.validators);
   diagnostics.push(...schemaErrors);
-  if (schemaErrors.length > 0) return { diagnostics };
-  const config = normalizeConfig(configDoc.value);
+  // A wrong or missing key is one error among the others: drop it, go on with defaults and stand-ins.
+  const invalid = schemaErrors.length > 0 ? invalidTopKeys(configDoc, schemas.config, session.validators) : [];
+  const config = normalizeConfig(Object.fromEntries(Object.entries(configDoc.value).filter(([key]) => !invalid.includes(key))));
 
   const loading: Loading = { host, session, schemas, config, configDoc, diagnostics };
   const profile = await loadProfile(loading);
@@ -149,10 +150,13 @@ async function loadDecoded(host: SourceHost, session: Session, options: LoadOpti
   };
 }
 
+/** lawreport.yaml's values with their defaults; keys left out (missing or dropped as invalid) get stand-ins. */
 function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
-  const [y, m, d] = String(raw.date).split('-').map(Number) as [number, number, number];
+  const unset = (['org', 'year', 'date'] as const).filter((key) => raw[key] === undefined);
+  const [y, m, d] = raw.date === undefined ? [NaN, NaN, NaN] : (String(raw.date).split('-').map(Number) as [number, number, number]);
   const output = (raw.output ?? {}) as { dir?: string; name?: string; formats?: string[] };
-  const signature = raw.signature === undefined ? [String(raw.org)] : ([] as string[]).concat(raw.signature as string);
+  const org = raw.org === undefined ? '' : String(raw.org);
+  const signature = raw.signature === undefined ? (org ? [org] : []) : ([] as string[]).concat(raw.signature as string);
   const rules: Record<string, RuleSetting> = {};
   const ruleOptions: Record<string, Record<string, unknown>> = {};
   for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | unknown[]>)) {
@@ -161,9 +165,10 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
     if (options && typeof options === 'object' && !Array.isArray(options)) ruleOptions[id] = options as Record<string, unknown>;
   }
   return {
+    unset,
     profile: (raw.profile as string | undefined) ?? 'national',
-    org: String(raw.org),
-    year: Number(raw.year),
+    org,
+    year: raw.year === undefined ? NaN : Number(raw.year),
     date: { year: y, month: m, day: d },
     title: raw.title as string | undefined,
     signature,

@@ -99,6 +99,7 @@ interface RawNode {
   id?: string;
   title?: string;
   required?: boolean;
+  spans?: boolean;
   variants?: string[];
   guidance?: string;
   sections?: RawNode[];
@@ -139,7 +140,7 @@ export class ProfileLoader {
     const doc = await this.open(file, at);
     if (doc === null) return null;
     if (!doc) return undefined;
-    const raw = doc.value as { id: string; name: string; chapters: RawNode[] };
+    const raw = doc.value as { id: string; name: string; overview?: string[]; chapters: RawNode[] };
     const chapters: ProfileSection[] = [];
     for (let i = 0; i < raw.chapters.length; i++) {
       const chapter = await this.resolve(doc, `/chapters/${i}`, raw.chapters[i]!, []);
@@ -147,7 +148,7 @@ export class ProfileLoader {
     }
     this.checkIds(chapters, 'chapter');
     if (this.diagnostics.length > 0) return undefined;
-    return { id: raw.id, name: raw.name, chapters, source: file };
+    return { id: raw.id, name: raw.name, chapters, overview: raw.overview ?? [], source: file };
   }
 
   /** null: the file does not exist; undefined: it exists but is invalid or unreadable (diagnostics say why). */
@@ -197,6 +198,7 @@ export class ProfileLoader {
       id: raw.id ?? base!.id,
       title: raw.title ?? base!.title,
       required: raw.required ?? base?.required ?? false,
+      ...((raw.spans ?? base?.spans) ? { spans: true } : {}),
       variants: raw.variants ?? base?.variants ?? [],
       ...((raw.guidance ?? base?.guidance) ? { guidance: raw.guidance ?? base!.guidance } : {}),
       ...(sections ? { sections } : {}),

@@ -25,10 +25,10 @@ export function numberLevel(number: string): 1 | 2 | 3 | 4 | undefined {
 
 /** Removes years and spacing so "2022年度主要工作" and "本年度主要工作" compare alike. */
 function simplify(title: string): string {
-  return withoutMustaches(title)
+  return withoutMustaches(title.normalize('NFKC'))
     .replace(/(?:19|20)\d{2}\s*年(?:度)?/g, '')
     .replace(/(?:本|上一?|今|下一?)年度?/g, '')
-    .replace(/[\s，。、：:；;“”"]/g, '');
+    .replace(/[\s，。、：:；;“”",.!?]/g, '');
 }
 
 /**

@@ -7,16 +7,12 @@ import type { Localized } from '../diagnostics/diagnostic.js';
 export interface RenderOptions {
   /** SOURCE_DATE_EPOCH (seconds since 1970): stamps the outputs instead of the 成文日期. */
   sourceDateEpoch?: string;
-  /** Where formats that print through a browser find it: LAWREPORT_CHROMIUM, else a search of PATH. */
-  browser?: BrowserOptions;
+  /** What formats that print through a browser find it by: LAWREPORT_CHROMIUM, PATH, and Windows' install folders. */
+  browserEnv?: BrowserEnv;
 }
 
-export interface BrowserOptions {
-  /** The browser binary to use (LAWREPORT_CHROMIUM); it must exist. */
-  executable?: string;
-  /** The PATH to search when no binary is named. */
-  searchPath?: string;
-}
+/** The environment variables a browser is looked for by, as the edge read them (never process.env here). */
+export type BrowserEnv = Readonly<Record<string, string | undefined>>;
 
 /** A renderer cannot run here (no browser): an environment problem, reported as a usage error, never a crash. */
 export class RendererUnavailable extends Error {

@@ -2,7 +2,7 @@ import { loc, type Localized } from '../diagnostics/diagnostic.js';
 import type { ReportDocument } from '../model.js';
 import type { RenderOptions } from './options.js';
 
-export { RendererUnavailable, type BrowserOptions, type RenderOptions } from './options.js';
+export { RendererUnavailable, type BrowserEnv, type RenderOptions } from './options.js';
 
 /** One output format: the one list the CLI's -f choices, its help and lawreport.yaml's output.formats come from. */
 export interface OutputFormat {

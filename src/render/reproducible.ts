@@ -77,5 +77,6 @@ function rank(name: string): number {
 export function stampOf(date: ReportDate, epoch: string | undefined): Date {
   const floor = Date.UTC(1980, 0, 1, 12);
   if (epoch && /^\d+$/.test(epoch)) return new Date(Math.max(Number(epoch) * 1000, floor));
-  return new Date(Math.max(Date.UTC(date.year, date.month - 1, date.day, 12), floor));
+  const noon = Date.UTC(date.year, date.month - 1, date.day, 12);
+  return new Date(Number.isFinite(noon) ? Math.max(noon, floor) : floor);
 }

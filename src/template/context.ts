@@ -3,8 +3,9 @@ import type { ReportConfig, ReportSource } from '../model.js';
 
 export interface ReportFields {
   org: string;
-  year: number;
-  nextYear: number;
+  /** Empty while lawreport.yaml lacks the year (check reports that; nothing is built). */
+  year: number | '';
+  nextYear: number | '';
   /** 成文日期 as written in lawreport.yaml, "2025-02-10". */
   date: string;
   title: string;
@@ -13,11 +14,12 @@ export interface ReportFields {
 
 export function reportFields(config: ReportConfig): ReportFields {
   const d = config.date;
+  const year = config.unset.includes('year') ? '' : config.year;
   return {
     org: config.org,
-    year: config.year,
-    nextYear: config.year + 1,
-    date: `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
+    year,
+    nextYear: year === '' ? '' : year + 1,
+    date: config.unset.includes('date') ? '' : `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
     title: config.title ?? '',
     signature: config.signature,
   };

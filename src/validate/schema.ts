@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticDefinition } from '../diagnostics/definition.js';
 import { nearest } from '../diagnostics/suggest.js';
 import { positionOf, type YamlDocument } from '../source/yaml.js';
-import type { SourceHost } from '../io/host.js';
+import { lazyModule, precompiledValidator } from '../io/builtins-host.js';
 
 // ajv and ajv-i18n (CommonJS) load on demand: a run whose schema was precompiled needs neither,
 // and ajv-i18n only when there is an error to translate.
-const requireLazily = createRequire(import.meta.url);
 // ajv-i18n's typings declare an ES default: normalise both shapes.
 const localizeZh = (errors: ErrorObject[]) => {
-  const mod = requireLazily('ajv-i18n/localize/zh/index.js') as { default?: unknown };
+  const mod = lazyModule('ajv-i18n/zh') as { default?: unknown };
   ((mod.default ?? mod) as (errors: ErrorObject[]) => void)(errors);
 };
 
@@ -31,23 +29,23 @@ const ZH_TYPES: Record<string, string> = {
 /**
  * The compiled validators of one session (a run, a batch worker, a preview): each schema is
  * compiled once, or taken from what `npm run build` precompiled (scripts/precompile-schemas.mjs)
- * when that was made from exactly this schema, read through the builtins host like every other
- * file of the package. ajv itself loads only for a schema nothing precompiled.
+ * when that was made from exactly this schema, loaded through io/builtins-host.ts (the package's
+ * files, or the single executable's). ajv itself loads only for a schema nothing precompiled.
  */
 export class Validators {
   private ajv?: Ajv;
   private readonly compiled = new WeakMap<object, ValidateFunction>();
 
-  constructor(private readonly builtins?: SourceHost) {}
+  /** `precompiled`: false for a set that compiles every schema itself (tests of the two paths). */
+  constructor(private readonly precompiled = true) {}
 
   /** Makes the precompiled validator of `schema` ready, if the package has one made from this very schema. */
   async prepare(schema: object): Promise<void> {
-    if (this.compiled.has(schema) || !this.builtins) return;
+    if (this.compiled.has(schema) || !this.precompiled) return;
     const id = (schema as { $id?: string }).$id;
     if (!id) return;
-    const read = await this.builtins.readText(`lib/validate/precompiled/${path.posix.basename(id).replace(/\.json$/, '.cjs')}`);
-    if (read.status !== 'ok') return; // not built (a run from src/ before the first build)
-    const fn = evaluateModule(read.value) as ValidateFunction & { digest?: string };
+    const fn = precompiledValidator(path.posix.basename(id)) as (ValidateFunction & { digest?: string }) | undefined;
+    if (!fn) return; // not built (a run from src/ before the first build)
     if (fn.digest === createHash('sha256').update(JSON.stringify(schema)).digest('hex')) this.compiled.set(schema, fn);
   }
 
@@ -60,7 +58,7 @@ export class Validators {
   private compile(schema: object): ValidateFunction {
     // verbose: errors carry their parentSchema, which holds the known keys and the description.
     // scripts/precompile-schemas.mjs uses the same options.
-    this.ajv ??= new (requireLazily('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+    this.ajv ??= new (lazyModule('ajv').Ajv)({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
     // The same schema read again (another report in a batch) reuses its compiled validator.
     const id = (schema as { $id?: string }).$id;
     const existing = id ? this.ajv.getSchema(id) : undefined;
@@ -69,13 +67,6 @@ export class Validators {
     this.ajv.removeSchema(id);
     return this.ajv.compile(schema);
   }
-}
-
-/** A precompiled validator is a CommonJS module whose only imports are ajv's small runtime helpers. */
-function evaluateModule(code: string): unknown {
-  const module = { exports: {} as unknown };
-  new Function('module', 'exports', 'require', code)(module, module.exports, requireLazily);
-  return module.exports;
 }
 
 /** Dotted, readable form of a JSON pointer: "/output/formats/0" → "output.formats[0]". */
@@ -142,6 +133,22 @@ export function validateValue(value: unknown, schema: object, doc: YamlDocument,
   localizeZh(zhErrors);
   for (const e of zhErrors) e.message = e.message?.replace(/应当是 (\w+) 类型/, (m, type: string) => `应当是${ZH_TYPES[type] ?? type}`);
   return errors.map((error, i) => toDiagnostic(doc, error, zhErrors[i]!, definition));
+}
+
+/**
+ * The top-level keys a document gets wrong: missing required ones, unknown ones, and those whose
+ * value breaks the schema. The loader drops them and goes on with defaults, so one bad key does
+ * not hide every other finding.
+ */
+export function invalidTopKeys(doc: YamlDocument, schema: object, validators: Validators): string[] {
+  const validate = validators.get(schema);
+  if (validate(doc.value)) return [];
+  const keys = filterNoise(validate.errors ?? []).map((e) => {
+    if (e.instancePath === '' && e.keyword === 'required') return String(e.params.missingProperty);
+    if (e.instancePath === '' && e.keyword === 'additionalProperties') return String(e.params.additionalProperty);
+    return (e.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  });
+  return [...new Set(keys)].filter(Boolean);
 }
 
 /** oneOf/anyOf report every failed branch: keep only the combinator's own error. */

@@ -7,6 +7,7 @@ export const dateDeadline: Rule = {
   meta: {
     id: 'date-deadline',
     category: 'dates',
+    needs: ['year', 'date'],
     severity: 'warning',
     description: loc('成文日期不在报告年度的次年 1 月 1 日至 3 月 31 日之间。', 'The signature date is not between 1 January and 31 March of the year after the report year.'),
     why: loc(

@@ -3,6 +3,7 @@ import { chapterDuplicate } from './chapter-duplicate.js';
 import { chapterEmpty } from './chapter-empty.js';
 import { chapterMissing } from './chapter-missing.js';
 import { chapterOrder } from './chapter-order.js';
+import { chapterPartUntitled } from './chapter-part-untitled.js';
 import { chapterPlaceholder } from './chapter-placeholder.js';
 import { chapterUnknown } from './chapter-unknown.js';
 import { configUnknownRule } from './config-unknown-rule.js';
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   chapterUnknown,
   chapterDuplicate,
   chapterOrder,
+  chapterPartUntitled,
   chapterEmpty,
   chapterPlaceholder,
   sectionMissing,

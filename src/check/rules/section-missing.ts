@@ -3,6 +3,7 @@ import { renderTitle } from '../../profile/title.js';
 import type { ChapterSource, ProfileSection } from '../../model.js';
 import { matchTitle } from '../../profile/match.js';
 import type { ChapterOutline, OutlineHeading } from '../chapter-outline.js';
+import { outlineParts } from '../chapter-parts.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const sectionMissing: Rule = {
@@ -25,32 +26,46 @@ export const sectionMissing: Rule = {
     },
   },
   check({ source, views, report }) {
-    for (const chapter of source.chapters) {
-      const node = source.profile.chapters.find((c) => c.id === chapter.id);
-      if (!node?.sections) continue;
-      const outline = views.outline(chapter);
-      checkLevel(chapter, outline, node, outline.headings.filter((h) => h.depth === 2), outline.first, 3, (template) => renderTitle(template, source.config), report);
+    const outline = (chapter: ChapterSource) => views.outline(chapter);
+    const title = (template: string) => renderTitle(template, source.config);
+    for (const [node, parts] of outlineParts(source)) {
+      if (!node.sections) continue;
+      // A chapter written as several (themed measures): each part's own title may name a section too.
+      const found = new Map<string, Found>();
+      for (const part of parts) {
+        const own = parts.length > 1 && part.title ? [{ depth: 2, text: part.title, line: 1, column: 1, start: 0, end: part.body.length }] : [];
+        for (const [id, heading] of sectionsFound(node, [...own, ...outline(part).headings.filter((h) => h.depth === 2)])) {
+          if (!found.has(id)) found.set(id, { chapter: part, heading });
+        }
+      }
+      checkLevel(parts[0]!, node, found, outline(parts[0]!).first, 3, title, outline, report);
     }
   },
 };
 
-/** Matches one level of headings against the profile's sections, then recurses into each matched one. */
+interface Found {
+  chapter: ChapterSource;
+  heading: OutlineHeading;
+}
+
+/** Reports the sections of `parent` not found at this level, then recurses into each found one. */
 function checkLevel(
   chapter: ChapterSource,
-  outline: ChapterOutline,
   parent: ProfileSection,
-  headings: OutlineHeading[],
+  found: Map<string, Found>,
   at: { line: number; column: number },
   nextDepth: number,
   title: (template: string) => string,
+  outline: (chapter: ChapterSource) => ChapterOutline,
   report: (d: Finding) => void,
 ) {
-  const found = sectionsFound(parent, headings);
   for (const section of parent.sections ?? []) {
-    const heading = found.get(section.id);
-    if (heading) {
-      const children = outline.headings.filter((h) => h.depth === nextDepth && h.start > heading.start && h.start < heading.end);
-      if (section.sections) checkLevel(chapter, outline, section, children, heading, nextDepth + 1, title, report);
+    const hit = found.get(section.id);
+    if (hit) {
+      if (!section.sections) continue;
+      const children = outline(hit.chapter).headings.filter((h) => h.depth === nextDepth && h.start > hit.heading.start && h.start < hit.heading.end);
+      const inner = new Map([...sectionsFound(section, children)].map(([id, heading]) => [id, { chapter: hit.chapter, heading }]));
+      checkLevel(hit.chapter, section, inner, hit.heading, nextDepth + 1, title, outline, report);
       continue;
     }
     if (!section.required) continue;

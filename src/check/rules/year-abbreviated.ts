@@ -5,6 +5,7 @@ export const yearAbbreviated = wordingRule(
   {
     id: 'year-abbreviated',
     category: 'dates',
+    needs: ['year'],
     severity: 'warning',
     fixable: true,
     description: loc('年份只写了后两位，如“24年”。', 'A year written with two digits, such as 24年.'),

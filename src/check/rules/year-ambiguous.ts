@@ -5,6 +5,7 @@ export const yearAmbiguous = wordingRule(
   {
     id: 'year-ambiguous',
     category: 'dates',
+    needs: ['year'],
     severity: 'info',
     description: loc('“今年”“本年度”指哪一年不清楚。', '"今年/本年度" (this year) is ambiguous.'),
     why: loc(

@@ -5,6 +5,7 @@ export const yearStale = wordingRule(
   {
     id: 'year-stale',
     category: 'dates',
+    needs: ['year'],
     severity: 'warning',
     description: loc('把报告年度以外的年份当作“本年度”来写，如 2024 年的报告里写“2023年度法治政府建设”“2023年全年”。', 'A year other than the report\'s written as the current one, such as 2023年全年 in a report on 2024.'),
     why: loc(

@@ -1,17 +1,8 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { nodeHost } from '../../io/node-host.js';
-import { packageRoot } from '../../paths.js';
+import { builtinsHost, batchWorker } from '../../io/builtins-host.js';
 import { Session } from '../../session.js';
 import { runTask, type ReportOutcome, type ReportTask } from './task.js';
-
-/**
- * The worker entry beside this module: lib/worker.js in the bundle, lib/cli/batch/worker.js in tsc's
- * output. Tests run this file from src/, where threads still need the compiled JavaScript.
- */
-const WORKER = import.meta.url.endsWith('.ts') ? path.join(packageRoot, 'lib', 'cli', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
@@ -30,7 +21,7 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
   const outcomes: ReportOutcome[] = new Array(tasks.length);
   const threads = Math.min(jobs, tasks.length);
   if (threads <= 1) {
-    const session = new Session(nodeHost(packageRoot));
+    const session = new Session(builtinsHost());
     for (const [i, task] of tasks.entries()) onDone((outcomes[i] = await runTask(task, session)));
     return outcomes;
   }
@@ -55,7 +46,7 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
       worker.once('error', reject);
       for (let i = 0; i < IN_FLIGHT; i++) feed();
     });
-  await Promise.all(Array.from({ length: threads }, () => drain(new Worker(WORKER))));
+  await Promise.all(Array.from({ length: threads }, () => drain(startWorker())));
   return outcomes;
 }
 
@@ -67,4 +58,9 @@ export interface WorkerRequest {
 export interface WorkerReply {
   index: number;
   outcome: ReportOutcome;
+}
+
+function startWorker(): Worker {
+  const { entry, options } = batchWorker();
+  return new Worker(entry, options);
 }

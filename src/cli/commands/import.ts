@@ -3,10 +3,9 @@ import path from 'node:path';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import type { ImportSummary } from '../../import/import-report.js';
 import { importReport } from '../../import/import-report.js';
-import { nodeHost } from '../../io/node-host.js';
+import { builtinsHost } from '../../io/builtins-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
-import { packageRoot } from '../../paths.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
@@ -41,7 +40,7 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
       1,
     );
   }
-  const builtins = nodeHost(packageRoot);
+  const builtins = builtinsHost();
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   const result = await importReport(new Uint8Array(await readFile(abs)), {
@@ -76,7 +75,7 @@ function summaryText(ctx: CliContext, s: ImportSummary, dir: string): string {
     t(ctx, `已导入到 ${dir}/`, `Imported into ${dir}/`),
     ...(s.encoding ? [t(ctx, `  编码：${s.encoding}`, `  encoding: ${s.encoding}`)] : []),
     t(ctx, `  标题：${s.title ?? none}`, `  title: ${s.title ?? none}`),
-    t(ctx, `  报告主体：${s.org ?? none}；年度：${s.year}；成文日期：${s.date ?? none}`, `  org: ${s.org ?? none}; year: ${s.year}; date: ${s.date ?? none}`),
+    t(ctx, `  报告主体：${s.org ?? none}；年度：${s.year ?? none}；成文日期：${s.date ?? none}`, `  org: ${s.org ?? none}; year: ${s.year ?? none}; date: ${s.date ?? none}`),
     t(ctx, `  署名：${s.signature.join('、') || none}`, `  signature: ${s.signature.join(', ') || none}`),
     t(ctx, '  章节：', '  chapters:'),
     ...s.chapters.map((c) => `    ${c.heading} → ${c.file}${c.id ? '' : t(ctx, '（提纲外）', ' (not in the outline)')}`),

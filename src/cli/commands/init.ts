@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { nodeHost } from '../../io/node-host.js';
+import { builtinsHost } from '../../io/builtins-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { scaffoldReport } from '../../init/scaffold.js';
 import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
-import { packageRoot } from '../../paths.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 
@@ -57,7 +56,7 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
     throw new UsageError(`成文日期“${date}”无效，请写作 2025-02-10。`, `Invalid date "${date}"; write it as 2025-02-10.`);
   }
-  const builtins = nodeHost(packageRoot);
+  const builtins = builtinsHost();
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date });

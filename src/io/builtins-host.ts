@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WorkerOptions } from 'node:worker_threads';
+import { packageRoot } from '../paths.js';
+import type { SourceHost } from './host.js';
+import { nodeHost } from './node-host.js';
+
+/*
+ * lawreport's own files (schemas/, templates/, package.json) and the code it loads only when a
+ * run needs it. This is the npm package's copy: everything comes from the package folder and its
+ * node_modules. The single executable links builtins-host.sea.ts in this module's place
+ * (scripts/dist.mjs), which serves the same from the executable itself; nothing else in src/
+ * knows which of the two it runs in.
+ */
+
+const requireLazily = createRequire(import.meta.url);
+
+let host: SourceHost | undefined;
+
+/** schemas/, templates/ and package.json, by their paths in the package. One host per process: what is parsed from it is cached per host. */
+export function builtinsHost(): SourceHost {
+  return (host ??= nodeHost(packageRoot));
+}
+
+let version: string | undefined;
+
+export function toolVersion(): string {
+  return (version ??= (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
+}
+
+/** The CommonJS dependencies loaded on first use: a run whose schemas were precompiled loads no ajv, and ajv-i18n only to translate an error. */
+export interface LazyModules {
+  ajv: typeof import('ajv');
+  'ajv-i18n/zh': unknown;
+}
+
+const LAZY: { [K in keyof LazyModules]: string } = { ajv: 'ajv', 'ajv-i18n/zh': 'ajv-i18n/localize/zh/index.js' };
+
+export function lazyModule<K extends keyof LazyModules>(name: K): LazyModules[K] {
+  return requireLazily(LAZY[name]) as LazyModules[K];
+}
+
+/**
+ * The validator `npm run build` generated from a built-in schema (scripts/precompile-schemas.mjs),
+ * by the schema's file name (`lawreport.schema.json`); undefined before the first build.
+ */
+export function precompiledValidator(schemaFile: string): unknown {
+  try {
+    return requireLazily(path.join(packageRoot, 'lib', 'validate', 'precompiled', schemaFile.replace(/\.json$/, '.cjs')));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a batch worker thread runs: lib/worker.js beside the bundle, lib/cli/batch/worker.js in tsc's
+ * output (tests run this module from src/, where threads still need the compiled JavaScript).
+ */
+export function batchWorker(): { entry: string; options: WorkerOptions } {
+  const bundled = path.basename(path.dirname(fileURLToPath(import.meta.url))) === 'lib';
+  return { entry: path.join(packageRoot, 'lib', ...(bundled ? ['worker.js'] : ['cli', 'batch', 'worker.js'])), options: {} };
+}
