@@ -1,7 +1,7 @@
 import type { MetricDef } from '../model.js';
 import { ratePercent } from '../rate.js';
 import { templateContext } from '../template/context.js';
-import { evaluateExpression } from '../template/evaluate.js';
+import { evaluateExpression, evaluateStatement } from '../template/evaluate.js';
 import { createHelpers } from '../template/helpers.js';
 import { decimalsOf, figure, rateHolds, type Figure } from './figures.js';
 import { findFigures } from '../figures/find.js';
@@ -49,7 +49,7 @@ export function metricValue(source: RuleSource, path: string): { value: number; 
 /** Every figure stated in the chapters next to a label, parsed once per report. */
 export function proseFigures(source: RuleSource, views: SourceViews): ProseFigure[] {
   return views.memo(PROSE_FIGURES, () => {
-    const filling: Filling = { data: templateContext(source), helpers: createHelpers(source.catalog), source };
+    const filling: Filling = { data: templateContext(source), helpers: createHelpers(source.catalog), source, views };
     const found: ProseFigure[] = [];
     for (const chapter of source.chapters) {
       for (const block of views.prose(chapter)) found.push(...inBlock(source, block, filling));
@@ -63,6 +63,7 @@ interface Filling {
   data: Record<string, unknown>;
   helpers: ReturnType<typeof createHelpers>;
   source: RuleSource;
+  views: SourceViews;
 }
 
 /** The block's prose with each {{…}} figure filled in, and where each character came from. */
@@ -81,7 +82,9 @@ function filled(filling: Filling, block: ProseBlock) {
   };
   for (const m of block.mustaches) {
     copyTo(m.start - block.start);
-    for (const c of evaluateExpression(m.source, filling.data, filling.source.catalog, filling.helpers) ?? HIDDEN) push(c, m.start, m);
+        const parsed = filling.views.expression(block.chapter, m.start);
+    const printed = parsed ? evaluateStatement(parsed, filling.data, filling.helpers) : evaluateExpression(m.source, filling.data, filling.source.catalog, filling.helpers);
+    for (const c of printed ?? HIDDEN) push(c, m.start, m);
     i = m.end - block.start;
   }
   copyTo(block.text.length);

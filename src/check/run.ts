@@ -4,6 +4,7 @@ import { CONFIG_FILE } from '../load/report.js';
 import type { RuleSetting } from '../model.js';
 import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
 import { SCHEMA_MESSAGES, validateValue, Validators } from '../validate/schema.js';
+import type { TemplateCache } from '../template/render.js';
 import type { Rule, RuleSource } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { SourceViews } from './views.js';
@@ -35,6 +36,8 @@ export interface RunOptions {
   options?: Readonly<Record<string, unknown>>;
   /** The session's compiled validators (a fresh set when none is given). */
   validators?: Validators;
+  /** The session's templates by text: the rules read the chapters' expressions as compiling parses them. */
+  templates?: TemplateCache;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface RunOptions {
  */
 export function runRules(source: RuleSource, rules: readonly Rule[] = builtinRules, run: RunOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const views = new SourceViews(source);
+  const views = new SourceViews(source, run.templates);
   const known = run.known ?? rules.map((r) => r.meta);
   const validators = run.validators ?? new Validators();
   for (const rule of rules) {

@@ -1,4 +1,5 @@
 import type { ChapterSource, ReportSource } from '../model.js';
+import { TemplateCache, templateTree } from '../template/render.js';
 import { chapterOutline, type ChapterOutline } from './chapter-outline.js';
 import { proseBlocks, type ProseBlock } from './prose.js';
 
@@ -11,8 +12,33 @@ export class SourceViews {
   private readonly outlines = new Map<ChapterSource, ChapterOutline>();
   private readonly blocks = new Map<ChapterSource, ProseBlock[]>();
   private readonly memos = new Map<symbol, unknown>();
+  private readonly expressions = new Map<ChapterSource, Map<number, hbs.AST.MustacheStatement>>();
 
-  constructor(readonly source: Pick<ReportSource, 'chapters'>) {}
+  /** `templates`: the session's, where compiling finds the same chapters parsed. */
+  constructor(
+    readonly source: Pick<ReportSource, 'chapters'>,
+    private readonly templates = new TemplateCache(),
+  ) {}
+
+  /** The `{{…}}` of a chapter as the template parser read them, by file offset (none when the chapter is no valid template). */
+  expression(chapter: ChapterSource, offset: number): hbs.AST.MustacheStatement | undefined {
+    let found = this.expressions.get(chapter);
+    if (!found) {
+      found = new Map();
+      const visit = (program: hbs.AST.Program | undefined) => {
+        for (const node of program?.body ?? []) {
+          if (node.type === 'MustacheStatement') found!.set(chapter.lines.offset(node.loc.start.line, node.loc.start.column + 1), node as hbs.AST.MustacheStatement);
+          if (node.type === 'BlockStatement') {
+            visit((node as hbs.AST.BlockStatement).program);
+            visit((node as hbs.AST.BlockStatement).inverse);
+          }
+        }
+      };
+      visit(templateTree(chapter.body, this.templates));
+      this.expressions.set(chapter, found);
+    }
+    return found.get(offset);
+  }
 
   outline(chapter: ChapterSource): ChapterOutline {
     let found = this.outlines.get(chapter);

@@ -7,7 +7,7 @@ import { compiledChapters } from '../load/chapter-order.js';
 import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { mapToSource, type OffsetMap } from '../source/offset-map.js';
-import { renderTemplate, type CompiledTemplates } from '../template/render.js';
+import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
 import { collectAssets } from './assets.js';
 import { templateContext } from '../template/context.js';
 import { renderTitle } from '../profile/title.js';
@@ -29,7 +29,7 @@ export interface CompiledChapter {
  * filled text (Markdown limits, raw HTML, images) is reported at its place in the chapter file:
  * a template that adds or removes lines above it must not move the message.
  */
-export async function compileChapter(source: ReportSource, chapter: ChapterSource, context: unknown, assets: Map<string, Asset>, templates?: CompiledTemplates): Promise<CompiledChapter> {
+export async function compileChapter(source: ReportSource, chapter: ChapterSource, context: unknown, assets: Map<string, Asset>, templates: CompiledTemplates = new TemplateCache()): Promise<CompiledChapter> {
   const filled = renderTemplate(chapter.body, chapter.file, context, source.catalog, templates);
   if (filled.text === undefined) return { diagnostics: filled.diagnostics };
   const toSource = sourcePlaces(filled.text, filled.map, chapter.body);
@@ -46,19 +46,25 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   return { chapter: { id: chapter.id ?? '', file: chapter.file, title, body }, diagnostics };
 }
 
-/** Moves a diagnostic about the filled text to the chapter source (unchanged when the text has no map). */
-function sourcePlaces(filled: string, map: OffsetMap | undefined, body: string): (d: Diagnostic) => Diagnostic {
-  if (!map) return (d) => d;
-  const output = new LineIndex(filled);
-  const source = new LineIndex(body);
-  return (d) => mapToSource(d, output, map, source);
+/** Moves a diagnostic about the filled text to the chapter source; the map is made only when there is one to move. */
+function sourcePlaces(filled: string, map: (() => OffsetMap | undefined) | undefined, body: string): (d: Diagnostic) => Diagnostic {
+  let move: ((d: Diagnostic) => Diagnostic) | undefined;
+  return (d) => {
+    if (!move) {
+      const made = map?.();
+      const output = new LineIndex(filled);
+      const source = new LineIndex(body);
+      move = made ? (x) => mapToSource(x, output, made, source) : (x) => x;
+    }
+    return move(d);
+  };
 }
 
 /** compileChapter's signature: the preview passes a caching one to compileReport. */
 export type ChapterCompiler = typeof compileChapter;
 
 /** Renders one of the report-level templates (templates/*.hbs) to trimmed text. */
-function reportTemplate(source: ReportSource, name: string, context: unknown, diagnostics: Diagnostic[], templates?: CompiledTemplates): string {
+function reportTemplate(source: ReportSource, name: string, context: unknown, diagnostics: Diagnostic[], templates: CompiledTemplates): string {
   const template = source.templates[name]!;
   const result = renderTemplate(template.text, template.file, context, source.catalog, templates);
   diagnostics.push(...result.diagnostics);
@@ -70,7 +76,7 @@ function reportTemplate(source: ReportSource, name: string, context: unknown, di
  * spanning chapter is a chapter of its own, in file order),
  * templates filled, Markdown parsed once for all renderers.
  */
-export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter, templates?: CompiledTemplates): Promise<CompileResult> {
+export async function compileReport(source: ReportSource, compileOne: ChapterCompiler = compileChapter, templates: CompiledTemplates = new TemplateCache()): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const context = templateContext(source);
   const assets = new Map<string, Asset>();

@@ -33,7 +33,7 @@ export class ChapterCache {
   }
 
   /** A drop-in for compileChapter. Each chapter gets its own asset map so a reused chapter brings its images along. */
-  readonly compile: ChapterCompiler = async (source, chapter, context, assets) => {
+  readonly compile: ChapterCompiler = async (source, chapter, context, assets, templates) => {
     const contextKey = JSON.stringify(context);
     const hit = this.entries.get(chapter.file);
     if (hit && hit.text === chapter.text && hit.id === chapter.id && hit.title === chapter.title && hit.context === contextKey) {
@@ -41,7 +41,7 @@ export class ChapterCache {
       return hit.result;
     }
     const own = new Map<string, Asset>();
-    const result = await compileChapter(source, chapter, context, own);
+    const result = await compileChapter(source, chapter, context, own, templates);
     for (const [url, asset] of own) assets.set(url, asset);
     this.entries.set(chapter.file, { text: chapter.text, id: chapter.id, title: chapter.title, context: contextKey, result, assets: [...own] });
     this.compiled.push(chapter.file);

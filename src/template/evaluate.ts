@@ -18,8 +18,11 @@ export function evaluateExpression(source: string, data: unknown, catalog: Catal
     return undefined;
   }
   const statement = ast.body.length === 1 ? ast.body[0] : undefined;
-  if (statement?.type !== 'MustacheStatement') return undefined;
-  const m = statement as hbs.AST.MustacheStatement;
+  return statement?.type === 'MustacheStatement' ? evaluateStatement(statement as hbs.AST.MustacheStatement, data, helpers) : undefined;
+}
+
+/** The same for an expression of a template already parsed (a chapter's, from the session's cache). */
+export function evaluateStatement(m: hbs.AST.MustacheStatement, data: unknown, helpers: ReturnType<typeof createHelpers>): string | undefined {
   if (m.path.type !== 'PathExpression') return undefined;
   const path = m.path as hbs.AST.PathExpression;
   const helper = path.parts.length === 1 && !path.data ? helpers[path.parts[0]!] : undefined;

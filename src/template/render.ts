@@ -77,8 +77,11 @@ export const templateError = defineDiagnostic({
 
 export interface TemplateResult {
   text?: string;
-  /** Where each character of `text` came from in the template: diagnostics about the filled text point at the source. */
-  map?: OffsetMap;
+  /**
+   * Where each character of `text` came from in the template, for diagnostics about the filled
+   * text: made on demand (filling once more with markers), as only a text with findings needs it.
+   */
+  map?: () => OffsetMap | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -92,24 +95,51 @@ export type CompiledTemplates = TemplateCache;
  * Paths are checked statically first, so a misspelt figure is an error with its line and a
  * suggestion, never a silent blank. Prototype access stays blocked (Handlebars' default).
  */
-export function renderTemplate(text: string, file: string, data: unknown, catalog: Catalog, cache?: CompiledTemplates): TemplateResult {
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(text);
-  } catch (error) {
-    return { diagnostics: [parseErrorDiagnostic(error, file, text)] };
-  }
-  const diagnostics = checkTemplatePaths(ast, data, { file });
+export function renderTemplate(text: string, file: string, data: unknown, catalog: Catalog, cache: CompiledTemplates = new TemplateCache()): TemplateResult {
+  const entry = cachedTemplate(text, cache);
+  if (entry instanceof Error) return { diagnostics: [parseErrorDiagnostic(entry, file, text)] };
+  const diagnostics = checkTemplatePaths(entry.ast, data, { file });
   if (diagnostics.length > 0) return { diagnostics };
 
+  const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
   try {
-    const template = compiledTemplate(text, ast, cache);
-    const out = template.fn(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
+    // Compiling only marks the paths inside blocks strict, which neither the path checks nor check's reading of expressions look at.
+    entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
+    const out = fill(entry.fn);
     if (out.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
-    return template.starts ? unmark(out, template.starts) : { text: out, diagnostics: [] };
+    const map = () => {
+      if (text.includes(MARK) || text.includes(END)) return undefined;
+      const marked = Handlebars.parse(text);
+      const starts = instrument(marked, new LineIndex(text));
+      return unmark(fill(Handlebars.compile(marked, COMPILE_OPTIONS)), starts).map;
+    };
+    return { text: out, map, diagnostics: [] };
   } catch (error) {
     return { diagnostics: [runtimeErrorDiagnostic(error, file)] };
   }
+}
+
+/**
+ * A template's parse tree as Handlebars parsed it (for the path checks, and for check, which reads
+ * the expressions of a chapter without filling it), kept in the session's cache by text.
+ */
+export function templateTree(text: string, cache: CompiledTemplates): hbs.AST.Program | undefined {
+  const entry = cachedTemplate(text, cache);
+  return entry instanceof Error ? undefined : entry.ast;
+}
+
+function cachedTemplate(text: string, cache: CompiledTemplates): Compiled | Error {
+  let entry = cache.get(text);
+  if (!entry) {
+    try {
+      entry = { ast: Handlebars.parse(text) };
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+    if (cache.size >= MAX_COMPILED) cache.delete(cache.keys().next().value!);
+    cache.set(text, entry);
+  }
+  return entry;
 }
 
 // trackIds (missing from the typings) gives helpers the paths of their arguments: `fig` finds units by them.
@@ -119,27 +149,10 @@ const COMPILE_OPTIONS = { strict: true, noEscape: true, trackIds: true, knownHel
 const MAX_COMPILED = 256;
 
 interface Compiled {
-  fn: HandlebarsTemplateDelegate;
-  /** Marker i in the output stands for source offset starts[i] (exact: text copied from there). */
-  starts?: { src: number; exact: boolean }[];
-}
-
-/**
- * Handlebars turns a template into JavaScript on its first call, the dearest step of filling it.
- * The compiled function takes data and helpers afresh on every call, so a batch compiles the
- * report-level templates (and any chapter text shared between reports) once, not once a report.
- */
-function compiledTemplate(text: string, ast: hbs.AST.Program, cache: CompiledTemplates | undefined): Compiled {
-  let template = cache?.get(text);
-  if (!template) {
-    const starts = text.includes(MARK) || text.includes(END) ? undefined : instrument(ast, new LineIndex(text));
-    template = { fn: Handlebars.compile(ast, COMPILE_OPTIONS), starts };
-    if (cache) {
-      if (cache.size >= MAX_COMPILED) cache.delete(cache.keys().next().value!);
-      cache.set(text, template);
-    }
-  }
-  return template;
+  /** As parsed (compiling adds \`strict\` to paths in blocks, nothing else). */
+  ast: hbs.AST.Program;
+  /** Handlebars turns a template into JavaScript on its first fill, the dearest step of filling it: once per text per session. */
+  fn?: HandlebarsTemplateDelegate;
 }
 
 // Noncharacters: never in a report's text (a template holding one is filled without a map).
@@ -182,7 +195,7 @@ function instrument(ast: hbs.AST.Program, lines: LineIndex): { src: number; exac
 }
 
 /** The filled text without its markers, and the map they spell out. */
-function unmark(out: string, starts: readonly { src: number; exact: boolean }[]): TemplateResult {
+function unmark(out: string, starts: readonly { src: number; exact: boolean }[]): { text: string; map: OffsetMap } {
   const map = new OffsetMap();
   let text = '';
   let from = 0;
@@ -194,7 +207,7 @@ function unmark(out: string, starts: readonly { src: number; exact: boolean }[])
     if (start) map.add(text.length, start.src, start.exact);
   }
   text += out.slice(from);
-  return { text, map, diagnostics: [] };
+  return { text, map };
 }
 
 type BlockOptions = { fn: (context: unknown, options?: unknown) => string } & Record<string, unknown>;
