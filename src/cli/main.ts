@@ -2,9 +2,8 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { EXIT, t, type CliContext } from './context.js';
 import { handleError } from './errors.js';
-import { builtinsHost, toolVersion } from '../io/builtins-host.js';
+import { toolVersion } from '../io/builtins-host.js';
 import { commands } from './commands/index.js';
-import { builtinProfileNames } from '../profile/load.js';
 
 export interface MainOptions {
   argv: string[];
@@ -55,8 +54,7 @@ export async function main(options: MainOptions): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} });
 
-  const known = { profiles: await builtinProfileNames(builtinsHost()) };
-  for (const register of commands) register(program, ctx, (code) => (exitCode = code), known);
+  for (const register of commands) register(program, ctx, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

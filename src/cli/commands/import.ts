@@ -9,7 +9,7 @@ import { existingFiles, writeFolder } from '../../init/write-folder.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { printDiagnostics } from '../print.js';
-import { refuseOverwrite, warnStrayChapters } from './init.js';
+import { assertBuiltinProfile, refuseOverwrite, warnStrayChapters } from './init.js';
 
 export interface ImportCommandOptions {
   out?: string;
@@ -41,6 +41,7 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     );
   }
   const builtins = builtinsHost();
+  await assertBuiltinProfile(builtins, options.profile);
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   const result = await importReport(new Uint8Array(await readFile(abs)), {

@@ -6,12 +6,11 @@ import { t, type CliContext } from '../context.js';
  * Each command registers itself: its options and help text here, its work in a module
  * imported only when the command runs (start-up cost stays low).
  */
-export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code: number) => void, known: KnownAtStart) => void;
+export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code: number) => void) => void;
 
-/** What the help text lists that comes from the package's data: the built-in profiles (schemas/profiles/). */
-export interface KnownAtStart {
-  profiles: readonly string[];
-}
+/** The built-in profiles are the files of schemas/profiles/: the command checks the name (reading that folder only when it runs). */
+const profileOption = (ctx: CliContext) =>
+  new Option('--profile <name>', t(ctx, '提纲：内置提纲名（schemas/profiles/ 下的文件名）', 'outline profile: a built-in name (a file name in schemas/profiles/)')).default('national');
 
 const dirArgument = (ctx: CliContext) =>
   t(ctx, '报告文件夹，默认为当前文件夹；可给多个或通配符（如 reports/*），并行处理并汇总', 'report folder, default: the current folder; several or a glob (reports/*) run in parallel with one summary');
@@ -106,12 +105,12 @@ const fmt: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
-const init: RegisterCommand = (program, ctx, setExit, known) => {
+const init: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('init')
     .description(t(ctx, '按提纲新建报告文件夹（lawreport.yaml、metrics.yaml、各章节、.gitignore、CI 配置）', 'create a report folder from the outline (lawreport.yaml, metrics.yaml, chapters, .gitignore, CI workflow)'))
     .argument('[dir]', t(ctx, '新报告文件夹，默认为当前文件夹', 'the new report folder, default: the current folder'))
-    .addOption(new Option('--profile <name>', t(ctx, '提纲', 'outline profile')).choices([...known.profiles]).default('national'))
+    .addOption(profileOption(ctx))
     .option('--org <name>', t(ctx, '报告主体，如 示例镇人民政府（必填）', 'reporting body, e.g. 示例镇人民政府 (required)'))
     .option('--year <year>', t(ctx, '报告年度，默认为去年', 'report year, default: last year'))
     .option('--date <yyyy-mm-dd>', t(ctx, '成文日期，默认为今天', 'signature date, default: today'))
@@ -122,13 +121,13 @@ const init: RegisterCommand = (program, ctx, setExit, known) => {
     });
 };
 
-const importReport: RegisterCommand = (program, ctx, setExit, known) => {
+const importReport: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('import')
     .description(t(ctx, '把已发布的报告（DOCX、TXT、Markdown）转成报告文件夹', 'turn a published report (DOCX, TXT, Markdown) into a report folder'))
     .argument('<file>', t(ctx, '去年的报告文件', "last year's report file"))
     .option('-o, --out <dir>', t(ctx, '新报告文件夹，默认为与文件同名的文件夹', 'the new report folder, default: named after the file'))
-    .addOption(new Option('--profile <name>', t(ctx, '提纲', 'outline profile')).choices([...known.profiles]).default('national'))
+    .addOption(profileOption(ctx))
     .option('--encoding <name>', t(ctx, '文本编码（自动识别失败时用），如 gb18030、utf-8、utf-16le', 'text encoding when detection fails, e.g. gb18030, utf-8, utf-16le'))
     .option('--template-figures', t(ctx, '正文中的数字换成对 metrics.yaml 的引用', 'replace figures in the text with references to metrics.yaml'))
     .option('--force', t(ctx, '覆盖已有的文件', 'overwrite existing files'))

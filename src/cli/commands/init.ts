@@ -3,6 +3,9 @@ import { builtinsHost } from '../../io/builtins-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { scaffoldReport } from '../../init/scaffold.js';
 import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
+import { nearest } from '../../diagnostics/suggest.js';
+import type { SourceHost } from '../../io/host.js';
+import { builtinProfileNames } from '../../profile/load.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 
@@ -24,6 +27,17 @@ export async function warnStrayChapters(ctx: CliContext, dir: string, files: Rec
       `注意：这些原有的章节文件没有改动，仍会被当作章节读取，请删除或合并：\n${stray.map((f) => `  ${f}`).join('\n')}\n`,
       `Note: these existing chapter files were left as they were and are still read as chapters; delete or merge them:\n${stray.map((f) => `  ${f}`).join('\n')}\n`,
     ),
+  );
+}
+
+/** A --profile that names no file of schemas/profiles/ is a usage error, with the nearest name. */
+export async function assertBuiltinProfile(builtins: SourceHost, name: string): Promise<void> {
+  const names = await builtinProfileNames(builtins);
+  if (names.includes(name)) return;
+  const guess = nearest(name, names);
+  throw new UsageError(
+    `没有名为“${name}”的内置提纲${guess ? `，是不是“${guess}”？` : '。'}内置提纲：${names.join('、')}。`,
+    `There is no built-in profile "${name}"${guess ? `; did you mean "${guess}"?` : '.'} Built-in profiles: ${names.join(', ')}.`,
   );
 }
 
@@ -57,6 +71,7 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
     throw new UsageError(`成文日期“${date}”无效，请写作 2025-02-10。`, `Invalid date "${date}"; write it as 2025-02-10.`);
   }
   const builtins = builtinsHost();
+  await assertBuiltinProfile(builtins, options.profile);
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date });
