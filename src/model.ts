@@ -50,8 +50,6 @@ export interface ReportConfig {
   output: { dir: string; name?: string; formats?: string[] };
   catalog?: string;
   rules: Record<string, RuleSetting>;
-  /** Options given as `rule-id: [level, {…}]` in lawreport.yaml. */
-  ruleOptions: Record<string, Record<string, unknown>>;
   fonts: Fonts;
   attachments: string[];
   previous?: string;

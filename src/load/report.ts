@@ -158,11 +158,9 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
   const org = raw.org === undefined ? '' : String(raw.org);
   const signature = raw.signature === undefined ? (org ? [org] : []) : ([] as string[]).concat(raw.signature as string);
   const rules: Record<string, RuleSetting> = {};
-  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  // A rule's options (`[level, {…}]`) are the rule runner's to check against the rule's schema (check/run.ts).
   for (const [id, value] of Object.entries((raw.rules ?? {}) as Record<string, RuleSetting | unknown[]>)) {
     rules[id] = (Array.isArray(value) ? value[0] : value) as RuleSetting;
-    const options: unknown = Array.isArray(value) ? value[1] : undefined;
-    if (options && typeof options === 'object' && !Array.isArray(options)) ruleOptions[id] = options as Record<string, unknown>;
   }
   return {
     unset,
@@ -175,7 +173,6 @@ function normalizeConfig(raw: Record<string, unknown>): ReportConfig {
     output: { dir: output.dir ?? 'dist', name: output.name, formats: output.formats },
     catalog: raw.catalog as string | undefined,
     rules,
-    ruleOptions,
     fonts: { ...DEFAULT_FONTS, ...((raw.fonts ?? {}) as object) },
     attachments: (raw.attachments as string[] | undefined) ?? [],
     previous: raw.previous as string | undefined,
