@@ -7,8 +7,9 @@
 export interface SourceHost {
   /** Absolute or display name of the report folder, for messages. */
   readonly root: string;
-  readText(path: string): Promise<FileResult<string>>;
-  readBytes(path: string): Promise<FileResult<Uint8Array>>;
+  /** `limit`: the most bytes the caller takes; a larger file is `too-large`, refused before it is read. */
+  readText(path: string, limit?: number): Promise<FileResult<string>>;
+  readBytes(path: string, limit?: number): Promise<FileResult<Uint8Array>>;
   /** Names of the entries of a folder (files only), sorted. */
   listFiles(dir: string): Promise<FileResult<string[]>>;
 }
@@ -19,8 +20,18 @@ export type FileResult<T> =
   | { status: 'missing' }
   /** `outside`: the path leaves the report folder (../, absolute, a symlink out); `permission`: the system refused. */
   | { status: 'denied'; reason: 'outside' | 'permission' }
-  /** Any other failure (an I/O error); `reason` names it for messages. */
+  /** A folder, a named pipe (FIFO), a socket or a device where a file was expected: never opened for reading, so it cannot block. */
+  | { status: 'not-a-file'; kind: 'folder' | 'special' }
+  /** Larger than the caller's limit, found from the file's size before anything was read. */
+  | { status: 'too-large'; size: number; limit: number }
+  /** Any other failure (an I/O error); `reason` is the system's error code (ELOOP, EIO, …) for messages. */
   | { status: 'unreadable'; reason: string };
+
+/**
+ * The most bytes any read takes when its caller names no smaller cap: far above any source a
+ * report has (the caps per kind of file are smaller), far below what would strain memory.
+ */
+export const MAX_READ_BYTES = 100_000_000;
 
 export type FileFailure = Exclude<FileResult<never>, { status: 'ok' }>;
 
@@ -39,16 +50,19 @@ export function mapResult<T, U>(result: FileResult<T>, fn: (value: T) => U): Fil
 
 /** A host over a plain object of files, for tests and for the preview server's overlays. */
 export function memoryHost(files: Record<string, string | Uint8Array>, root = '<memory>'): SourceHost {
-  const get = (path: string) => files[normalize(path)];
+  const get = (path: string, limit = MAX_READ_BYTES): FileResult<Uint8Array> => {
+    const value = files[normalize(path)];
+    if (value === undefined) return MISSING;
+    const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+    return bytes.length > limit ? { status: 'too-large', size: bytes.length, limit } : found(bytes);
+  };
   return {
     root,
-    async readText(path) {
-      const value = get(path);
-      return value === undefined ? MISSING : found(typeof value === 'string' ? value : new TextDecoder().decode(value));
+    async readText(path, limit) {
+      return mapResult(get(path, limit), (bytes) => new TextDecoder().decode(bytes));
     },
-    async readBytes(path) {
-      const value = get(path);
-      return value === undefined ? MISSING : found(typeof value === 'string' ? new TextEncoder().encode(value) : value);
+    async readBytes(path, limit) {
+      return get(path, limit);
     },
     async listFiles(dir) {
       const prefix = dir === '' || dir === '.' ? '' : normalize(dir) + '/';
@@ -69,13 +83,13 @@ export function normalize(path: string): string {
 export function overlayHost(base: SourceHost, overrides: ReadonlyMap<string, string>): SourceHost {
   return {
     root: base.root,
-    async readText(path) {
+    async readText(path, limit) {
       const text = overrides.get(normalize(path));
-      return text === undefined ? base.readText(path) : found(text);
+      return text === undefined ? base.readText(path, limit) : found(text);
     },
-    async readBytes(path) {
+    async readBytes(path, limit) {
       const text = overrides.get(normalize(path));
-      return text === undefined ? base.readBytes(path) : found(new TextEncoder().encode(text));
+      return text === undefined ? base.readBytes(path, limit) : found(new TextEncoder().encode(text));
     },
     listFiles: (dir) => base.listFiles(dir),
   };

@@ -1,6 +1,7 @@
-import { readFile, readdir, realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { found, MISSING, type FileResult, type SourceHost } from './host.js';
+import { found, MAX_READ_BYTES, MISSING, type FileResult, type SourceHost } from './host.js';
 
 /** The real file system, confined to one report folder: a path leaving it is `denied`, never read. */
 export function nodeHost(root: string): SourceHost {
@@ -9,52 +10,102 @@ export function nodeHost(root: string): SourceHost {
 
   async function resolveInside(rel: string): Promise<FileResult<string>> {
     const outside: FileResult<never> = { status: 'denied', reason: 'outside' };
-    if (path.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return outside;
+    if (path.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel) || rel.includes('\0')) return outside;
     const abs = path.resolve(absRoot, rel);
     realRoot ??= realpath(absRoot).catch(() => absRoot);
     const base = await realRoot;
     let real: string;
     try {
       real = await realpath(abs);
-    } catch {
-      real = abs; // does not exist: the read reports it
+    } catch (error) {
+      // A link that loops is reported as such; a file that does not exist, by the read (as where it would be).
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { status: 'unreadable', reason: 'ELOOP' };
+      real = await resolvedPath(abs);
     }
     const inside = (p: string, b: string) => p === b || p.startsWith(b + path.sep);
     return inside(abs, absRoot) && inside(real, base) ? found(real) : outside;
   }
 
-  /** A file-system error as a result: what is not there is missing (a folder read as a file too). */
-  const failure = (error: unknown): FileResult<never> => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return MISSING;
-    if (code === 'EACCES' || code === 'EPERM') return { status: 'denied', reason: 'permission' };
-    return { status: 'unreadable', reason: code ?? (error instanceof Error ? error.message : String(error)) };
-  };
-
   return {
     root: absRoot,
-    async readText(rel) {
-      const bytes = await this.readBytes(rel);
+    async readText(rel, limit) {
+      const bytes = await this.readBytes(rel, limit);
       return bytes.status === 'ok' ? found(new TextDecoder('utf-8').decode(bytes.value)) : bytes;
     },
-    async readBytes(rel) {
+    async readBytes(rel, limit) {
       const at = await resolveInside(rel);
-      if (at.status !== 'ok') return at;
-      try {
-        return found(new Uint8Array(await readFile(at.value)));
-      } catch (error) {
-        return failure(error);
-      }
+      return at.status === 'ok' ? readFileBounded(at.value, limit) : at;
     },
     async listFiles(rel) {
       const at = await resolveInside(rel === '' ? '.' : rel);
       if (at.status !== 'ok') return at;
       try {
         const entries = await readdir(at.value, { withFileTypes: true });
-        return found(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort());
+        // Everything but folders: a pipe or a link is listed, and reading it says what it is (never skipped in silence).
+        return found(entries.filter((e) => !e.isDirectory()).map((e) => e.name).sort());
       } catch (error) {
         return failure(error);
       }
     },
   };
+}
+
+/** The path as the file system resolves it: links followed, and for a path that does not exist (yet), its nearest existing folder's real path and the rest. */
+export async function resolvedPath(abs: string): Promise<string> {
+  const rest: string[] = [];
+  for (let current = abs; ; current = path.dirname(current)) {
+    const real = await realpath(current).catch(() => undefined);
+    if (real) return path.join(real, ...rest);
+    if (path.dirname(current) === current) return abs;
+    rest.unshift(path.basename(current));
+  }
+}
+
+// Opening a FIFO for reading blocks until a writer comes, in a thread that no signal can free:
+// open without blocking, then ask the open file what it is. Windows has no O_NONBLOCK and no FIFOs in folders.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK = 1 << 20;
+
+/**
+ * Reads a file of at most `limit` bytes: opened without blocking, checked (a regular file, not too
+ * large) on the open handle, so a file swapped after a check is caught too, and read no further
+ * than the limit, so a file that grows while read cannot pass it either.
+ */
+export async function readFileBounded(abs: string, limit = MAX_READ_BYTES): Promise<FileResult<Uint8Array>> {
+  let handle;
+  try {
+    handle = await open(abs, OPEN_FLAGS);
+  } catch (error) {
+    return failure(error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { status: 'not-a-file', kind: 'folder' };
+    if (!info.isFile()) return { status: 'not-a-file', kind: 'special' };
+    if (info.size > limit) return { status: 'too-large', size: info.size, limit };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return { status: 'too-large', size: total, limit };
+    }
+    return found(new Uint8Array(Buffer.concat(chunks, total)));
+  } catch (error) {
+    return failure(error);
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/** A file-system error as a result: what is not there is missing; a folder is not a file. */
+function failure(error: unknown): FileResult<never> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return MISSING;
+  if (code === 'EISDIR') return { status: 'not-a-file', kind: 'folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { status: 'denied', reason: 'permission' };
+  return { status: 'unreadable', reason: code ?? (error instanceof Error ? error.message : String(error)) };
 }

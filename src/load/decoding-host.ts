@@ -32,11 +32,11 @@ export function decodingHost(host: SourceHost, diagnostics: Diagnostic[]): Sourc
   const undecodable = new Set<string>();
   return {
     root: host.root,
-    readBytes: (path) => host.readBytes(path),
+    readBytes: (path, limit) => host.readBytes(path, limit),
     listFiles: (dir) => host.listFiles(dir),
     undecodable,
-    async readText(path) {
-      const bytes = await host.readBytes(path);
+    async readText(path, limit) {
+      const bytes = await host.readBytes(path, limit);
       if (bytes.status !== 'ok') return bytes;
       try {
         return found(utf8.decode(bytes.value));

@@ -1,8 +1,10 @@
-import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic, type Localized } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { SourceHost } from '../io/host.js';
 import type { PreviousFigures, ReportConfig } from '../model.js';
-import { positionOf, parseYaml, type YamlDocument } from '../source/yaml.js';
+import { positionOf, parseYaml, YAML_LIMITS, type YamlDocument } from '../source/yaml.js';
+import { readFailure } from '../source/read.js';
+import { unsafeNumbers } from './numbers.js';
 
 /**
  * Opens last year's report folder (a path relative to this report, often "../2023").
@@ -20,8 +22,8 @@ export const previousNotFound = defineDiagnostic({
   fix: loc('改正 previous 的路径（上年报告文件夹或其 metrics.yaml，相对于报告文件夹），或删去这一项。', 'Correct the previous: path (last year\'s report folder or its metrics.yaml, relative to the report folder), or remove it.'),
 }, {
   unreadable: {
-    message: (d: { path: string; reason?: string }) => loc(`读不到上一年度的数据“${d.path}”，同比无法核对。`, `Cannot read last year's figures "${d.path}"; year-over-year changes are not checked.`),
-    hint: (d: { path: string; reason?: string }) => loc(`检查 previous: 的路径（相对于报告文件夹）。${d.reason ? `（${d.reason}）` : ''}`, `Check the previous: path (relative to the report folder).${d.reason ? ` (${d.reason})` : ''}`),
+    message: (d: { path: string; reason?: Localized }) => loc(`读不到上一年度的数据“${d.path}”，同比无法核对。${d.reason?.zh ?? ''}`, `Cannot read last year's figures "${d.path}"; year-over-year changes are not checked.${d.reason ? ` ${d.reason.en}` : ''}`),
+    hint: loc('检查 previous: 的路径（相对于报告文件夹）。', 'Check the previous: path (relative to the report folder).'),
   },
 });
 
@@ -30,8 +32,8 @@ function subfolderHost(host: SourceHost, dir: string): SourceHost {
   const join = (p: string) => (dir === '.' || dir === '' ? p : `${dir.replace(/\/+$/, '')}/${p}`);
   return {
     root: `${host.root}/${dir}`,
-    readText: (p) => host.readText(join(p)),
-    readBytes: (p) => host.readBytes(join(p)),
+    readText: (p, limit) => host.readText(join(p), limit),
+    readBytes: (p, limit) => host.readBytes(join(p), limit),
     listFiles: (p) => host.listFiles(join(p)),
   };
 }
@@ -54,9 +56,10 @@ export async function loadPrevious(
   const { dir, file } = splitPreviousPath(config.previous);
   const display = dir === '.' ? file : `${dir}/${file}`;
   const at = { file: 'lawreport.yaml', ...positionOf(configDoc, '/previous', 'value') };
-  const read = await (open ? open(dir) : subfolderHost(host, dir)).readText(file);
+  const read = await (open ? open(dir) : subfolderHost(host, dir)).readText(file, YAML_LIMITS.maxBytes);
   if (read.status !== 'ok') {
-    const reason = read.status === 'denied' ? (read.reason === 'outside' ? 'path leaves the folder' : 'permission denied') : read.status === 'unreadable' ? read.reason : undefined;
+    // Why it could not be read, worded as for any source file; a warning, as the report stands without it.
+    const reason = readFailure(display, read, at)?.message;
     return { diagnostics: [previousNotFound.at(at, 'unreadable', { path: display, reason })] };
   }
   const text = read.value;
@@ -65,5 +68,8 @@ export async function loadPrevious(
   if (!parsed.doc || value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { diagnostics: parsed.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })) };
   }
+  // Last year's figures only inform this year's checks: a number that cannot be right is a warning, and leaves them unchecked.
+  const unsafe = unsafeNumbers(parsed.doc, 'warning');
+  if (unsafe.length > 0) return { diagnostics: unsafe };
   return { previous: { file: display, metrics: value as Record<string, unknown>, doc: parsed.doc }, diagnostics: [] };
 }

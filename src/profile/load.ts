@@ -5,7 +5,7 @@ import { nearest } from '../diagnostics/suggest.js';
 import { valueOf, type SourceHost } from '../io/host.js';
 import { readFailure } from '../source/read.js';
 import { isMapping, notMapping } from '../source/mapping.js';
-import { parseYaml, pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
+import { parseYaml, pointerEscape, positionOf, YAML_LIMITS, type YamlDocument } from '../source/yaml.js';
 import type { Profile, ProfileSection } from '../model.js';
 import { SCHEMA_MESSAGES, validateYaml, type Validators } from '../validate/schema.js';
 
@@ -158,7 +158,7 @@ export class ProfileLoader {
       found = (async () => {
         const read = file.startsWith(BUILTIN_PREFIX)
           ? await this.sources.builtins.readText(`${BUILTIN_DIR}/${file.slice(BUILTIN_PREFIX.length)}`)
-          : await this.sources.host.readText(file);
+          : await this.sources.host.readText(file, YAML_LIMITS.maxBytes);
         if (read.status === 'missing') return null;
         if (read.status !== 'ok') {
           this.diagnostics.push(readFailure(file, read, at)!);

@@ -18,7 +18,11 @@ export interface YamlDocument {
   lines: LineIndex;
 }
 
-/** Limits that keep hostile files (alias bombs, huge or deep documents) from hurting the run. */
+/**
+ * Limits that keep hostile files (alias bombs, huge or deep documents) from hurting the run.
+ * `maxBytes`: a YAML file larger than this is refused before it is read (metrics.yaml of a long
+ * report is a few KB); YAML text (front matter) is held to as many characters.
+ */
 export const YAML_LIMITS = { maxBytes: 1_000_000, maxAliases: 32, maxDepth: 100 };
 
 export const yamlSyntax = defineDiagnostic({
@@ -54,6 +58,10 @@ export const yamlDuplicateKey = defineDiagnostic({
     message: (d: { key: string; line: number; column: number }) => loc(`键“${d.key}”重复出现（第一次在第 ${d.line} 行第 ${d.column} 列）。`, `Duplicate key "${d.key}" (first at line ${d.line}, column ${d.column}).`),
     hint: loc('删除或合并其中一个。', 'Remove or merge one of them.'),
   },
+  merge: {
+    message: (d: { key: string; line: number; column: number }) => loc(`合并键“<<”重复出现（第一次在第 ${d.line} 行第 ${d.column} 列）。`, `The merge key "<<" appears twice (first at line ${d.line}, column ${d.column}).`),
+    hint: loc('要合并几个锚点，写成一行：<<: [*a, *b]。', 'To merge several anchors, write one key: <<: [*a, *b].'),
+  },
 });
 
 export function pointerEscape(segment: string): string {
@@ -82,7 +90,7 @@ export function parseYaml(text: string, file: string): { doc?: YamlDocument; dia
       diagnostics: duplicates.map(({ key, first, second }) => {
         const p1 = lines.position(first);
         const p2 = lines.position(second);
-        return yamlDuplicateKey.at({ file, ...p2 }, 'duplicate', { key, ...p1 }, { related: [{ file, ...p1, message: loc('第一次出现', 'first occurrence') }] });
+        return yamlDuplicateKey.at({ file, ...p2 }, key === '<<' ? 'merge' : 'duplicate', { key, ...p1 }, { related: [{ file, ...p1, message: loc('第一次出现', 'first occurrence') }] });
       }),
     };
   }
@@ -147,7 +155,7 @@ function walkEvents(events: Event[], text: string, spans: Map<string, YamlSpan>)
       top.pendingKey = key;
       top.pendingKeyStart = start;
       const first = top.keys!.get(key);
-      if (first !== undefined && key !== '<<') duplicates.push({ key, first, second: start });
+      if (first !== undefined) duplicates.push({ key, first, second: start });
       else top.keys!.set(key, start);
       return undefined;
     }

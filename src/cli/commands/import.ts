@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import type { ImportSummary } from '../../import/import-report.js';
 import { importReport } from '../../import/import-report.js';
 import { builtinsHost } from '../../io/builtins-host.js';
+import { readFileBounded } from '../../io/node-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
 import { Session } from '../../session.js';
@@ -44,7 +45,12 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
   await assertBuiltinProfile(builtins, options.profile);
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
-  const result = await importReport(new Uint8Array(await readFile(abs)), {
+  // Read as checked: a file swapped for a pipe or grown since the stat above is refused, not waited on.
+  const read = await readFileBounded(abs, MAX_IMPORT_BYTES);
+  if (read.status !== 'ok') {
+    throw new UsageError(`读取“${file}”失败：它在检查之后被换成了别的东西（${read.status}）。请再试一次。`, `Reading "${file}" failed: it changed after it was checked (${read.status}). Try again.`);
+  }
+  const result = await importReport(read.value, {
     file: path.basename(file),
     profile,
     profileName: options.profile,
