@@ -31,6 +31,19 @@ export interface ReportDate {
   day: number;
 }
 
+/** Days in a month of the Gregorian calendar (1-based month). */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** "2025-02-10" or "2025-2-10" as a date that exists (not 2025-02-30), else undefined: the one reading of a written date. */
+export function calendarDate(text: string): ReportDate | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : undefined;
+}
+
 /** The keys of lawreport.yaml a report cannot do without; rules that read one skip while it is unset. */
 export type ConfigField = 'org' | 'year' | 'date';
 
@@ -184,6 +197,18 @@ export interface Asset {
   mime: string;
   width?: number;
   height?: number;
+}
+
+/**
+ * The key of an image in `ReportDocument.assets`: its path with %-escapes decoded, as a browser
+ * reads it. A `%` that escapes nothing (完成率100%.png) stays as written, never an exception.
+ */
+export function assetKey(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
 
 export interface DocChapter {

@@ -1,7 +1,7 @@
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { SourceHost } from '../io/host.js';
-import { guardMarkdown } from '../markdown/guard.js';
+import { guardMarkdown, MARKDOWN_LIMITS } from '../markdown/guard.js';
 import { leadingTitle } from '../markdown/leading-title.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import {
@@ -18,8 +18,8 @@ import { ProfileLoader, profileNotFound, unknownProfileMetrics } from '../profil
 import { matchChapter } from '../profile/match.js';
 import { LineIndex } from '../source/line-index.js';
 import { isMapping, notMapping } from '../source/mapping.js';
-import { readFailure, textOf } from '../source/read.js';
-import { parseYaml, positionOf, type YamlDocument } from '../source/yaml.js';
+import { readFailure, sourceUnreadable, textOf } from '../source/read.js';
+import { parseYaml, positionOf, YAML_LIMITS, type YamlDocument } from '../source/yaml.js';
 import type { Session } from '../session.js';
 import type { BuiltinSchemas } from '../validate/builtin-schemas.js';
 import { metricsSchema } from '../validate/metrics-schema.js';
@@ -28,6 +28,9 @@ import { parseCatalog } from './catalog.js';
 import { CHAPTERS_DIR, chapterStem, isChapterFile } from './chapter-file.js';
 import { stripControlCharacters } from './control-chars.js';
 import { decodingHost, sourceEncoding } from './decoding-host.js';
+import { unsafeNumbers } from './numbers.js';
+import { checkReportDate } from './report-date.js';
+import { outputDirProblem } from './output-dir.js';
 import { splitFrontMatter } from './front-matter.js';
 import { loadPrevious, type OpenPrevious } from './previous.js';
 
@@ -105,7 +108,7 @@ export async function loadReport(rawHost: SourceHost, session: Session, options:
 }
 
 async function loadDecoded(host: SourceHost, session: Session, options: LoadOptions, diagnostics: Diagnostic[]): Promise<LoadResult> {
-  const configRead = await host.readText(CONFIG_FILE);
+  const configRead = await host.readText(CONFIG_FILE, YAML_LIMITS.maxBytes);
   if (configRead.status !== 'ok') {
     const at = { file: CONFIG_FILE };
     diagnostics.push(readFailure(CONFIG_FILE, configRead, at) ?? noConfig.at(at, 'missing', { root: host.root }));
@@ -125,7 +128,14 @@ async function loadDecoded(host: SourceHost, session: Session, options: LoadOpti
   diagnostics.push(...schemaErrors);
   // A wrong or missing key is one error among the others: drop it, go on with defaults and stand-ins.
   const invalid = schemaErrors.length > 0 ? invalidTopKeys(configDoc, schemas.config, session.validators) : [];
+  const badDate = invalid.includes('date') ? undefined : checkReportDate(configDoc, configDoc.value.date);
+  if (badDate) {
+    diagnostics.push(badDate);
+    invalid.push('date');
+  }
   const config = normalizeConfig(Object.fromEntries(Object.entries(configDoc.value).filter(([key]) => !invalid.includes(key))));
+  const outputDir = outputDirProblem(configDoc, config.output.dir);
+  if (outputDir) diagnostics.push(outputDir);
 
   const loading: Loading = { host, session, schemas, config, configDoc, diagnostics };
   const profile = await loadProfile(loading);
@@ -210,7 +220,7 @@ async function loadCatalog({ host, session, schemas, config, configDoc, diagnost
   diagnostics.push(...base.diagnostics);
   if (!base.catalog || !config.catalog) return base.catalog;
   const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/catalog', 'value') };
-  const read = await host.readText(config.catalog);
+  const read = await host.readText(config.catalog, YAML_LIMITS.maxBytes);
   if (read.status !== 'ok') {
     diagnostics.push(readFailure(config.catalog, read, at) ?? catalogNotFound.at(at, 'missing', { path: config.catalog }));
     return undefined;
@@ -223,10 +233,11 @@ async function loadCatalog({ host, session, schemas, config, configDoc, diagnost
 const BUILTIN_CATALOG = Symbol('the built-in catalog');
 
 async function loadMetrics(host: SourceHost, diagnostics: Diagnostic[]): Promise<YamlDocument | undefined> {
-  const text = textOf(await host.readText(METRICS_FILE), METRICS_FILE, { file: METRICS_FILE }, diagnostics);
+  const text = textOf(await host.readText(METRICS_FILE, YAML_LIMITS.maxBytes), METRICS_FILE, { file: METRICS_FILE }, diagnostics);
   if (text === undefined) return undefined;
   const { doc, diagnostics: found } = parseYaml(text, METRICS_FILE);
   diagnostics.push(...found);
+  if (doc) diagnostics.push(...unsafeNumbers(doc));
   if (doc && doc.value !== null && !isMapping(doc.value)) diagnostics.push(notMapping(METRICS_FILE));
   return doc;
 }
@@ -242,11 +253,11 @@ async function loadChapters(host: SourceHost, profile: Profile, diagnostics: Dia
   const chapters: ChapterSource[] = [];
   for (const name of listed.value.filter(isChapterFile)) {
     const file = `${CHAPTERS_DIR}/${name}`;
-    const read = await host.readText(file);
+    const read = await host.readText(file, MARKDOWN_LIMITS.maxBytes);
     if (read.status !== 'ok') {
-      // A chapter that is there but cannot be read (a symlink out of the folder) is an error at that file, never a blank chapter.
-      const failure = readFailure(file, read, { file, line: 1, column: 1 });
-      if (failure) diagnostics.push(failure);
+      // A chapter that is there but cannot be read (a symlink out of the folder, or to nothing) is an error at that file, never a blank chapter.
+      const at = { file, line: 1, column: 1 };
+      diagnostics.push(readFailure(file, read, at) ?? sourceUnreadable.at(at, 'dangling', { path: file }));
       continue;
     }
     const { text, diagnostics: control } = stripControlCharacters(read.value, file);
@@ -288,7 +299,7 @@ async function loadTemplates(host: SourceHost, builtins: SourceHost, diagnostics
   const templates: Record<string, TemplateSource> = {};
   for (const name of REPORT_TEMPLATES) {
     const own = `${TEMPLATES_DIR}/${name}.hbs`;
-    const text = textOf(await host.readText(own), own, { file: own }, diagnostics);
+    const text = textOf(await host.readText(own, MARKDOWN_LIMITS.maxBytes), own, { file: own }, diagnostics);
     if (text === undefined) {
       const builtin = await builtins.readText(own);
       templates[name] = { file: `<lawreport>/${own}`, text: builtin.status === 'ok' ? builtin.value : '' };

@@ -19,6 +19,21 @@ export const MARKDOWN_LIMITS = {
   maxContainerMarks: 3000,
   /** A chapter larger than this is refused outright. */
   maxChars: 5_000_000,
+  /**
+   * Lines in a chapter. Parsing takes time in the blocks, not the characters: 100,000 one-line
+   * headings (1.3 MB) take micromark 15 s and 1.2 GB, where a 200-page chapter has 6,000 lines.
+   */
+  maxLines: 20_000,
+  /**
+   * Table cells in a chapter (rows × columns of its | tables). Each cell is a few objects in every
+   * renderer: 40,000 cells take 13 s and 1.1 GB to build, where a report's tables have a few hundred.
+   */
+  maxTableCells: 10_000,
+  /**
+   * A chapter or template file larger than this is refused before it is read: 3 bytes a character
+   * (UTF-8 for Chinese), so no file under maxChars is refused by its size.
+   */
+  maxBytes: 15_000_000,
 };
 
 export const markdownTooLarge = defineDiagnostic({
@@ -26,12 +41,23 @@ export const markdownTooLarge = defineDiagnostic({
   category: 'markdown',
   severity: 'error',
   fixedSeverity: true,
-  description: loc(`章节文件超过 ${MARKDOWN_LIMITS.maxChars} 字符。`, `A chapter file is over ${MARKDOWN_LIMITS.maxChars} characters.`),
+  description: loc(
+    `章节文件超过 ${MARKDOWN_LIMITS.maxChars} 字符、${MARKDOWN_LIMITS.maxLines} 行，或表格单元格超过 ${MARKDOWN_LIMITS.maxTableCells} 个。`,
+    `A chapter file is over ${MARKDOWN_LIMITS.maxChars} characters or ${MARKDOWN_LIMITS.maxLines} lines, or its tables over ${MARKDOWN_LIMITS.maxTableCells} cells.`,
+  ),
   why: loc('失控的文件（如误粘贴的数据）不能拖垮编译。', 'A runaway file (pasted data, say) must not bring the compiler down.'),
   fix: loc('把内容拆分到多个章节文件，或删去粘贴进来的无关内容。', 'Split the content over several chapter files, or remove pasted material that does not belong.'),
 }, {
   tooLarge: {
     message: (d: { size: number }) => loc(`章节过长（${d.size} 字符），上限为 ${MARKDOWN_LIMITS.maxChars} 字符。`, `The chapter is too long (${d.size} characters); the limit is ${MARKDOWN_LIMITS.maxChars}.`),
+    hint: 'fix',
+  },
+  tooManyCells: {
+    message: (d: { cells: number; line: number }) => loc(`这一章的表格单元格超过 ${MARKDOWN_LIMITS.maxTableCells} 个（到第 ${d.line} 行为止）。`, `This chapter's tables have more than ${MARKDOWN_LIMITS.maxTableCells} cells (up to line ${d.line}).`),
+    hint: loc('大表格请放进附件（如 Excel 表格），正文只列要点。', 'Put a large table in an attachment (a spreadsheet, say) and keep the main points in the text.'),
+  },
+  tooManyLines: {
+    message: (d: { lines: number }) => loc(`章节有 ${d.lines} 行，上限为 ${MARKDOWN_LIMITS.maxLines} 行（200 页的报告约 6000 行）。`, `The chapter has ${d.lines} lines; the limit is ${MARKDOWN_LIMITS.maxLines} (a 200-page report has about 6,000).`),
     hint: 'fix',
   },
 });
@@ -131,8 +157,15 @@ export function guardMarkdown(text: string, file: string): GuardedMarkdown {
   }
   const lines = text.split('\n');
   let marks = 0;
+  let cells = 0;
   for (let i = 0; i < lines.length; i++) {
-    const depth = nesting(lines[i]!);
+    const row = lines[i]!;
+    // A table row: its cells are the pipes less one (a row without outer pipes is counted low; the cap is far off either way).
+    if (/^\s*\|/.test(row)) cells += Math.max(1, (row.match(/\|/g)?.length ?? 1) - 1);
+    if (cells > MARKDOWN_LIMITS.maxTableCells) {
+      return { diagnostics: [markdownTooLarge.at({ file, line: i + 1, column: 1 }, 'tooManyCells', { cells, line: i + 1 })], literals: [] };
+    }
+    const depth = nesting(row);
     if (depth > MARKDOWN_LIMITS.maxNesting) {
       return {
         diagnostics: [markdownTooDeep.at({ file, line: i + 1, column: 1 }, 'tooDeep', { depth })],
@@ -146,6 +179,13 @@ export function guardMarkdown(text: string, file: string): GuardedMarkdown {
         literals: [],
       };
     }
+  }
+
+  if (lines.length > MARKDOWN_LIMITS.maxLines) {
+    return {
+      diagnostics: [markdownTooLarge.at({ file, line: MARKDOWN_LIMITS.maxLines + 1, column: 1 }, 'tooManyLines', { lines: lines.length })],
+      literals: [],
+    };
   }
 
   const diagnostics: Diagnostic[] = [];

@@ -10,11 +10,14 @@ import { frontMatterError } from '../load/front-matter.js';
 import { previousNotFound } from '../load/previous.js';
 import { catalogInvalid } from '../load/relations.js';
 import { catalogNotFound, configSchema, noConfig } from '../load/report.js';
+import { dateInvalid } from '../load/report-date.js';
+import { outputOutside } from '../load/output-dir.js';
+import { numberUnsafe } from '../load/numbers.js';
 import { markdownDelimiters, markdownTooComplex, markdownTooDeep, markdownTooLarge } from '../markdown/guard.js';
-import { htmlTooDeep } from '../markdown/raw-html.js';
+import { htmlTooDeep, htmlUnclosed } from '../markdown/raw-html.js';
 import { profileDuplicateId, profileMetricUnknown, profileNotFound, profileRef, profileSchema } from '../profile/load.js';
 import { yamlNotMapping } from '../source/mapping.js';
-import { sourceOutside, sourceUnreadable } from '../source/read.js';
+import { sourceNotAFile, sourceOutside, sourceTooLarge, sourceUnreadable } from '../source/read.js';
 import { yamlDuplicateKey, yamlSyntax } from '../source/yaml.js';
 import { templateNotAValue, templateUnknownHelper, templateUnknownPath, templateUnsupported } from '../template/check-paths.js';
 import { templateError, templateHelperError, templateSyntax, templateTooLarge } from '../template/render.js';
@@ -26,13 +29,13 @@ import { templateError, templateHelperError, templateSyntax, templateTooLarge } 
  */
 export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
   // load
-  noConfig, yamlSyntax, yamlDuplicateKey, yamlNotMapping, sourceEncoding, sourceOutside, sourceUnreadable, controlCharacter, frontMatterError,
+  noConfig, yamlSyntax, yamlDuplicateKey, yamlNotMapping, sourceEncoding, sourceOutside, sourceUnreadable, sourceNotAFile, sourceTooLarge, controlCharacter, frontMatterError, numberUnsafe,
   // schema
-  configSchema, configRuleOptions, profileNotFound, profileSchema, profileRef, profileDuplicateId, profileMetricUnknown, catalogNotFound, catalogInvalid, previousNotFound, catalogSchema,
+  configSchema, dateInvalid, outputOutside, configRuleOptions, profileNotFound, profileSchema, profileRef, profileDuplicateId, profileMetricUnknown, catalogNotFound, catalogInvalid, previousNotFound, catalogSchema,
   // template
   templateSyntax, templateUnknownPath, templateUnknownHelper, templateNotAValue, templateUnsupported, templateTooLarge, templateHelperError, templateError,
   // markdown
-  markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlTooDeep, markdownDelimiters,
+  markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlUnclosed, htmlTooDeep, markdownDelimiters,
   // image
   imageMissing, imageRemote, imageOutside, imageUnreadable,
 ]
