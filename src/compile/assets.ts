@@ -1,12 +1,10 @@
 import type { Root, Image } from 'mdast';
 import { imageSize } from 'image-size';
-import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
-import type { SourceHost } from '../io/host.js';
-import type { Asset } from '../model.js';
+import type { FileFailure, SourceHost } from '../io/host.js';
+import { assetKey, type Asset } from '../model.js';
 import { readFailure } from '../source/read.js';
-
-const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
 
 const image = (id: string, description: [string, string], why: [string, string], fix: [string, string]) => ({
   id,
@@ -48,12 +46,45 @@ export const imageOutside = defineDiagnostic(
   },
 );
 
+/** What an image may be before it is embedded: checked on its header (and its size on disk) before anything uses it. */
+export const IMAGE_LIMITS = {
+  /** Bytes of one image file, checked before it is read: a phone photo is 3–8 MB. */
+  maxBytes: 20_000_000,
+  /** Pixels along either side, as the header states them: a panorama is 20,000 wide at most. */
+  maxSide: 20_000,
+  /** Width × height: 100 megapixels is beyond any camera a clerk has. */
+  maxPixels: 100_000_000,
+};
+
+/** The formats DOCX and every browser show, by image-size's type name. */
+const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
+
 export const imageUnreadable = defineDiagnostic(
-  image('image-unreadable', ['无法识别图片格式。', 'An image cannot be read.'], ['DOCX 和 HTML 需要知道图片的格式和尺寸。', 'DOCX and HTML need the image format and size.'], ['改用 PNG 或 JPEG。', 'Use PNG or JPEG.']),
+  image('image-unreadable', ['图片格式无法识别或不能嵌入，或图片尺寸超出范围。', 'An image cannot be read or embedded, or its dimensions are out of range.'], ['DOCX 和 HTML 需要知道图片的格式和尺寸；SVG 在 Word 里显示不出来，文件头谎报的尺寸会让排版出错。', 'DOCX and HTML need the image format and size; Word cannot show an SVG, and a header that lies about its size breaks the layout.'], ['改用 PNG 或 JPEG。', 'Use PNG or JPEG.']),
   {
     format: {
       message: (d: { url: string }) => loc(`无法识别图片“${d.url}”的格式。`, `Cannot read image "${d.url}".`),
       hint: loc('请使用 PNG 或 JPEG 图片。', 'Use a PNG or JPEG image.'),
+    },
+    unsupported: {
+      message: (d: { url: string; type: string }) => loc(`图片“${d.url}”是 ${d.type.toUpperCase()} 格式，不能嵌入 DOCX。`, `Image "${d.url}" is ${d.type.toUpperCase()}, which a DOCX cannot embed.`),
+      hint: loc('用画图或照片查看器把它另存为 PNG 或 JPEG。', 'Save it as PNG or JPEG in an image viewer or editor.'),
+    },
+    svg: {
+      message: (d: { url: string }) => loc(`图片“${d.url}”是 SVG 矢量图，Word 和多数网站后台显示不出来，不能嵌入。`, `Image "${d.url}" is an SVG drawing, which Word and most web back-ends cannot show; it cannot be embedded.`),
+      hint: loc('把它导出为 PNG（分辨率 150 dpi 以上）后再引用。', 'Export it as PNG (150 dpi or more) and refer to that.'),
+    },
+    dimensions: {
+      message: (d: { url: string; width: number; height: number }) =>
+        loc(
+          `图片“${d.url}”的文件头写着 ${d.width} × ${d.height} 像素，超出范围（每边 1–${IMAGE_LIMITS.maxSide} 像素，合计不超过 ${IMAGE_LIMITS.maxPixels / 1e6} 百万像素）。`,
+          `Image "${d.url}" states ${d.width} × ${d.height} pixels in its header, out of range (1–${IMAGE_LIMITS.maxSide} pixels a side, ${IMAGE_LIMITS.maxPixels / 1e6} megapixels at most).`,
+        ),
+      hint: loc('图片可能已损坏；用看图软件打开后另存，或缩小后再用。', 'The image may be damaged; open it in an image viewer and save it again, or scale it down.'),
+    },
+    embedded: {
+      message: loc('正文里直接写入的 data: 图片不能使用。', 'An image written into the text as a data: URI cannot be used.'),
+      hint: loc('把图片保存为文件放进报告文件夹（如 images/），再用相对路径引用。', 'Save the image as a file in the report folder (e.g. images/) and link it by relative path.'),
     },
   },
 );
@@ -67,32 +98,66 @@ export async function collectAssets(root: Root, file: string, host: SourceHost, 
     for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
   };
   walk(root);
+  // Each place that names an image gets its diagnostic; each image is read once.
+  const failed = new Map<string, (at: Location) => Diagnostic>();
   for (const node of images) {
     const at = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    const url = decodeURI(node.url);
+    const url = assetKey(node.url);
     if (assets.has(url)) continue;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-      diagnostics.push(imageRemote.at(at, 'remote', { url }));
-      continue;
+    let failure = failed.get(url);
+    if (!failure) {
+      const found = await findImage(host, url, node.url);
+      if ('bytes' in found) {
+        assets.set(url, found);
+        continue;
+      }
+      failed.set(url, (failure = found));
     }
-    const rel = url.replace(/^\.\//, '');
-    const read = await host.readBytes(rel);
-    if (read.status !== 'ok') {
-      if (read.status === 'missing') diagnostics.push(imageMissing.at(at, 'missing', { url }));
-      else if (read.status === 'denied' && read.reason === 'outside') diagnostics.push(imageOutside.at(at, 'outside', { url }));
-      else diagnostics.push(readFailure(rel, read, at)!);
-      continue;
-    }
-    const bytes = read.value;
-    const ext = rel.toLowerCase().split('.').pop() ?? '';
-    let size: { width?: number; height?: number } = {};
-    try {
-      size = imageSize(bytes);
-    } catch {
-      diagnostics.push(imageUnreadable.at(at, 'format', { url }));
-      continue;
-    }
-    assets.set(url, { bytes, mime: MIME[ext] ?? 'application/octet-stream', width: size.width, height: size.height });
+    diagnostics.push(failure(at));
   }
   return diagnostics;
+}
+
+/** The image a chapter names, or the diagnostic for each place that names it. */
+async function findImage(host: SourceHost, url: string, written: string): Promise<Asset | ((at: Location) => Diagnostic)> {
+  if (/^data:/i.test(url)) return (at) => imageUnreadable.at(at, 'embedded');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return (at) => imageRemote.at(at, 'remote', { url });
+  const read = await readImage(host, url, written);
+  switch (read.status) {
+    case 'ok':
+      return checkImage(read.value, url);
+    case 'missing':
+      return (at) => imageMissing.at(at, 'missing', { url });
+    case 'denied':
+      if (read.reason === 'outside') return (at) => imageOutside.at(at, 'outside', { url });
+  }
+  return (at) => readFailure(url, read as FileFailure, at)!;
+}
+
+/** The image at its decoded path, or else as written (a file may be named with a literal %). */
+async function readImage(host: SourceHost, decoded: string, written: string) {
+  const rel = (p: string) => p.replace(/^\.\//, '');
+  const read = await host.readBytes(rel(decoded), IMAGE_LIMITS.maxBytes);
+  if (read.status !== 'missing' || decoded === written) return read;
+  return host.readBytes(rel(written), IMAGE_LIMITS.maxBytes);
+}
+
+/** An image DOCX and HTML can embed, by what its header says (never by its file name), within IMAGE_LIMITS. */
+function checkImage(bytes: Uint8Array, url: string): Asset | ((at: Location) => Diagnostic) {
+  let size: { width?: number; height?: number; type?: string };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return (at) => imageUnreadable.at(at, 'format', { url });
+  }
+  const type = size.type ?? '';
+  if (type === 'svg') return (at) => imageUnreadable.at(at, 'svg', { url });
+  const mime = MIME[type];
+  if (!mime) return (at) => imageUnreadable.at(at, 'unsupported', { url, type });
+  const { width = 0, height = 0 } = size;
+  const within = (n: number) => Number.isInteger(n) && n >= 1 && n <= IMAGE_LIMITS.maxSide;
+  if (!within(width) || !within(height) || width * height > IMAGE_LIMITS.maxPixels) {
+    return (at) => imageUnreadable.at(at, 'dimensions', { url, width, height });
+  }
+  return { bytes, mime, width, height };
 }

@@ -53,8 +53,9 @@ export function defineDiagnostic<M extends Record<string, MessageSpec<any>>>(met
   const text = <D>(t: Text<D>, data: D): Localized => (typeof t === 'function' ? t(data) : t);
   return {
     meta,
-    at(where, messageId, ...[data, extra]) {
+    at(where, messageId, ...[raw, extra]) {
       const spec = messages[messageId]!;
+      const data = clipData(raw);
       const hint = spec.hint === 'fix' ? meta.fix : typeof spec.hint === 'function' ? spec.hint(data) : spec.hint;
       return {
         ruleId: meta.id,
@@ -69,4 +70,19 @@ export function defineDiagnostic<M extends Record<string, MessageSpec<any>>>(met
     },
     adopt: (diagnostic) => ({ ...diagnostic, ruleId: meta.id, url }),
   };
+}
+
+/** Longest text a message repeats from the input (a path, a figure's name): a pasted 4 MB data: URI is named, not echoed. */
+export const MAX_ECHO = 120;
+
+/** The data a message is filled from, with every long string cut to MAX_ECHO characters. */
+function clipData<D>(data: D): D {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string' || value.length <= MAX_ECHO) continue;
+    copy ??= { ...(data as Record<string, unknown>) };
+    copy[key] = `${value.slice(0, MAX_ECHO).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  }
+  return (copy ?? data) as D;
 }

@@ -18,14 +18,17 @@ export function editDistance(a: string, b: string): number {
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestScore = Infinity;
+  // Allow about one typo per three characters: beyond that a guess misleads more than it helps.
+  const limit = Math.max(2, Math.ceil(word.length / 3));
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const score = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // The distance is at least the difference in length: a pasted megabyte is compared with nothing.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
+    const score = editDistance(lower, candidate.toLowerCase());
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
-  // Allow about one typo per three characters: beyond that a guess misleads more than it helps.
-  const limit = Math.max(2, Math.ceil(word.length / 3));
   return bestScore <= limit ? best : undefined;
 }

@@ -20,6 +20,69 @@ export const htmlTooDeep = defineDiagnostic({
   },
 });
 
+export const htmlUnclosed = defineDiagnostic({
+  id: 'html-unclosed',
+  category: 'markdown',
+  severity: 'error',
+  fixedSeverity: true,
+  description: loc('“<!--”“<script>”“<pre>”等开了头却没有结束，后面的内容全被吞掉。', 'A "<!--", "<script>", "<pre>" or the like is opened and never closed, swallowing everything after it.'),
+  why: loc('按 Markdown 的规则，没有结束的注释或标签一直延续到章节末尾：后面的正文会从所有输出中悄悄消失。lawreport init 生成的每一章都以注释开头，删掉一个“-->”就够了。', 'By the rules of Markdown an unclosed comment or tag runs to the end of the chapter: the text after it silently vanishes from every output. Every chapter lawreport init writes starts with a comment, so deleting one "-->" is enough.'),
+  fix: loc('补上结束标记（“-->”“</script>”等），或删去开头的标记。', 'Add the closing mark ("-->", "</script>", …), or delete the opening one.'),
+  example: { bad: '<!-- 说明\n\n执法力量不足。\n', good: '<!-- 说明 -->\n\n执法力量不足。\n' },
+}, {
+  unclosed: {
+    message: (d: { open: string; close: string }) =>
+      loc(`“${d.open}”没有配对的“${d.close}”：从这里到末尾的内容都不会出现在输出里。`, `"${d.open}" has no matching "${d.close}": everything from here to the end would be left out of the outputs.`),
+    hint: (d: { open: string; close: string }) => loc(`在说明文字后面补上“${d.close}”，或删去“${d.open}”。`, `Add "${d.close}" after the note, or delete "${d.open}".`),
+  },
+  spans: {
+    message: (d: { open: string; close: string }) =>
+      loc(`“${d.open}”直到隔了空行之后的“${d.close}”才结束：中间的正文都不会出现在输出里。`, `"${d.open}" runs past a blank line to the next "${d.close}": the text in between would be left out of the outputs.`),
+    hint: (d: { open: string; close: string }) => loc(`删去“${d.open}”，或在同一段里用“${d.close}”结束它。`, `Delete "${d.open}", or end it with "${d.close}" in the same paragraph.`),
+  },
+});
+
+/**
+ * The HTML blocks CommonMark ends only at their closing mark (kinds 1–5 of its spec), by their
+ * opening: each one not closed runs to the end of its container and takes the text with it.
+ */
+const SWALLOWING: { open: RegExp; close: (m: RegExpExecArray) => string; oneParagraph?: boolean }[] = [
+  { open: /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i, close: (m) => `</${m[1]!.toLowerCase()}>` },
+  { open: /^ {0,3}<!--/, close: () => '-->' },
+  // A processing instruction, CDATA or declaration never belongs in a report; across a blank line it hides whole paragraphs.
+  { open: /^ {0,3}<\?/, close: () => '?>', oneParagraph: true },
+  { open: /^ {0,3}<!\[CDATA\[/, close: () => ']]>', oneParagraph: true },
+  { open: /^ {0,3}<![a-zA-Z]/, close: () => '>', oneParagraph: true },
+];
+
+/** Block-level raw HTML that opens a comment, a <script> or the like and never closes it. */
+export function unclosedHtml(root: Root, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    for (const child of (node.children ?? []) as { type: string; value?: string; children?: unknown[]; position?: Html['position'] }[]) {
+      if (child.type === 'html') {
+        const value = child.value ?? '';
+        for (const kind of SWALLOWING) {
+          const m = kind.open.exec(value);
+          if (!m) continue;
+          const close = kind.close(m);
+          const rest = value.slice(m[0].length);
+          const end = rest.toLowerCase().indexOf(close);
+          const at = { file, line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1 };
+          if (end < 0) found.push(htmlUnclosed.at(at, 'unclosed', { open: m[0].trim(), close }));
+          else if (kind.oneParagraph && /\n[ \t]*\n/.test(rest.slice(0, end))) found.push(htmlUnclosed.at(at, 'spans', { open: m[0].trim(), close }));
+          break;
+        }
+      } else if (child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'tableCell') {
+        // Raw HTML inside a paragraph is inline: an unclosed "<!--" there stays visible as text.
+        walk(child);
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** End tags HTML lets a writer leave out: an unclosed <td> or <li> does not nest. */
 const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'option', 'optgroup', 'rt', 'rp']);
@@ -31,6 +94,8 @@ const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'thead', 
  * Markdown blocks still nest into each other.
  */
 export function guardRawHtml(root: Root, file: string): Diagnostic[] {
+  const unclosed = unclosedHtml(root, file);
+  if (unclosed.length > 0) return unclosed;
   const nodes: Html[] = [];
   const walk = (node: { type: string; children?: unknown[] }) => {
     if (node.type === 'html') nodes.push(node as Html);

@@ -1,6 +1,6 @@
 import { ImageRun, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import type { PhrasingContent } from 'mdast';
-import type { Asset, Fonts, ReportDocument } from '../../model.js';
+import { assetKey, type Asset, type Fonts, type ReportDocument } from '../../model.js';
 import { inlineText } from '../common.js';
 import { LAYOUT, fontsOf, type FontRole } from './layout.js';
 
@@ -42,7 +42,7 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
           out.push(new TextRun({ ...style, break: 1 }));
           break;
         case 'image': {
-          const asset = ctx.doc.assets.get(decodeURI(node.url));
+          const asset = ctx.doc.assets.get(assetKey(node.url));
           const type = asset && IMAGE_TYPES[asset.mime];
           out.push(asset && type ? imageRun(asset, type, node.alt ?? '', node.title ?? undefined, ctx) : new TextRun({ ...style, text: inlineText([node]) }));
           break;

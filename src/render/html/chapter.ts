@@ -3,7 +3,7 @@ import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import type { Asset, DocChapter } from '../../model.js';
+import { assetKey, type Asset, type DocChapter } from '../../model.js';
 import { reportSchema } from './schema.js';
 
 /**
@@ -48,12 +48,7 @@ export function chapterHtml(chapter: Pick<DocChapter, 'id' | 'body'>, assets: Re
 function embedImage(el: Element, assets: ReadonlyMap<string, Asset>): boolean {
   const src = el.properties.src;
   if (typeof src !== 'string') return false;
-  let asset: Asset | undefined;
-  try {
-    asset = assets.get(decodeURI(src));
-  } catch {
-    return false; // malformed %-escape
-  }
+  const asset = assets.get(assetKey(src));
   if (!asset) return false;
   el.properties.src = `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`;
   return true;
