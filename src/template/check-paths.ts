@@ -1,7 +1,7 @@
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import { nearest } from '../diagnostics/suggest.js';
-import { BUILTIN_HELPERS, HELPER_NAMES } from './helpers.js';
+import { BUILTIN_HELPERS, HELPER_NAMES, HELPER_SIGNATURES, helperText, templateHelperError } from './helpers.js';
 
 type Node = hbs.AST.Node;
 type Path = hbs.AST.PathExpression;
@@ -161,7 +161,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
         return resolve(node as Path, scopes);
       case 'SubExpression': {
         const sub = node as hbs.AST.SubExpression;
-        helperCall(sub.path, sub.params, sub.hash, scopes);
+        helperCall(sub, sub.path, sub.params, sub.hash, scopes);
         return UNKNOWN;
       }
       default:
@@ -169,13 +169,37 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
     }
   };
 
-  const helperCall = (path: Path | hbs.AST.Literal, params: Node[], hash: hbs.AST.Hash | undefined, scopes: unknown[]) => {
+  /** `call`: the whole {{…}} or (…), where a complaint about its arguments is reported. */
+  const helperCall = (call: Node, path: Path | hbs.AST.Literal, params: Node[], hash: hbs.AST.Hash | undefined, scopes: unknown[]) => {
     const p = path as Path;
     if (p.type !== 'PathExpression' || p.parts.length !== 1 || p.data || !HELPERS.has(p.parts[0]!)) {
       diagnostics.push(templateUnknownHelper.at(at(path), 'helper', { name: p.original ?? String((path as { value?: unknown }).value) }));
+      for (const param of params) expression(param, scopes);
+      return;
     }
-    for (const param of params) expression(param, scopes);
+    const values = params.map((param) => expression(param, scopes));
     for (const pair of hash?.pairs ?? []) expression(pair.value, scopes);
+    signature(p.parts[0]!, call, params, values, hash);
+  };
+
+  /** A call of a known helper against its signature: how many arguments, groups where numbers go, its options. */
+  const signature = (name: string, call: Node, params: Node[], values: unknown[], hash: hbs.AST.Hash | undefined) => {
+    const sig = HELPER_SIGNATURES[name];
+    if (!sig) return;
+    const fail = (text: ReturnType<typeof helperText.arity>) => diagnostics.push(templateHelperError.at(at(call), 'failed', { text }));
+    if (params.length < sig.min || params.length > sig.max) return fail(helperText.arity(name, params.length));
+    if (sig.numbers) {
+      const group = values.findIndex((v) => v !== UNKNOWN && v !== null && typeof v === 'object');
+      if (group >= 0) return fail(helperText.group(name, group + 1, (params[group] as Path).original));
+    }
+    // Handlebars' own helpers take options of their own (#if … includeZero=true): only lawreport's are checked.
+    for (const pair of sig.hash || HELPER_NAMES.includes(name as never) ? (hash?.pairs ?? []) : []) {
+      const kind = sig.hash?.[pair.key];
+      if (!kind) return fail(helperText.unknownHash(name, pair.key));
+      const literal = pair.value as hbs.AST.Literal & { value: unknown };
+      const ok = kind === 'string' ? literal.type !== 'NumberLiteral' && literal.type !== 'BooleanLiteral' : literal.type !== 'StringLiteral' && literal.type !== 'BooleanLiteral';
+      if (!ok) return fail(helperText.hash(name, pair.key, kind));
+    }
   };
 
   const program = (prog: hbs.AST.Program | undefined, scopes: unknown[]) => {
@@ -188,7 +212,7 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
         const m = node as hbs.AST.MustacheStatement;
         const isCall = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 ||
           (m.path.type === 'PathExpression' && (m.path as Path).parts.length === 1 && HELPERS.has((m.path as Path).parts[0]!) && !(m.path as Path).data);
-        if (isCall) helperCall(m.path, m.params, m.hash, scopes);
+        if (isCall) helperCall(m, m.path, m.params, m.hash, scopes);
         else if (m.path.type === 'PathExpression') {
           const value = resolve(m.path as Path, scopes);
           if (value !== UNKNOWN && value !== null && typeof value === 'object') {
@@ -204,9 +228,10 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
           diagnostics.push(templateUnknownHelper.at(at(b.path), 'block', { name: b.path.original }));
           return;
         }
-        const target = b.params[0] ? expression(b.params[0], scopes) : UNKNOWN;
-        for (const param of b.params.slice(1)) expression(param, scopes);
+        const values = b.params.map((param) => expression(param, scopes));
+        const target = values[0] ?? UNKNOWN;
         for (const pair of b.hash?.pairs ?? []) expression(pair.value, scopes);
+        signature(name, b, b.params, values, b.hash);
         if (name === 'each') {
           program(b.program, [...scopes, elementShape(target)]);
           program(b.inverse, scopes);

@@ -5,7 +5,9 @@ import type { Catalog } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { OffsetMap } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
-import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS } from './helpers.js';
+import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
+
+export { templateHelperError } from './helpers.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
@@ -50,19 +52,6 @@ export const templateTooLarge = defineDiagnostic({
   },
 });
 
-export const templateHelperError = defineDiagnostic({
-  id: 'template-helper-error',
-  category: 'template',
-  severity: 'error',
-  fixedSeverity: true,
-  description: loc('模板函数的参数不对（如不是数字、除数为 0）。', 'A template helper got bad arguments (not a number, division by 0).'),
-  why: loc('算不出的比率不能印成“NaN%”。', 'A rate that cannot be computed must not print as "NaN%".'),
-  fix: loc('检查参数对应的数据。', 'Check the figures passed to the helper.'),
-  example: { bad: '{{pct disputes.mediated 0}}\n', good: '{{pct disputes.mediated disputes.received}}\n' },
-}, {
-  failed: { message: (d: { reason: string }) => loc(`模板函数出错：${d.reason}`, `Template helper failed: ${d.reason}`) },
-});
-
 export const templateError = defineDiagnostic({
   id: 'template-error',
   category: 'template',
@@ -72,7 +61,11 @@ export const templateError = defineDiagnostic({
   why: loc('出错的章节不能半成品地输出。', 'A chapter that failed must not be output half-filled.'),
   fix: loc('按消息改正模板。', 'Correct the template as the message says.'),
 }, {
-  failed: { message: (d: { reason: string }) => loc(`模板出错：${d.reason}`, `Template failed: ${d.reason}`) },
+  failed: { message: (d: { reason: string }) => loc(`填写模板时出错（${d.reason}）。`, `Filling the template failed (${d.reason}).`), hint: loc('请检查这一处的 {{…}} 写法；若写法无误，请报告这个问题。', 'Check the {{…}} here; if it is right, please report this.') },
+  climb: {
+    message: (d: { written: string }) => loc(`“${d.written}”用“../”跨过了几层 {{#each}}，填写时找不到它指的数据。`, `"${d.written}" climbs several {{#each}} levels with "../" and finds nothing there when filled.`),
+    hint: loc('Handlebars 在相邻两层的当前值相同时只算一层；请改用 @root. 开头的完整路径，如 @root.disputes。', 'Handlebars counts two nested levels as one when their current values are equal; use a full path from @root instead, e.g. @root.disputes.'),
+  },
 });
 
 export interface TemplateResult {
@@ -115,7 +108,7 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
     };
     return { text: out, map, diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [runtimeErrorDiagnostic(error, file)] };
+    return { diagnostics: [runtimeErrorDiagnostic(error, file, entry.ast)] };
   }
 }
 
@@ -210,7 +203,7 @@ function unmark(out: string, starts: readonly { src: number; exact: boolean }[])
   return { text, map };
 }
 
-type BlockOptions = { fn: (context: unknown, options?: unknown) => string } & Record<string, unknown>;
+type BlockOptions = { fn: (context: unknown, options?: unknown) => string; loc?: HelperLoc } & Record<string, unknown>;
 
 /**
  * Handlebars' own `each`, counting iterations and output as it goes (the output cap alone
@@ -224,11 +217,16 @@ function budgetedEach() {
     const fn = options.fn;
     const counted = (ctx: unknown, o?: unknown) => {
       if (++iterations > MAX_EACH_ITERATIONS) {
-        throw new HelperError(`{{#each}} ran more than ${MAX_EACH_ITERATIONS} times; stopped`);
+        throw new HelperError(
+          loc(`{{#each}} 一共运行了超过 ${MAX_EACH_ITERATIONS} 次，已停止：多半是一个循环套着另一个循环。`, `{{#each}} ran more than ${MAX_EACH_ITERATIONS} times in all; stopped: usually one loop inside another.`),
+          options.loc,
+        );
       }
       const out = fn(ctx, o);
       chars += out.length;
-      if (chars > MAX_TEMPLATE_OUTPUT) throw new HelperError(`{{#each}} produced more than ${MAX_TEMPLATE_OUTPUT} characters; stopped`);
+      if (chars > MAX_TEMPLATE_OUTPUT) {
+        throw new HelperError(loc(`{{#each}} 展开后超过 ${MAX_TEMPLATE_OUTPUT} 字符，已停止。`, `{{#each}} produced more than ${MAX_TEMPLATE_OUTPUT} characters; stopped.`), options.loc);
+      }
       return out;
     };
     return original.call(this, context, { ...options, fn: counted });
@@ -244,11 +242,31 @@ function parseErrorDiagnostic(error: unknown, file: string, text: string): Diagn
   return templateSyntax.at({ file, line, column: Math.max(1, column) }, unclosed ? 'unclosed' : 'malformed');
 }
 
-function runtimeErrorDiagnostic(error: unknown, file: string): Diagnostic {
+function runtimeErrorDiagnostic(error: unknown, file: string, ast: hbs.AST.Program): Diagnostic {
+  // Handlebars counts "../" by contexts that differ: inside {{#each}} over numbers two equal
+  // neighbours are one level, so a path the checks found may reach past the top when filled.
+  const climb = error instanceof TypeError ? deepestClimb(ast) : undefined;
+  if (climb) return templateError.at({ file, line: climb.loc.start.line, column: climb.loc.start.column + 1 }, 'climb', { written: climb.original });
+  if (error instanceof HelperError) {
+    const start = error.loc?.start;
+    return templateHelperError.at({ file, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 }, 'failed', { text: error.text });
+  }
   const message = error instanceof Error ? error.message : String(error);
   // Handlebars appends " - line:column" to strict-mode errors.
   const at = / - (\d+):(\d+)$/.exec(message);
   const where = { file, line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) + 1 : 1 };
-  if (error instanceof HelperError) return templateHelperError.at(where, 'failed', { reason: message });
   return templateError.at(where, 'failed', { reason: message });
+}
+
+/** The path of a template that climbs furthest with "../" (two levels or more), where a failed fill most likely broke. */
+function deepestClimb(ast: hbs.AST.Program): hbs.AST.PathExpression | undefined {
+  let deepest: hbs.AST.PathExpression | undefined;
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; depth?: number };
+    if (n.type === 'PathExpression' && (n.depth ?? 0) >= 2 && (!deepest || n.depth! > deepest.depth)) deepest = node as hbs.AST.PathExpression;
+    for (const value of Object.values(node)) if (value && typeof value === 'object' && value !== node) visit(value);
+  };
+  visit(ast);
+  return deepest;
 }
