@@ -45,10 +45,12 @@ export function chapterOutline(chapter: ChapterSource): ChapterOutline {
       end: chapter.body.length,
     });
   }
-  headings.forEach((h, i) => {
-    const next = headings.slice(i + 1).find((n) => n.depth <= h.depth);
-    if (next) h.end = next.start;
-  });
+  // Each section ends where the next heading of its depth or above starts: one pass with a stack of open sections.
+  const open: OutlineHeading[] = [];
+  for (const h of headings) {
+    while (open.length > 0 && open[open.length - 1]!.depth >= h.depth) open.pop()!.end = h.start;
+    open.push(h);
+  }
   const firstNode = nodes[0];
   return {
     headings,

@@ -7,6 +7,7 @@
  */
 import JSZip from 'jszip';
 import { diag, loc, type Diagnostic, type Localized } from '../diagnostics/diagnostic.js';
+import { MAX_IMPORT_PARAGRAPHS } from './limits.js';
 
 export const DOCX_LIMITS = {
   /** A long report with many images has a few hundred entries. */
@@ -16,6 +17,8 @@ export const DOCX_LIMITS = {
   /** Inflated ÷ compressed, checked once an entry passes ratioFloor bytes (text XML stays below ~50). */
   ratio: 200,
   ratioFloor: 10 * 1024 * 1024,
+  /** Paragraphs (<w:p>) in the document's parts, counted while inflating, before mammoth converts anything. */
+  paragraphs: MAX_IMPORT_PARAGRAPHS,
 };
 
 const MB = 1024 * 1024;
@@ -62,8 +65,11 @@ export async function guardDocx(bytes: Uint8Array, file: string, limits = DOCX_L
   // An honest header that claims too much is refused without inflating; a lying one is caught by counting.
   if (entries.reduce((n, e) => n + (sizesOf(e)?.uncompressed ?? 0), 0) > limits.totalBytes) return tooLarge();
   let total = 0;
+  let paragraphs = 0;
   for (const entry of entries) {
-    const counted = await inflate(entry, limits.totalBytes - total, limits);
+    const counter = /^word\/[^/]+\.xml$/.test(entry.name) ? paragraphCounter() : undefined;
+    const counted = await inflate(entry, limits.totalBytes - total, limits, counter?.add);
+    paragraphs += counter?.count() ?? 0;
     if (counted === 'error') return unreadable(at, loc(`压缩包中的“${printable(entry.name)}”已损坏，无法解压。`, `"${printable(entry.name)}" in the archive is damaged and cannot be inflated.`));
     if (counted === 'ratio') {
       return refuse(loc(`压缩包中的“${printable(entry.name)}”压缩比超过 ${limits.ratio} 倍，疑似“压缩炸弹”，已停止解压。`, `"${printable(entry.name)}" in the archive inflates more than ${limits.ratio}× its compressed size (a likely zip bomb); inflation stopped.`));
@@ -71,7 +77,29 @@ export async function guardDocx(bytes: Uint8Array, file: string, limits = DOCX_L
     if (counted === 'total') return tooLarge();
     total += counted;
   }
+  if (paragraphs > limits.paragraphs) {
+    return diag('import-too-large', 'error', at, loc(`文档有 ${paragraphs} 段，超过导入上限 ${limits.paragraphs} 段（200 页的报告约 8000 段），没有转换。`, `The document has ${paragraphs} paragraphs, over the import limit of ${limits.paragraphs} (a 200-page report has about 8,000); it was not converted.`), {
+      hint: loc('确认选对了文件；过长的文档可以拆成几份再导入。', 'Check it is the right file; split an over-long document and import the parts.'),
+    });
+  }
   return undefined;
+}
+
+/** Counts `<w:p>` and `<w:p …>` (not <w:pPr>) in chunks of XML, a tag cut between two chunks included. */
+function paragraphCounter() {
+  let count = 0;
+  let tail = '';
+  return {
+    add(chunk: Buffer) {
+      const text = tail + chunk.toString('latin1');
+      for (let at = text.indexOf('<w:p'); at >= 0 && at + 4 < text.length; at = text.indexOf('<w:p', at + 4)) {
+        const next = text[at + 4];
+        if (next === '>' || next === ' ' || next === '/' || next === '\t' || next === '\n' || next === '\r') count++;
+      }
+      tail = text.slice(-4);
+    },
+    count: () => count,
+  };
 }
 
 /** A relative path of plain segments, as a zip written by Word has. */
@@ -80,7 +108,7 @@ export function isSafeEntryName(name: string): boolean {
 }
 
 /** Inflated bytes of one entry, counted chunk by chunk; stops at the first cap passed. */
-function inflate(entry: JSZip.JSZipObject, budget: number, limits: typeof DOCX_LIMITS): Promise<number | 'total' | 'ratio' | 'error'> {
+function inflate(entry: JSZip.JSZipObject, budget: number, limits: typeof DOCX_LIMITS, onChunk?: (chunk: Buffer) => void): Promise<number | 'total' | 'ratio' | 'error'> {
   const compressed = sizesOf(entry)?.compressed;
   return new Promise((resolve) => {
     let n = 0;
@@ -90,6 +118,7 @@ function inflate(entry: JSZip.JSZipObject, budget: number, limits: typeof DOCX_L
       resolve(why);
     };
     stream.on('data', (chunk: Buffer) => {
+      onChunk?.(chunk);
       n += chunk.length;
       if (n > budget) stop('total');
       else if (compressed !== undefined && n > limits.ratioFloor && n > compressed * limits.ratio) stop('ratio');
