@@ -1,17 +1,7 @@
 import { CommanderError } from 'commander';
+import { WriteInterrupted } from '../io/atomic-write.js';
+import { errnoWords } from '../io/errno.js';
 import { EXIT, t, UsageError, type CliContext } from './context.js';
-
-/** Chinese words for the file-system errors a clerk can act on. */
-const IO_ERRORS: Record<string, { zh: string; en: string }> = {
-  ENOSPC: { zh: '磁盘空间不足', en: 'no space left on the disk' },
-  EDQUOT: { zh: '超出磁盘配额', en: 'disk quota exceeded' },
-  EACCES: { zh: '没有写入权限', en: 'permission denied' },
-  EPERM: { zh: '操作不被允许', en: 'operation not permitted' },
-  EROFS: { zh: '文件系统是只读的', en: 'read-only file system' },
-  EISDIR: { zh: '目标是一个文件夹', en: 'the target is a folder' },
-  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
-  EMFILE: { zh: '同时打开的文件太多', en: 'too many open files' },
-};
 
 /**
  * Maps anything thrown at the edge to a printed message and an exit code: usage errors, failed
@@ -30,12 +20,14 @@ export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | '
     ctx.stderr(`${ctx.lang === 'zh' ? error.zh : error.en}\n`);
     return error.exitCode;
   }
+  // A write stopped by Ctrl-C: the interrupt handler says so and ends the run.
+  if (error instanceof WriteInterrupted) return 130;
   const e = error as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-    const words = IO_ERRORS[e.code];
+    const words = errnoWords(e.code);
     const where = e.path ?? e.message;
     ctx.stderr(
-      t(ctx, `文件操作失败：${words?.zh ?? e.code}（${where}）。已有的输出文件保持不变。\n`, `File operation failed: ${words?.en ?? e.code} (${where}). Existing outputs are unchanged.\n`) +
+      t(ctx, `文件操作失败：${words.zh}（${where}）。已有的输出文件保持不变。\n`, `File operation failed: ${words.en} (${where}). Existing outputs are unchanged.\n`) +
         (ctx.debug ? `${e.stack}\n` : ''),
     );
     return EXIT.usage;

@@ -3,8 +3,17 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** Temp files being written right now, so an interrupted run can remove them on its way out. */
+/** Temp files being written right now (by this thread), so an interrupted run can remove them on its way out. */
 const pending = new Set<string>();
+/** Set once the run is being interrupted: no new temp file is started, none is renamed into place. */
+let stopped = false;
+
+/** Thrown by a write that began before, or went on after, the run was interrupted. */
+export class WriteInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
 
 /** The file-system calls a write needs; tests pass failing ones to simulate a full or read-only disk. */
 export interface WriteOps {
@@ -33,6 +42,7 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
   const temps: [string, string][] = [];
   try {
     for (const [target, data] of files) {
+      if (stopped) throw new WriteInterrupted();
       const dir = path.dirname(target);
       await ops.mkdir(dir, { recursive: true });
       const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -47,6 +57,7 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
       }
     }
     for (const [temp, target] of temps) {
+      if (stopped) throw new WriteInterrupted();
       await ops.rename(temp, target);
       pending.delete(temp);
     }
@@ -59,8 +70,12 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
   }
 }
 
-/** Synchronously removes temp files of writes still in flight (for SIGINT/SIGTERM handlers). */
+/**
+ * For SIGINT/SIGTERM (and a batch worker told to stop): synchronously removes the temp files of
+ * writes still in flight, and stops every write of this thread from starting another or renaming one.
+ */
 export function removePendingTemps(): number {
+  stopped = true;
   let removed = 0;
   for (const temp of pending) {
     try {

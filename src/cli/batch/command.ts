@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
 import { expandReportDirs } from './expand.js';
+import { batchOutDirs } from './out-dirs.js';
 import { defaultJobs, runPool } from './pool.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
@@ -20,18 +21,31 @@ export interface BatchOptions {
   jobs?: string;
 }
 
+export interface BatchResult {
+  /** The worst of the reports' exit codes (1 when any report has errors). */
+  exitCode: number;
+  /** One per report, in the order named: its folder, diagnostics and the output files it wrote (`written`). */
+  outcomes: ReportOutcome[];
+}
+
 /**
  * `lawreport check|build a b c` or `… 'reports/*'`: every report in parallel, each exactly as the
  * single-folder command would handle it, then one summary of which reports fail which rules.
  * Exit code: the worst of the reports' (1 when any report has errors).
  */
 export async function batchCommand(ctx: CliContext, command: ReportTask['command'], args: readonly string[], options: BatchOptions): Promise<number> {
+  return (await runBatch(ctx, command, args, options)).exitCode;
+}
+
+/** The batch as data: what batchCommand prints, and the paths each build wrote (for an index of the outputs). */
+export async function runBatch(ctx: CliContext, command: ReportTask['command'], args: readonly string[], options: BatchOptions): Promise<BatchResult> {
   const diagnosticsFormat = command === 'check' ? (options.format ?? 'human') : 'human';
   if (command === 'check') assertFormatter(diagnosticsFormat);
   const formats = command === 'build' && options.format ? parseFormats(options.format) : undefined;
   const jobs = parseJobs(options.jobs);
   const dirs = await expandReportDirs(ctx.cwd, args);
-  const tasks: ReportTask[] = dirs.map((dir) => ({
+  const outDirs = options.out ? batchOutDirs(ctx.cwd, dirs, options.out) : undefined;
+  const tasks: ReportTask[] = dirs.map((dir, i) => ({
     command,
     cwd: ctx.cwd,
     dir,
@@ -39,8 +53,8 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
     env: ctx.env,
     formats,
     strict: options.strict,
-    // Several reports into one --out folder: one sub-folder each, so equal titles cannot overwrite each other.
-    out: options.out ? path.join(path.resolve(ctx.cwd, options.out), path.basename(path.resolve(ctx.cwd, dir))) : undefined,
+    // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
+    out: outDirs?.[i],
   }));
 
   if (command === 'build') cleanUpOnInterrupt(ctx);
@@ -49,7 +63,7 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   progress.clear();
 
   printOutcomes(ctx, command, outcomes, diagnosticsFormat);
-  return Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode));
+  return { exitCode: Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode)), outcomes };
 }
 
 function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes: readonly ReportOutcome[], format: string) {

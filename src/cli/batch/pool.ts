@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { builtinsHost, batchWorker } from '../../io/builtins-host.js';
 import { Session } from '../../session.js';
-import { runTask, type ReportOutcome, type ReportTask } from './task.js';
+import { onInterrupt } from '../interrupt.js';
+import { crashed, runTask, timedOut, type ReportOutcome, type ReportTask } from './task.js';
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
@@ -13,41 +14,125 @@ export const defaultJobs = () => Math.max(1, availableParallelism());
 const IN_FLIGHT = 2;
 
 /**
+ * The longest one report of a batch may take before the batch gives up on it and goes on with the
+ * others. Every input is capped so that the slowest report that passes the caps takes seconds
+ * (README, Safety); this bound is for what no cap foresaw, so the batch still ends with its summary.
+ */
+export const REPORT_TIME_LIMIT_MS = 120_000;
+
+/** How long a worker told to stop (interrupt, or a report past its time) may take to remove its temp files. */
+const STOP_GRACE_MS = 1000;
+
+export interface PoolOptions {
+  timeLimitMs?: number;
+  /** Starts a worker thread (tests pass one that misbehaves). */
+  startWorker?: () => Worker;
+}
+
+/**
  * Runs the tasks on up to `jobs` worker threads (each loads the pipeline once and then takes the next
  * report as soon as one of its reports is done) and returns the outcomes in the tasks' order, whatever
- * order they finish in. With one job, or one task, everything runs in this thread: no thread to start.
+ * order they finish in. A single task runs in this thread: no thread to start, and nothing else waits
+ * on it. A report that takes longer than the time limit is given up (its outcome says so), its worker
+ * stopped and replaced, and the reports it held meanwhile are run again.
  */
-export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone: (outcome: ReportOutcome) => void = () => {}): Promise<ReportOutcome[]> {
+export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone: (outcome: ReportOutcome) => void = () => {}, options: PoolOptions = {}): Promise<ReportOutcome[]> {
   const outcomes: ReportOutcome[] = new Array(tasks.length);
-  const threads = Math.min(jobs, tasks.length);
-  if (threads <= 1) {
+  if (tasks.length <= 1) {
     const session = new Session(builtinsHost());
     for (const [i, task] of tasks.entries()) onDone((outcomes[i] = await runTask(task, session)));
     return outcomes;
   }
-  let next = 0;
-  const drain = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      let running = 0;
-      const feed = () => {
-        if (next >= tasks.length) {
-          if (running === 0) void worker.terminate().then(() => resolve(), reject);
-          return;
+  const limit = options.timeLimitMs ?? REPORT_TIME_LIMIT_MS;
+  const start = options.startWorker ?? startWorker;
+  const queue = tasks.map((_, i) => i);
+  const live = new Set<Worker>();
+  let remaining = tasks.length;
+  /** Workers a report was in when they were lost: a report that brings down its worker twice is given up, not retried for ever. */
+  const losses = new Array<number>(tasks.length).fill(0);
+
+  return new Promise((resolve) => {
+    const settle = (index: number, outcome: ReportOutcome) => {
+      if (outcomes[index]) return;
+      onDone((outcomes[index] = outcome));
+      if (--remaining === 0) {
+        for (const worker of live) void worker.terminate();
+        live.clear();
+        stopListening();
+        resolve(outcomes);
+      }
+    };
+
+    const spawn = () => {
+      const worker = start();
+      live.add(worker);
+      const running = new Map<number, NodeJS.Timeout>();
+      let retired = false;
+      // The worker is done with: its reports still running go back to the queue, a new worker takes them.
+      const retire = () => {
+        if (retired) return;
+        retired = true;
+        for (const [index, timer] of running) {
+          clearTimeout(timer);
+          if (++losses[index]! < 2) queue.unshift(index);
+          else settle(index, crashed(tasks[index]!));
         }
-        running++;
-        const index = next++;
-        worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
+        running.clear();
+        void stopWorker(worker).then(() => live.delete(worker));
+        if (remaining > 0 && queue.length > 0) spawn();
       };
-      worker.on('message', ({ index, outcome }: WorkerReply) => {
-        running--;
-        onDone((outcomes[index] = outcome));
+      const feed = () => {
+        while (!retired && running.size < IN_FLIGHT && queue.length > 0) {
+          const index = queue.shift()!;
+          running.set(index, setTimeout(() => {
+            running.delete(index);
+            settle(index, timedOut(tasks[index]!, limit));
+            retire();
+          }, limit));
+          worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
+        }
+      };
+      worker.on('message', (reply: WorkerReply | WorkerStopped) => {
+        if ('stopped' in reply || retired) return;
+        clearTimeout(running.get(reply.index));
+        running.delete(reply.index);
+        settle(reply.index, reply.outcome);
         feed();
       });
-      worker.once('error', reject);
-      for (let i = 0; i < IN_FLIGHT; i++) feed();
+      // A worker that fails as a thread (out of memory, a crash in native code): its reports are run again by another.
+      const lost = () => {
+        if (!retired && remaining > 0) retire();
+      };
+      worker.once('error', lost);
+      worker.once('exit', lost);
+      feed();
+    };
+
+    // Ctrl-C: every worker removes its temp files before the process ends.
+    const stopListening = onInterrupt(async () => {
+      await Promise.all([...live].map((worker) => stopWorker(worker)));
     });
-  await Promise.all(Array.from({ length: threads }, () => drain(startWorker())));
-  return outcomes;
+    for (let i = 0; i < Math.min(jobs, tasks.length); i++) spawn();
+  });
+}
+
+/** Asks a worker to remove its temp files and waits for its word (at most STOP_GRACE_MS), then ends it. */
+function stopWorker(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      void worker.terminate().then(() => resolve(), () => resolve());
+    };
+    const timer = setTimeout(done, STOP_GRACE_MS);
+    worker.on('message', (reply: WorkerReply | WorkerStopped) => {
+      if ('stopped' in reply) done();
+    });
+    try {
+      worker.postMessage({ stop: true } satisfies WorkerStop);
+    } catch {
+      done();
+    }
+  });
 }
 
 /** What the pool posts to a worker, and what the worker posts back: the task's place in the batch travels with it. */
@@ -58,6 +143,13 @@ export interface WorkerRequest {
 export interface WorkerReply {
   index: number;
   outcome: ReportOutcome;
+}
+/** Stop: remove the temp files of writes in flight and start no other (see removePendingTemps). */
+export interface WorkerStop {
+  stop: true;
+}
+export interface WorkerStopped {
+  stopped: true;
 }
 
 function startWorker(): Worker {

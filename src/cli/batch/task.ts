@@ -39,8 +39,7 @@ export interface ReportOutcome {
  * as data. `session`: the worker's, shared by every report it takes.
  */
 export async function runTask(task: ReportTask, session?: Session): Promise<ReportOutcome> {
-  // As openReport names a folder, for the reports that fail before it could.
-  const display = path.relative(task.cwd, path.resolve(task.cwd, task.dir)) || '.';
+  const display = displayOf(task);
   try {
     if (task.command === 'build') {
       const built = await buildFolder(task, task.dir, task.formats, task.out, session);
@@ -56,4 +55,26 @@ export async function runTask(task: ReportTask, session?: Session): Promise<Repo
     const exitCode = handleError({ lang: task.lang, color: false, debug: false, stdout: () => {}, stderr: (s) => void (failure += s) }, error);
     return { display, exitCode, diagnostics: [], written: [], failure: failure.trim() };
   }
+}
+
+/** The folder as openReport names it, for the reports that fail before it could. */
+function displayOf(task: ReportTask): string {
+  return path.relative(task.cwd, path.resolve(task.cwd, task.dir)) || '.';
+}
+
+/** The outcome of a report the batch gave up after `limit` ms: the others go on, and the summary says which. */
+export function timedOut(task: ReportTask, limit: number): ReportOutcome {
+  const seconds = Math.round(limit / 1000);
+  const failure = task.lang === 'zh'
+    ? `超过 ${seconds} 秒仍未处理完，已放弃这份报告（其余报告照常处理）。请单独运行 lawreport ${task.command} ${task.dir} 查看原因。`
+    : `Not finished after ${seconds} s: this report was given up (the others went on). Run lawreport ${task.command} ${task.dir} on its own to see why.`;
+  return { display: displayOf(task), exitCode: EXIT.usage, diagnostics: [], written: [], failure };
+}
+
+/** The outcome of a report whose worker thread failed twice while holding it (out of memory, say). */
+export function crashed(task: ReportTask): ReportOutcome {
+  const failure = task.lang === 'zh'
+    ? `处理这份报告的线程两次意外终止（可能是内存不足），已放弃。请单独运行 lawreport ${task.command} ${task.dir} 查看原因。`
+    : `The thread processing this report ended unexpectedly twice (out of memory?); it was given up. Run lawreport ${task.command} ${task.dir} on its own to see why.`;
+  return { display: displayOf(task), exitCode: EXIT.usage, diagnostics: [], written: [], failure };
 }
