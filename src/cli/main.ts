@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { EXIT, t, type CliContext } from './context.js';
 import { handleError } from './errors.js';
+import { streamWriter } from './streams.js';
 import { toolVersion } from '../io/builtins-host.js';
 import { commands } from './commands/index.js';
 
@@ -35,8 +36,8 @@ export async function main(options: MainOptions): Promise<number> {
     isTTY: (options.isTTY ?? Boolean(process.stderr.isTTY)) && env.TERM !== 'dumb',
     debug: argv.includes('--debug'),
     cwd: options.cwd ?? process.cwd(),
-    stdout: options.stdout ?? ((s) => void process.stdout.write(s)),
-    stderr: options.stderr ?? ((s) => void process.stderr.write(s)),
+    stdout: options.stdout ?? streamWriter(process.stdout),
+    stderr: options.stderr ?? streamWriter(process.stderr),
     env,
     handleSignals: options.handleSignals ?? false,
   };

@@ -55,7 +55,7 @@ export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: str
   // Nothing is written unless every format could be made (all or nothing).
   if (result.unavailable) throw new UsageError(result.unavailable.zh, result.unavailable.en);
   const outDir = out ? path.resolve(ctx.cwd, out) : path.resolve(report.abs, result.source.config.output.dir);
-  checkOutputDir(report.abs, outDir);
+  await checkOutputDir(report.abs, outDir, !out);
   const name = result.source.config.output.name ?? result.document.title;
   return { ...base, ok: true, written: await writeOutputs(outDir, name, result.outputs) };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { calendarDate } from '../../model.js';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { scaffoldReport } from '../../init/scaffold.js';
@@ -67,8 +68,8 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   // Reports are written in the first quarter about the year before.
   const year = parseYear(options.year, today.getFullYear() - 1);
   const date = options.date ?? today.toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new UsageError(`成文日期“${date}”无效，请写作 2025-02-10。`, `Invalid date "${date}"; write it as 2025-02-10.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !calendarDate(date)) {
+    throw new UsageError(`成文日期“${date}”无效（格式不对，或日历上没有这一天），请写作 2025-02-10。`, `Invalid date "${date}" (not in the form, or no such day in the calendar); write it as 2025-02-10.`);
   }
   const builtins = builtinsHost();
   await assertBuiltinProfile(builtins, options.profile);
