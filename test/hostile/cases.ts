@@ -6,18 +6,46 @@ import iconv from 'iconv-lite';
  * sources as they were, and leave either complete outputs or none.
  */
 export interface HostileCase {
-  class: 'markdown' | 'template' | 'yaml' | 'files' | 'text';
+  class:
+    | 'markdown' | 'template' | 'yaml' | 'files' | 'text'
+    // Round two (issue 15).
+    | 'lost-text' | 'image-path' | 'dates' | 'special-files' | 'batch-collisions' | 'output-escape' | 'superlinear'
+    | 'read-caps' | 'closed-stdout' | 'long-names' | 'image-header' | 'template-errors' | 'big-numbers' | 'messages';
   name: string;
-  /** Files to write into a copy of the example (relative path → content; Buffer for raw bytes). */
+  /** Files to write into a copy of the example (relative path → content; Buffer for raw bytes; `$ROOT` is the case's temp folder). */
   files: Record<string, string | Buffer>;
   /** Symlinks to create: link path → target. */
   symlinks?: Record<string, string>;
+  /** Named pipes (FIFOs) to make at these paths, each replacing a file (POSIX only). */
+  fifos?: string[];
+  /** Folders to make at these paths, each replacing a file. */
+  folders?: string[];
+  /** Sparse files of this many bytes (they use no disk), each replacing a file. */
+  sparse?: Record<string, number>;
+  /** More copies of the example, at these paths in the case's temp folder, with their own files. */
+  reports?: Record<string, Record<string, string | Buffer>>;
+  /** The whole command line (default: `build` and `args`); `$ROOT` is the case's temp folder. */
+  argv?: string[];
   /** Extra command-line arguments for `build`. */
   args?: string[];
+  /** Where the command runs, relative to the case's temp folder (default: the report folder). */
+  cwd?: string;
+  /** The reader of stdout goes away after this many bytes (like `| head -c N`). */
+  closeStdoutAfter?: number;
   /** The exit code a user should see. */
   exit: 0 | 1 | 2;
-  /** A rule id that must be reported (or text that must appear in the output). */
-  expect?: string;
+  /** A rule id or text that must be reported (stdout + stderr). */
+  expect?: string | RegExp;
+  /** What must not be reported. */
+  notExpect?: RegExp;
+  /** Text the TXT output (or stdout) must hold. */
+  outputContains?: string;
+  /** Output files the run must leave, all distinct (default: not counted). */
+  outputs?: number;
+  /** Every output file's name must match. */
+  namesMatch?: RegExp;
+  /** stdout + stderr stay below this many bytes. */
+  maxOutputBytes?: number;
 }
 
 const CHAPTER = 'chapters/05-other.md';
@@ -61,7 +89,7 @@ export const cases: HostileCase[] = [
   { class: 'yaml', name: '5,000-deep [ in metrics.yaml', files: { 'metrics.yaml': 'x: ' + '['.repeat(5000) }, exit: 1, expect: 'yaml-syntax' },
   { class: 'yaml', name: 'duplicate keys', files: { 'lawreport.yaml': 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\nyear: 2023\n' }, exit: 1, expect: 'yaml-duplicate-key' },
   { class: 'yaml', name: '__proto__ and merge keys in lawreport.yaml', files: { 'lawreport.yaml': 'base: &b {__proto__: {polluted: 1}}\norg: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\n<<: *b\n' }, exit: 1 },
-  { class: 'yaml', name: 'a 2 MB metrics.yaml', files: { 'metrics.yaml': '# ' + '填'.repeat(1_000_000) + '\n' }, exit: 1, expect: 'yaml-syntax' },
+  { class: 'yaml', name: 'a 2 MB metrics.yaml', files: { 'metrics.yaml': '# ' + '填'.repeat(1_000_000) + '\n' }, exit: 1, expect: 'source-too-large' },
   { class: 'yaml', name: 'lawreport.yaml is a list', files: { 'lawreport.yaml': '- org: 示例镇\n' }, exit: 1, expect: 'yaml-not-mapping' },
   { class: 'yaml', name: 'tabs and non-printable characters in YAML', files: { 'metrics.yaml': 'disputes:\n\treceived: 68\u0007\n' }, exit: 1, expect: 'yaml-syntax' },
   // Files.

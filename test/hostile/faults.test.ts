@@ -1,11 +1,15 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeFilesAtomic, type WriteOps } from '../../src/io/atomic-write.js';
+import { runPool } from '../../src/cli/batch/pool.js';
+import type { ReportTask } from '../../src/cli/batch/task.js';
 import * as fsp from 'node:fs/promises';
 import { copyExample, repoRoot, runCli } from '../helpers.js';
 
@@ -131,5 +135,83 @@ describe('a full or unwritable output folder', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/文件操作失败：(路径中有一段不是文件夹|.*EEXIST|.*ENOTDIR)/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('interrupts while reads are pending and batches are running', () => {
+  it('SIGTERM ends the run even while a read of a named pipe is pending', async () => {
+    if (process.platform === 'win32') return;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-pending-'));
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // A read that blocks one of libuv's threads (what reading a FIFO did before files were checked first).
+    const script = `
+      import { readFile } from 'node:fs/promises';
+      import { cleanUpOnInterrupt } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'lib', 'cli', 'interrupt.js')).href)};
+      cleanUpOnInterrupt({ handleSignals: true, lang: 'zh', stderr: (s) => process.stderr.write(s) });
+      readFile(${JSON.stringify(fifo)}).catch(() => {});
+      setInterval(() => {}, 1000);
+      process.stdout.write('ready\\n');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.kill('SIGTERM');
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    clearTimeout(killer);
+    expect(signal, stderr).toBe('SIGTERM'); // not SIGKILL: the run ended by itself
+    expect(code).toBeNull();
+    expect(stderr).toContain('已中断');
+  });
+
+  it('Ctrl-C during a batch build leaves no temp file of any worker, and each output old or whole', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'lawreport-batch-int-'));
+    const names = ['a', 'b', 'c', 'd'];
+    for (const name of names) await cp(await longReport(), path.join(parent, name), { recursive: true });
+    for (const [i, delay] of [300, 700, 1200, 1800].entries()) {
+      const child = spawn(process.execPath, [bin, 'build', ...names, '-o', 'out', '-j', '2'], { cwd: parent, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      setTimeout(() => child.kill(i % 2 ? 'SIGTERM' : 'SIGINT'), delay);
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const [, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+      clearTimeout(killer);
+      expect(signal, stderr).not.toBe('SIGKILL');
+      const files = (await readdir(path.join(parent, 'out'), { recursive: true }).catch(() => [] as string[])).map(String);
+      expect(files.filter((f) => f.endsWith('.tmp')), `after ${delay} ms`).toEqual([]);
+      for (const f of files.filter((x) => x.endsWith('.docx'))) expect(Object.keys(unzipSync(new Uint8Array(await readFile(path.join(parent, 'out', f)))))).toContain('word/document.xml');
+    }
+  });
+});
+
+describe('a batch never waits on one report without bound', () => {
+  const fakeWorker = () =>
+    new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (m) => {
+         if (m.stop) return parentPort.postMessage({ stopped: true });
+         if (m.task.dir === 'hangs') return;
+         if (m.task.dir === 'crashes') process.exit(1);
+         parentPort.postMessage({ index: m.index, outcome: { display: m.task.dir, exitCode: 0, diagnostics: [], written: [] } });
+       });`,
+      { eval: true },
+    );
+  const task = (dir: string): ReportTask => ({ command: 'check', cwd: '/', dir, lang: 'zh', env: {} });
+
+  it('gives up a report past its time, says so, and finishes the others', async () => {
+    const tasks = ['a', 'hangs', 'b', 'c', 'd'].map(task);
+    const outcomes = await runPool(tasks, 2, undefined, { timeLimitMs: 300, startWorker: fakeWorker });
+    expect(outcomes.map((o) => o.display)).toEqual(['a', 'hangs', 'b', 'c', 'd']);
+    expect(outcomes[1]!.failure).toMatch(/超过 0 秒|超过 \d+ 秒/);
+    expect(outcomes[1]!.exitCode).toBe(2);
+    for (const i of [0, 2, 3, 4]) expect(outcomes[i]!.exitCode).toBe(0);
+  });
+
+  it('gives up a report that brings its worker down twice, and finishes the others', async () => {
+    const tasks = ['a', 'crashes', 'b', 'c'].map(task);
+    const outcomes = await runPool(tasks, 2, undefined, { timeLimitMs: 10_000, startWorker: fakeWorker });
+    expect(outcomes[1]!.failure).toMatch(/意外终止/);
+    for (const i of [0, 2, 3]) expect(outcomes[i]!.exitCode).toBe(0);
   });
 });

@@ -1,16 +1,19 @@
-import { execFile } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, open, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyExample, repoRoot } from '../helpers.js';
+import { copyExample, exampleDir, repoRoot } from '../helpers.js';
 import { cases, type HostileCase } from './cases.js';
+import { roundTwo } from './cases-round-two.js';
 import { xmlProblems } from './xml.js';
 
 /** Generous: a case that needs this long is a hang, not slowness (speed lives in bench/). */
 const KILL_AFTER_MS = 60_000;
 const bin = path.join(repoRoot, 'bin', 'lawreport.js');
+const OUTPUT = /\.(docx|html|txt|pdf)$/;
+const posix = process.platform !== 'win32';
 
 interface Outcome {
   class: string;
@@ -21,52 +24,123 @@ interface Outcome {
   hung: boolean;
   sourcesChanged: boolean;
   partialOutputs: boolean;
+  outputsLost: number;
+  writtenOutside: string[];
 }
 const outcomes: Outcome[] = [];
 
-async function hashTree(dir: string): Promise<Record<string, string>> {
+/** Every file under `dir` (links and pipes are not followed): content hashes, or size and time for big ones. */
+async function hashTree(dir: string, keep: (rel: string) => boolean): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
-    if (full.includes(`${path.sep}dist`) || !entry.isFile()) continue;
-    out[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full);
+    if (!keep(rel)) continue;
+    const info = await stat(full);
+    out[rel] = info.size > 10_000_000 ? `${info.size}:${info.mtimeMs}` : createHash('sha256').update(await readFile(full)).digest('hex');
   }
   return out;
 }
 
-function run(args: string[], cwd: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; ms: number }> {
+interface Run {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function run(args: string[], cwd: string, closeStdoutAfter?: number): Promise<Run> {
   const start = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, timeout: KILL_AFTER_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const e = error as (NodeJS.ErrnoException & { code?: number | string; signal?: string }) | null;
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr, ms: performance.now() - start });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      // The reader goes away, as `head -c N` does once it has its bytes.
+      if (closeStdoutAfter !== undefined && stdout.length >= closeStdoutAfter) child.stdout.destroy();
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - start });
     });
   });
 }
 
-async function prepare(c: HostileCase): Promise<string> {
-  const dir = await copyExample();
-  for (const [name, content] of Object.entries(c.files)) {
+const rooted = (root: string) => (s: string) => s.replaceAll('$ROOT', root);
+
+async function writeFiles(dir: string, files: Record<string, string | Buffer>, root: string) {
+  for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), content);
+    await writeFile(path.join(dir, name), typeof content === 'string' ? rooted(root)(content) : content);
   }
-  for (const [link, target] of Object.entries(c.symlinks ?? {})) {
-    await mkdir(path.dirname(path.join(dir, link)), { recursive: true });
-    await symlink(target, path.join(dir, link));
-  }
-  return dir;
 }
 
+/** The case's temp folder: the example at report/ with the case's changes, and any further reports. */
+async function prepare(c: HostileCase): Promise<{ root: string; report: string; reports: string[] }> {
+  const report = await copyExample();
+  const root = path.dirname(report);
+  await writeFiles(report, c.files, root);
+  const reports = [report];
+  for (const [at, files] of Object.entries(c.reports ?? {})) {
+    const dir = path.join(root, at);
+    await cp(exampleDir, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
+    await writeFiles(dir, files, root);
+    reports.push(dir);
+  }
+  for (const name of [...(c.fifos ?? []), ...(c.folders ?? []), ...Object.keys(c.sparse ?? {})]) {
+    await rm(path.join(report, name), { force: true });
+    await mkdir(path.dirname(path.join(report, name)), { recursive: true });
+  }
+  for (const name of c.fifos ?? []) execFileSync('mkfifo', [path.join(report, name)]);
+  for (const name of c.folders ?? []) await mkdir(path.join(report, name), { recursive: true });
+  for (const [name, size] of Object.entries(c.sparse ?? {})) {
+    const handle = await open(path.join(report, name), 'w');
+    await handle.truncate(size);
+    await handle.close();
+  }
+  for (const [link, target] of Object.entries(c.symlinks ?? {})) {
+    await mkdir(path.dirname(path.join(report, link)), { recursive: true });
+    await rm(path.join(report, link), { force: true });
+    await symlink(target, path.join(report, link));
+  }
+  return { root, report, reports };
+}
+
+const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
+const all = [...cases, ...roundTwo];
+
 describe('hostile input', () => {
-  it.each(cases.map((c) => [`${c.class}: ${c.name}`, c] as const))('%s', async (_label, c) => {
-    const dir = await prepare(c);
-    const before = await hashTree(dir);
-    const result = await run(['build', ...(c.args ?? [])], dir);
+  it.each(all.map((c) => [`${c.class}: ${c.name}`, c] as const))('%s', async (_label, c) => {
+    if (c.fifos && !posix) return;
+    const { root, report, reports } = await prepare(c);
+    const isSource = (rel: string) => !OUTPUT.test(rel) && !rel.endsWith('.tmp');
+    const before = await hashTree(root, isSource);
+    const argv = (c.argv ?? ['build', ...(c.args ?? [])]).map(rooted(root));
+    const cwd = c.cwd === undefined ? report : path.join(root, c.cwd);
+    const result = await run(argv, cwd, c.closeStdoutAfter);
     const output = result.stdout + result.stderr;
-    const dist = path.join(dir, 'dist');
-    const produced = await readdir(dist).catch(() => [] as string[]);
-    const temps = produced.filter((f) => f.endsWith('.tmp'));
-    const complete = produced.length === 0 || ['.docx', '.html', '.txt'].every((ext) => produced.some((f) => f.endsWith(ext)));
+
+    // Outputs: every output file in the case's folder, and where the user allowed them (the report folders, -o).
+    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    const made = [...Object.keys(c.files), ...Object.keys(c.sparse ?? {})].map((k) => path.join(report, k));
+    const produced = files.filter((f) => OUTPUT.test(f) && !made.includes(f));
+    const out = argv.includes('-o') ? path.resolve(cwd, argv[argv.indexOf('-o') + 1]!) : undefined;
+    const allowed = [...reports, ...(out ? [out] : [])];
+    const writtenOutside = produced.filter((f) => !allowed.some((dir) => inside(f, dir)));
+    const said = [...result.stdout.matchAll(/^已生成 (.+)$/gm)].map((m) => path.resolve(cwd, m[1]!));
+    const outputsLost = said.length - new Set(said.filter((f) => produced.includes(f))).size;
+    const groups = new Map<string, Set<string>>();
+    for (const f of produced) {
+      const stem = f.replace(OUTPUT, '');
+      groups.set(stem, (groups.get(stem) ?? new Set()).add(path.extname(f)));
+    }
+    const after = await hashTree(root, isSource);
     const outcome: Outcome = {
       class: c.class,
       name: c.name,
@@ -74,8 +148,10 @@ describe('hostile input', () => {
       ms: Math.round(result.ms),
       hung: result.signal === 'SIGKILL',
       crashed: result.code === null || result.code > 2 || /\n\s+at .+:\d+:\d+/.test(output) || output.includes('内部错误'),
-      sourcesChanged: JSON.stringify(await hashTree(dir)) !== JSON.stringify(before),
-      partialOutputs: temps.length > 0 || !complete,
+      sourcesChanged: Object.entries(before).some(([rel, hash]) => after[rel] !== hash),
+      partialOutputs: files.some((f) => f.endsWith('.tmp')) || (!argv.includes('-f') && [...groups.values()].some((exts) => exts.size !== 3)),
+      outputsLost,
+      writtenOutside,
     };
     outcomes.push(outcome);
 
@@ -83,13 +159,24 @@ describe('hostile input', () => {
     expect(outcome.crashed, output.slice(0, 2000)).toBe(false);
     expect(outcome.sourcesChanged).toBe(false);
     expect(outcome.partialOutputs).toBe(false);
+    expect(outcome.outputsLost, 'outputs reported written but overwritten or gone').toBe(0);
+    expect(outcome.writtenOutside, 'outputs outside the report folders and -o').toEqual([]);
     expect(result.code, output.slice(0, 2000)).toBe(c.exit);
-    if (c.expect) expect(output).toContain(c.expect);
+    if (c.expect) expect(output.slice(0, 200_000)).toMatch(typeof c.expect === 'string' ? new RegExp(c.expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : c.expect);
+    if (c.notExpect) expect(output.slice(0, 200_000)).not.toMatch(c.notExpect);
+    if (c.maxOutputBytes !== undefined) expect(Buffer.byteLength(output)).toBeLessThan(c.maxOutputBytes);
+    if (c.outputs !== undefined) expect(produced.length).toBe(c.outputs);
+    if (c.namesMatch) for (const f of produced) expect(path.basename(f)).toMatch(c.namesMatch);
+    for (const f of produced) expect(Buffer.byteLength(path.basename(f)), f).toBeLessThanOrEqual(255);
+    if (c.outputContains) {
+      const texts = await Promise.all(produced.filter((f) => f.endsWith('.txt')).map((f) => readFile(f, 'utf8')));
+      expect([output, ...texts].join('\n')).toContain(c.outputContains);
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     // Whatever was produced is well-formed: every XML part of the DOCX parses strictly; no script in HTML.
     for (const file of produced) {
-      const bytes = await readFile(path.join(dist, file));
+      const bytes = await readFile(file);
       if (file.endsWith('.docx')) {
         for (const [part, data] of Object.entries(unzipSync(bytes))) {
           if (part.endsWith('.xml') || part.endsWith('.rels')) expect(xmlProblems(new TextDecoder().decode(data)), part).toEqual([]);
@@ -97,6 +184,7 @@ describe('hostile input', () => {
       }
       if (file.endsWith('.html')) expect(bytes.toString('utf8')).not.toMatch(/<script|\son[a-z]+=/i);
     }
+    await rm(root, { recursive: true, force: true });
   });
 
   afterAll(async () => {
