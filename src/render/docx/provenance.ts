@@ -14,6 +14,8 @@ export function provenanceProperties(doc: ReportDocument): { name: string; value
   const out = [
     { name: PROVENANCE, value: '1' },
     { name: `${PROVENANCE}.profile`, value: doc.provenance.profile },
+    { name: `${PROVENANCE}.org`, value: doc.org },
+    { name: `${PROVENANCE}.year`, value: String(doc.year) },
     { name: `${PROVENANCE}.date`, value: `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` },
   ];
   if (doc.preface) out.push({ name: `${PROVENANCE}.preface`, value: doc.preface.file });
