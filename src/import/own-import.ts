@@ -293,7 +293,8 @@ class MarkdownWriter {
     const refs = this.template ? this.references(plain) : [];
     let at = 0;
     let out = '';
-    for (const p of pieces) {
+    const formatted = (p: Piece | undefined) => p?.kind === 'text' && (p.bold || p.italic || p.strike);
+    for (const [j, p] of pieces.entries()) {
       if (p.kind === 'break') {
         out += '<br>';
         at += 1;
@@ -319,7 +320,8 @@ class MarkdownWriter {
         pos = r.end;
       }
       text += escape(plain.slice(pos, end));
-      out += wrap(text, p, html);
+      // Delimiters of two formatted neighbours would run together (「*甲***乙***丙*」): tags then.
+      out += wrap(text, p, html || formatted(pieces[j - 1]) || formatted(pieces[j + 1]));
     }
     return out;
   }
