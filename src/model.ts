@@ -226,6 +226,20 @@ export interface Figure extends Parent {
   children: [Image];
 }
 
+/** Node types compile/lower.ts replaces: none of them reaches a renderer. */
+export type LoweredNodeType = 'html' | 'definition' | 'linkReference' | 'imageReference' | 'thematicBreak' | 'yaml';
+
+/**
+ * Every node type a renderer meets in a chapter body: the one list the renderers are held to
+ * (test/render-parity.test.ts). Keyed by type so the compiler says when mdast or the vocabulary
+ * gains one that is not listed.
+ */
+export const DOCUMENT_NODE_TYPES = Object.keys({
+  blockquote: true, break: true, code: true, delete: true, emphasis: true, footnoteDefinition: true, footnoteReference: true,
+  heading: true, image: true, inlineCode: true, link: true, list: true, listItem: true, paragraph: true, strong: true,
+  table: true, tableCell: true, tableRow: true, text: true, superscript: true, subscript: true, underline: true, figure: true,
+} satisfies Record<Exclude<import('mdast').RootContent['type'], LoweredNodeType>, true>);
+
 /** A table cell's merge, from HTML's colspan/rowspan (GFM tables have none). */
 export interface CellSpan {
   colSpan?: number;

@@ -36,7 +36,7 @@ describe.skipIf(!jing)('every DOCX part is valid against the ECMA-376 transition
   it('for the example, a chapter of every node type, other fonts and attachments, and generated reports', async () => {
     const png = new Uint8Array(await readFile(path.join(repoRoot, 'test/fixtures/red-2x1.png')));
     const example = await exampleFiles();
-    const rich = { ...example, 'images/red.png': png, 'chapters/05-other.md': EVERYTHING };
+    const rich: Record<string, string | Uint8Array> = { ...example, 'images/red.png': png, 'chapters/05-other.md': EVERYTHING };
     rich['lawreport.yaml'] += 'title: 示例镇人民政府\\n关于2024年法治政府建设情况的报告\nattachments: [执法统计表, 普法台账]\nfonts: { body: 宋体, title: 黑体 }\n';
     const packages: Record<string, Uint8Array> = { example: await docx(example), everything: await docx(rich) };
     const paragraph = fc.array(fc.constantFrom('全年', '<sup>2</sup>', '<u>下划线</u>', '**重点**', '<br>', '，', '调解成功{{fig disputes.mediated}}'), { minLength: 1, maxLength: 6 }).map((p) => `前言${p.join('')}。`);

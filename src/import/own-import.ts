@@ -321,7 +321,7 @@ class MarkdownWriter {
       }
       text += escape(plain.slice(pos, end));
       // Delimiters of two formatted neighbours would run together (「*甲***乙***丙*」): tags then.
-      out += wrap(text, p, html || formatted(pieces[j - 1]) || formatted(pieces[j + 1]));
+      out += wrap(text, p, html || !!formatted(pieces[j - 1]) || !!formatted(pieces[j + 1]));
     }
     return out;
   }
