@@ -33,6 +33,10 @@ export const imageRemote = defineDiagnostic(
       message: (d: { url: string }) => loc(`图片“${d.url}”不在报告文件夹里；输出不会去网上取图。`, `Image "${d.url}" is not in the report folder; outputs never fetch from the network.`),
       hint: loc('把图片下载到报告文件夹（如 images/），再用相对路径引用。', 'Save the image into the report folder (e.g. images/) and link it by relative path.'),
     },
+    embedded: {
+      message: loc('正文里直接写入的 data: 图片不能使用。', 'An image written into the text as a data: URI cannot be used.'),
+      hint: loc('把图片保存为文件放进报告文件夹（如 images/），再用相对路径引用。', 'Save the image as a file in the report folder (e.g. images/) and link it by relative path.'),
+    },
   },
 );
 
@@ -82,10 +86,6 @@ export const imageUnreadable = defineDiagnostic(
         ),
       hint: loc('图片可能已损坏；用看图软件打开后另存，或缩小后再用。', 'The image may be damaged; open it in an image viewer and save it again, or scale it down.'),
     },
-    embedded: {
-      message: loc('正文里直接写入的 data: 图片不能使用。', 'An image written into the text as a data: URI cannot be used.'),
-      hint: loc('把图片保存为文件放进报告文件夹（如 images/），再用相对路径引用。', 'Save the image as a file in the report folder (e.g. images/) and link it by relative path.'),
-    },
   },
 );
 
@@ -120,7 +120,7 @@ export async function collectAssets(root: Root, file: string, host: SourceHost, 
 
 /** The image a chapter names, or the diagnostic for each place that names it. */
 async function findImage(host: SourceHost, url: string, written: string): Promise<Asset | ((at: Location) => Diagnostic)> {
-  if (/^data:/i.test(url)) return (at) => imageUnreadable.at(at, 'embedded');
+  if (/^data:/i.test(url)) return (at) => imageRemote.at(at, 'embedded');
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return (at) => imageRemote.at(at, 'remote', { url });
   const read = await readImage(host, url, written);
   switch (read.status) {
