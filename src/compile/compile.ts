@@ -9,6 +9,7 @@ import { LineIndex } from '../source/line-index.js';
 import { mapToSource, type OffsetMap } from '../source/offset-map.js';
 import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
 import { collectAssets } from './assets.js';
+import { figureRecords } from '../figures/records.js';
 import { templateContext } from '../template/context.js';
 import { renderTitle } from '../profile/title.js';
 import { titleLines } from './titles.js';
@@ -88,7 +89,8 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
 
   const chapters: DocChapter[] = [];
   let preface: DocChapter | undefined;
-  for (const chapter of compiledChapters(source)) {
+  const printed = compiledChapters(source);
+  for (const chapter of printed) {
     const compiled = await compileOne(source, chapter, context, assets, templates);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
@@ -111,6 +113,7 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
       year: source.config.year,
       org: source.config.org,
       assets,
+      figures: figureRecords(source, printed, templates),
     },
     diagnostics,
   };

@@ -18,7 +18,8 @@ export function renderText(doc: ReportDocument): Uint8Array {
   return new TextEncoder().encode(blocks.filter((b) => b.trim() !== '').join('\n\n') + '\n');
 }
 
-function chapterBlocks(chapter: DocChapter): string[] {
+/** A chapter's body as printed text, one string a block (a table's rows on lines, cells between tabs). */
+export function chapterBlocks(chapter: Pick<DocChapter, 'body'>): string[] {
   return chapter.body.children.flatMap((node) => block(node));
 }
 

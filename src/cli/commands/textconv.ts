@@ -1,0 +1,70 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { builtinsHost } from '../../io/builtins-host.js';
+import { runGit } from '../../io/git.js';
+import { nodeHost } from '../../io/node-host.js';
+import { CHAPTERS_DIR } from '../../load/chapter-file.js';
+import { CONFIG_FILE } from '../../load/report.js';
+import { chapterText, docxText } from '../../review/textconv.js';
+import { Session } from '../../session.js';
+import { EXIT, t, UsageError, type CliContext } from '../context.js';
+
+/**
+ * `lawreport textconv FILE`, git's textconv driver: prints the text git should compare. It never
+ * fails on a file it can read, since a failing driver stops the whole `git diff` or `git log -p`:
+ * a DOCX it cannot open prints why (and says so on stderr), a file of another kind prints as it is.
+ */
+export async function textconvCommand(ctx: CliContext, file: string): Promise<number> {
+  const abs = path.resolve(ctx.cwd, file);
+  const bytes = await readFile(abs).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`读不到文件“${file}”（${error.code ?? error.message}）。`, `Cannot read "${file}" (${error.code ?? error.message}).`);
+  });
+  if (/\.docx$/i.test(file)) {
+    const read = await docxText(new Uint8Array(bytes), file);
+    if ('problem' in read) {
+      ctx.stderr(t(ctx, `lawreport textconv：${read.problem}\n`, `lawreport textconv: cannot read ${file} as a DOCX\n`));
+      ctx.stdout(`（lawreport textconv：${read.problem}）\n`);
+    } else ctx.stdout(read.text);
+    return EXIT.ok;
+  }
+  if (/\.(md|markdown)$/i.test(file)) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const report = await chapterReport(ctx, abs, text);
+    ctx.stdout(await chapterText(text, report && { host: nodeHost(report.dir), file: report.file, load: { openPrevious: (p) => nodeHost(path.resolve(report.dir, p)) } }, new Session(builtinsHost())));
+    return EXIT.ok;
+  }
+  ctx.stdout(new TextDecoder('utf-8').decode(bytes));
+  return EXIT.ok;
+}
+
+/** git's name for the temporary file holding an old version: six characters, "_", the file's own name. */
+const GIT_TEMP_PREFIX = /^[A-Za-z0-9]{6}_/;
+
+/**
+ * The report a chapter file belongs to. In a report's chapters/ folder: that report. A temporary
+ * file git made of an old version (outside the repository): the report of the repository (git runs
+ * the driver at its top) with a chapter of that name; of several, the one whose chapter shares
+ * the most lines with it (each town's report has its 01-measures.md).
+ */
+async function chapterReport(ctx: CliContext, abs: string, text: string): Promise<{ dir: string; file: string } | undefined> {
+  const isReport = (dir: string) => stat(path.join(dir, CONFIG_FILE)).then((s) => s.isFile(), () => false);
+  const parent = path.dirname(abs);
+  if (path.basename(parent) === CHAPTERS_DIR && (await isReport(path.dirname(parent)))) {
+    return { dir: path.dirname(parent), file: `${CHAPTERS_DIR}/${path.basename(abs)}` };
+  }
+  const name = path.basename(abs).replace(GIT_TEMP_PREFIX, '');
+  const file = `${CHAPTERS_DIR}/${name}`;
+  const listed = await runGit(ctx.cwd, ['ls-files', '-z', '--', CONFIG_FILE, `*/${CONFIG_FILE}`], { env: ctx.env });
+  const configs = listed.status === 'ok' ? listed.stdout.toString('utf8').split('\0').filter(Boolean) : [CONFIG_FILE];
+  const candidates: { dir: string; text: string }[] = [];
+  for (const config of configs) {
+    const dir = path.resolve(ctx.cwd, path.dirname(config));
+    const chapter = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+    if (chapter !== undefined && (await isReport(dir))) candidates.push({ dir, text: chapter });
+  }
+  if (candidates.length === 0) return undefined;
+  const lines = new Set(text.split('\n').filter((l) => l.trim()));
+  const shared = (other: string) => other.split('\n').filter((l) => lines.has(l)).length;
+  const best = candidates.reduce((a, b) => (shared(b.text) > shared(a.text) ? b : a));
+  return { dir: best.dir, file };
+}
