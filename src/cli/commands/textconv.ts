@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { runGit } from '../../io/git.js';
 import { nodeHost } from '../../io/node-host.js';
-import { CHAPTERS_DIR } from '../../load/chapter-file.js';
+import { CHAPTERS_DIR, isChapterFile } from '../../load/chapter-file.js';
 import { CONFIG_FILE } from '../../load/report.js';
 import { chapterText, docxText } from '../../review/textconv.js';
 import { Session } from '../../session.js';
@@ -44,7 +44,8 @@ const GIT_TEMP_PREFIX = /^[A-Za-z0-9]{6}_/;
  * The report a chapter file belongs to. In a report's chapters/ folder: that report. A temporary
  * file git made of an old version (outside the repository): the report of the repository (git runs
  * the driver at its top) with a chapter of that name; of several, the one whose chapter shares
- * the most lines with it (each town's report has its 01-measures.md).
+ * the most lines with it (each town's report has its 01-measures.md); with none (renamed or
+ * deleted since), the report with a chapter most like it.
  */
 async function chapterReport(ctx: CliContext, abs: string, text: string): Promise<{ dir: string; file: string } | undefined> {
   const isReport = (dir: string) => stat(path.join(dir, CONFIG_FILE)).then((s) => s.isFile(), () => false);
@@ -56,15 +57,22 @@ async function chapterReport(ctx: CliContext, abs: string, text: string): Promis
   const file = `${CHAPTERS_DIR}/${name}`;
   const listed = await runGit(ctx.cwd, ['ls-files', '-z', '--', CONFIG_FILE, `*/${CONFIG_FILE}`], { env: ctx.env });
   const configs = listed.status === 'ok' ? listed.stdout.toString('utf8').split('\0').filter(Boolean) : [CONFIG_FILE];
-  const candidates: { dir: string; text: string }[] = [];
-  for (const config of configs) {
-    const dir = path.resolve(ctx.cwd, path.dirname(config));
-    const chapter = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
-    if (chapter !== undefined && (await isReport(dir))) candidates.push({ dir, text: chapter });
-  }
-  if (candidates.length === 0) return undefined;
   const lines = new Set(text.split('\n').filter((l) => l.trim()));
   const shared = (other: string) => other.split('\n').filter((l) => lines.has(l)).length;
-  const best = candidates.reduce((a, b) => (shared(b.text) > shared(a.text) ? b : a));
-  return { dir: best.dir, file };
+  // Reports with a chapter of that name first; a chapter renamed or deleted since has none, and is then looked for among all chapters.
+  const scored: { dir: string; named: boolean; score: number }[] = [];
+  for (const config of configs) {
+    const dir = path.resolve(ctx.cwd, path.dirname(config));
+    if (!(await isReport(dir))) continue;
+    const named = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+    if (named !== undefined) {
+      scored.push({ dir, named: true, score: shared(named) });
+      continue;
+    }
+    const names = await readdir(path.join(dir, CHAPTERS_DIR)).catch(() => [] as string[]);
+    const texts = await Promise.all(names.filter(isChapterFile).map((n) => readFile(path.join(dir, CHAPTERS_DIR, n), 'utf8').catch(() => '')));
+    scored.push({ dir, named: false, score: Math.max(0, ...texts.map(shared)) });
+  }
+  const best = scored.sort((a, b) => Number(b.named) - Number(a.named) || b.score - a.score)[0];
+  return best && (best.named || best.score > 0 || scored.length === 1) ? { dir: best.dir, file } : undefined;
 }

@@ -16,7 +16,7 @@ export const markdown: DiffFormatter = (diff, { lang, base }) => {
   if (existence) out.push(escape(existence), '');
   if (isEmpty(diff)) {
     out.push(say(lang, '没有变化：数据、正文、提纲和问题都相同。', 'No changes: figures, text, outline and problems are the same.'), '');
-    return out.join('\n');
+    return out.join('\n') + '\n';
   }
 
   if (diff.figures.length > 0) {
@@ -58,7 +58,8 @@ export const markdown: DiffFormatter = (diff, { lang, base }) => {
     for (const d of resolved) out.push(`- ${say(lang, '已解决', 'resolved')} ~~${problem(d)}~~`);
     out.push('');
   }
-  return out.join('\n');
+  // Ends on a blank line: several reports' diffs appended to one step summary stay apart.
+  return out.join('\n') + '\n';
 };
 
 function marked(sentence: Sentence): string {
