@@ -67,7 +67,9 @@ async function endpoints(ctx: CliContext, repo: Repository, revisions: string[])
     const found = await resolveCommit(repo, revision);
     if (found.status === 'no-git') throw noGit(ctx);
     if (found.status === 'unknown') throw unknownRevision(ctx, revision, found.shallow);
-    return { commit: found.commit, label: `${revision}（${found.commit.slice(0, 7)}）` };
+    const short = found.commit.slice(0, 7);
+    // A commit id as written (CI passes 40 hex digits) is named by its short form alone.
+    return { commit: found.commit, label: found.commit.startsWith(revision.toLowerCase()) ? short : `${revision}（${short}）` };
   };
   if (revisions.length === 2) return [await resolve(revisions[0]!), await resolve(revisions[1]!)];
   const range = /^(.*?)(\.\.\.?)(.*)$/.exec(revisions[0]!);
@@ -82,6 +84,8 @@ async function endpoints(ctx: CliContext, repo: Repository, revisions: string[])
       ? usage(`找不到 ${a || 'HEAD'} 与 ${b || 'HEAD'} 的共同祖先：这是一个浅克隆（只取了最近的几个提交），分叉点不在其中。${SHALLOW_FIX.zh}`, `No merge base of ${a || 'HEAD'} and ${b || 'HEAD'}: this is a shallow clone (only the latest commits were fetched), and the merge base is not among them. ${SHALLOW_FIX.en}`)
       : usage(`${a || 'HEAD'} 与 ${b || 'HEAD'} 没有共同的祖先，无法按 A...B 比较；请用 A..B 直接比较两个修订。`, `${a || 'HEAD'} and ${b || 'HEAD'} have no common ancestor; compare the two revisions directly with A..B.`);
   }
+  // The base of a merge request is where its branch left: the common case names it once.
+  if (base.commit === left.commit) return [left, right];
   const short = base.commit.slice(0, 7);
   return [{ commit: base.commit, label: t(ctx, `${short}（${a || 'HEAD'} 与 ${b || 'HEAD'} 的分叉点）`, `${short} (merge base of ${a || 'HEAD'} and ${b || 'HEAD'})`) }, right];
 }
