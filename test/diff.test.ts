@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, repoRoot, runCli } from './helpers.js';
 import { commitAll, edit, git, gitEnv, reportRepo, skipWithoutGit } from './git-repo.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline/build.js';
 import { exampleFiles, hostOf, repoRoot, session } from './helpers.js';

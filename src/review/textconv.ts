@@ -1,3 +1,4 @@
+import type { Localized } from '../diagnostics/diagnostic.js';
 import { readDocxBlocks } from '../import/read-docx.js';
 import { overlayHost, type SourceHost } from '../io/host.js';
 import type { LoadOptions } from '../load/report.js';
@@ -26,9 +27,9 @@ export function sentenceLines(blocks: readonly string[]): string {
  * gets the GB/T 9704 number of its level), tables as rows. Read by import's DOCX reader, which
  * vets the archive first; a file it refuses comes back as the reason.
  */
-export async function docxText(bytes: Uint8Array, file: string): Promise<{ text: string } | { problem: string }> {
+export async function docxText(bytes: Uint8Array, file: string): Promise<{ text: string } | { problem: Localized }> {
   const blocks = await readDocxBlocks(bytes, file);
-  if (!Array.isArray(blocks)) return { problem: blocks.message.zh };
+  if (!Array.isArray(blocks)) return { problem: blocks.message };
   const counters = [0, 0, 0, 0, 0];
   const out: string[] = [];
   for (const block of blocks) {

@@ -38,7 +38,8 @@ export function changedSentences(before: readonly string[], after: readonly stri
     removed = [];
     added = [];
   };
-  for (const run of diffArrays([...before], [...after])) {
+  // Paragraphs past the bound (a chapter rewritten whole) are compared as one run, then word by word within the same bound.
+  for (const run of diffArrays([...before], [...after], { maxEditLength: MAX_EDITS }) ?? [{ value: [...before], removed: true, added: false, count: before.length }, { value: [...after], added: true, removed: false, count: after.length }]) {
     if (run.removed) removed.push(...run.value);
     else if (run.added) added.push(...run.value);
     else flush();

@@ -22,8 +22,9 @@ export async function textconvCommand(ctx: CliContext, file: string): Promise<nu
   if (/\.docx$/i.test(file)) {
     const read = await docxText(new Uint8Array(bytes), file);
     if ('problem' in read) {
-      ctx.stderr(t(ctx, `lawreport textconv：${read.problem}\n`, `lawreport textconv: cannot read ${file} as a DOCX\n`));
-      ctx.stdout(`（lawreport textconv：${read.problem}）\n`);
+      const problem = read.problem[ctx.lang];
+      ctx.stderr(t(ctx, `lawreport textconv：${file}：${problem}\n`, `lawreport textconv: ${file}: ${problem}\n`));
+      ctx.stdout(t(ctx, `（lawreport textconv：${problem}）\n`, `(lawreport textconv: ${problem})\n`));
     } else ctx.stdout(read.text);
     return EXIT.ok;
   }
