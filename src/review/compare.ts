@@ -115,7 +115,8 @@ function compareText(before: ReviewSide, after: ReviewSide): TextChange[] {
     }
   }
   for (const o of old.values()) changes.push(entry(o, 'removed', changedSentences(o.blocks ?? [], []), o.blocks ? undefined : 'before'));
-  const closing = changedSentences(before.closing, after.closing);
+  // Compared where both versions print one (a report that does not compile prints nothing, for reasons its problems give).
+  const closing = !before.exists || !after.exists ? changedSentences(before.closing ?? [], after.closing ?? []) : before.closing && after.closing ? changedSentences(before.closing, after.closing) : [];
   if (closing.length > 0) changes.push({ key: 'closing', change: 'changed', file: 'lawreport.yaml', number: '', title: '', sentences: closing });
   return changes;
 }

@@ -19,7 +19,10 @@ export interface PrintedChapter {
   /** "一、"; empty for the preface. */
   number: string;
   title: string;
-  /** The printed text, one string a paragraph (heading, list item, table row …); undefined when the chapter does not compile. */
+  /**
+   * The printed body, one string a paragraph (heading, list item, table rows …), without the
+   * chapter's own number and title (the outline compares those); undefined when it does not compile.
+   */
   blocks?: string[];
 }
 
@@ -31,8 +34,8 @@ export interface ReviewSide {
   exists: boolean;
   source?: ReportSource;
   chapters: PrintedChapter[];
-  /** The title, the signature and the date, as printed. */
-  closing: string[];
+  /** The title, the signature and the date, as printed; undefined when the report does not compile (nothing is printed then). */
+  closing?: string[];
   figures: FigureRecord[];
   diagnostics: Diagnostic[];
 }
@@ -52,7 +55,7 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
   const checked = await checkReport(host, session, { ...options, compileChapter: recording });
   const exists = !checked.diagnostics.some((d) => d.ruleId === noConfig.meta.id);
   const source = checked.source;
-  if (!source) return { label, exists, chapters: [], closing: [], figures: [], diagnostics: exists ? checked.diagnostics : [] };
+  if (!source) return { label, exists, chapters: [], figures: [], diagnostics: exists ? checked.diagnostics : [] };
 
   const printed = compiledChapters(source);
   const chapters: PrintedChapter[] = [];
@@ -72,10 +75,10 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
       file: chapter.file,
       number,
       title,
-      ...(result ? { blocks: [...(title ? [`${number}${title}`] : []), ...chapterBlocks(result).map((b) => b.replace(/\t/g, ' | '))] } : {}),
+      ...(result ? { blocks: chapterBlocks(result).map((b) => b.replace(/\t/g, ' | ')) } : {}),
     });
   }
   const doc = checked.document;
-  const closing = doc ? [doc.title, ...doc.signature, doc.dateText].filter(Boolean) : [];
-  return { label, exists, source, chapters, closing, figures: figureRecords(source, printed, session.templates), diagnostics: checked.diagnostics };
+  const closing = doc ? [doc.title, ...doc.signature, doc.dateText].filter(Boolean) : undefined;
+  return { label, exists, source, chapters, ...(closing ? { closing } : {}), figures: figureRecords(source, printed, session.templates), diagnostics: checked.diagnostics };
 }

@@ -61,7 +61,7 @@ export async function chapterText(text: string, report: { host: SourceHost; file
   const host = overlayHost(report.host, new Map([[report.file, text]]));
   const side = await reviewSide(host, session, '', report.load);
   const chapter = side.chapters.find((c) => c.file === report.file);
-  if (chapter?.blocks) return sentenceLines(chapter.blocks);
+  if (chapter?.blocks) return sentenceLines([...(chapter.title ? [`${chapter.number}${chapter.title}`] : []), ...chapter.blocks]);
   if (!side.source) return text;
   const data = templateContext(side.source);
   let filled = '';
