@@ -69,7 +69,7 @@ async function endpoints(ctx: CliContext, repo: Repository, revisions: string[])
     if (found.status === 'unknown') throw unknownRevision(ctx, revision, found.shallow);
     const short = found.commit.slice(0, 7);
     // A commit id as written (CI passes 40 hex digits) is named by its short form alone.
-    return { commit: found.commit, label: found.commit.startsWith(revision.toLowerCase()) ? short : `${revision}（${short}）` };
+    return { commit: found.commit, label: found.commit.startsWith(revision.toLowerCase()) ? short : t(ctx, `${revision}（${short}）`, `${revision} (${short})`) };
   };
   if (revisions.length === 2) return [await resolve(revisions[0]!), await resolve(revisions[1]!)];
   const range = /^(.*?)(\.\.\.?)(.*)$/.exec(revisions[0]!);

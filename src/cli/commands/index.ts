@@ -108,7 +108,7 @@ const fmt: RegisterCommand = (program, ctx, setExit) => {
 const init: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('init')
-    .description(t(ctx, '按提纲新建报告文件夹（lawreport.yaml、metrics.yaml、各章节、.gitignore、CI 配置）', 'create a report folder from the outline (lawreport.yaml, metrics.yaml, chapters, .gitignore, CI workflow)'))
+    .description(t(ctx, '按提纲新建报告文件夹（lawreport.yaml、metrics.yaml、各章节、.gitignore、.gitattributes、package.json、CI 配置）', 'create a report folder from the outline (lawreport.yaml, metrics.yaml, chapters, .gitignore, .gitattributes, package.json, CI workflow)'))
     .argument('[dir]', t(ctx, '新报告文件夹，默认为当前文件夹', 'the new report folder, default: the current folder'))
     .addOption(profileOption(ctx))
     .option('--org <name>', t(ctx, '报告主体，如 示例镇人民政府（必填）', 'reporting body, e.g. 示例镇人民政府 (required)'))
