@@ -14,8 +14,11 @@ const README = path.join(repoRoot, 'README.md');
  * The README's 「审阅」 section shows real output: a repository made here the same way on every
  * machine (fixed names and dates, so the same commit ids), one commit a reviewer would see, and
  * what `lawreport diff`, `git diff` and `git log -p` print for it. Each block follows a marker
- * `<!-- review:NAME -->`; LAWREPORT_UPDATE_README=1 writes the blocks anew.
+ * `<!-- review:NAME -->`; LAWREPORT_UPDATE_README=1 writes the blocks anew. Commit and blob ids
+ * are compared as ids only: a change to the DOCX renderer changes the bytes (and so the ids) of the
+ * committed Word file, not what a reviewer reads.
  */
+const ids = (text: string) => text.replace(/\b[0-9a-f]{7,40}\b/g, '<id>');
 describe.skipIf(skipWithoutGit)('the README 审阅 section', () => {
   let repo: string;
   const outputs = new Map<string, string>();
@@ -46,7 +49,7 @@ describe.skipIf(skipWithoutGit)('the README 审阅 section', () => {
       const block = new RegExp(`(<!-- review:${name} -->\\n\`\`\`text\\n)([\\s\\S]*?)(\`\`\`\\n)`);
       expect(readme, `README.md lacks <!-- review:${name} --> and a text block`).toMatch(block);
       if (process.env.LAWREPORT_UPDATE_README) readme = readme.replace(block, (_, open, _old, close) => `${open}${output}${close}`);
-      else expect(block.exec(readme)![2], `README's ${name} block is not what the command prints: LAWREPORT_UPDATE_README=1 npx vitest run test/readme-review.test.ts`).toBe(output);
+      else expect(ids(block.exec(readme)![2]!), `README's ${name} block is not what the command prints: LAWREPORT_UPDATE_README=1 npx vitest run test/readme-review.test.ts`).toBe(ids(output));
     }
     if (process.env.LAWREPORT_UPDATE_README) await writeFile(README, readme);
   });

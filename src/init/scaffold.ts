@@ -1,7 +1,7 @@
 import { renderTitle } from '../profile/title.js';
 import { CONFIG_FILE, METRICS_FILE } from '../load/report.js';
 import type { Catalog, Profile } from '../model.js';
-import { chapterFile, configYaml, emptyMetricsYaml, placeholderBody, PLACEHOLDER } from './report-files.js';
+import { chapterFile, configYaml, emptyMetricsYaml, GITIGNORE, placeholderBody, PLACEHOLDER } from './report-files.js';
 
 export interface ScaffoldOptions {
   /** The profile name written to lawreport.yaml (a built-in name or a path). */
@@ -55,7 +55,9 @@ export function scaffoldReport(profile: Profile, catalog: Catalog, options: Scaf
       date: options.date,
     }),
     [METRICS_FILE]: emptyMetricsYaml(catalog),
-    '.gitignore': 'dist/\nnode_modules/\n',
+    // node_modules/: package.json installs lawreport beside the report.
+    [GITIGNORE.path]: `${GITIGNORE.text}node_modules/
+`,
     'package.json': packageJson(options.org, options.year, options.version),
     ...options.repository,
   };

@@ -2,6 +2,7 @@ import { compileChapter, type ChapterCompiler, type CompiledChapter } from '../c
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { figureRecords } from '../figures/records.js';
 import type { SourceHost } from '../io/host.js';
+import { chapterStem } from '../load/chapter-file.js';
 import { compiledChapters } from '../load/chapter-order.js';
 import { noConfig, type LoadOptions } from '../load/report.js';
 import { headingNumber } from '../markdown/numbering.js';
@@ -61,12 +62,14 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
   const chapters: PrintedChapter[] = [];
   const parts = new Map<string, number>();
   let numbered = 0;
+  let figureStart = 0;
   for (const chapter of printed) {
-    const id = chapter.id!;
+    // A chapter the outline does not know is printed too: named by its file then.
+    const id = chapter.id && (chapter.id === 'preface' || source.profile.chapters.some((c) => c.id === chapter.id)) ? chapter.id : `file:${chapterStem(chapter.file)}`;
     const part = (parts.get(id) ?? 0) + 1;
     parts.set(id, part);
     const result = compiled.get(chapter)?.chapter;
-    // Numbered as compiling numbers them: the preface not, a chapter that fails not either.
+    // Numbered as compiling numbers them (chapters and pictures): the preface not, a chapter that fails not either.
     const number = id === 'preface' || !result ? '' : headingNumber(1, ++numbered);
     const title = result?.title ?? chapter.title ?? '';
     chapters.push({
@@ -75,8 +78,9 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
       file: chapter.file,
       number,
       title,
-      ...(result ? { blocks: chapterBlocks(result).map((b) => b.replace(/\t/g, ' | ')) } : {}),
+      ...(result ? { blocks: chapterBlocks({ body: result.body, figureStart }).map((b) => b.replace(/\t/g, ' | ')) } : {}),
     });
+    figureStart += result?.figures ?? 0;
   }
   const doc = checked.document;
   const closing = doc ? [doc.title, ...doc.signature, doc.dateText].filter(Boolean) : undefined;
