@@ -38,6 +38,7 @@ describe.skipIf(skipWithoutGit)('the README 审阅 section', () => {
     const lawreport = async (...args: string[]) => (await exec(process.execPath, [BIN, ...args], { cwd: repo, env: gitEnv })).stdout;
     outputs.set('diff', await lawreport('diff', 'HEAD~1', '示例镇-2024'));
     outputs.set('git-diff', await git(repo, 'diff', 'HEAD~1', '--', '示例镇-2024/chapters'));
+    outputs.set('git-diff-metrics', await git(repo, 'diff', 'HEAD~1', '--', '示例镇-2024/metrics.yaml'));
     outputs.set('git-log', await git(repo, 'log', '-p', '-1', '--', '上报稿'));
   }, 60_000);
 

@@ -28,6 +28,24 @@ describe('lawreport textconv on its own', () => {
     expect(run.stdout).toContain('共{{fig pufa.activitys}}。');
   });
 
+  it('metrics.yaml: as written, then the figures computed from it, with where the text prints them', async () => {
+    const dir = await copyExample();
+    const run = await runCli(['textconv', 'metrics.yaml'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const yaml = await readFile(path.join(dir, 'metrics.yaml'), 'utf8');
+    expect(run.stdout.startsWith(yaml)).toBe(true);
+    expect(run.stdout.slice(yaml.length)).toBe(
+      '\n# 以下由 lawreport 算出（git 比对时附加，不在文件里）：\n' +
+        '# disputes.rate: 97.1%  # 调解成功率（调解成功 ÷ 排查受理矛盾纠纷）\n' +
+        '# hotline.close_rate: 89.5%  # 12345热线办结率（12345热线办结 ÷ 12345热线受理）\n' +
+        '# pct disputes.mediated disputes.received: 97.06%  # 调解成功率（调解成功 ÷ 排查受理矛盾纠纷），印在 chapters/01-measures.md:35\n' +
+        '# pct hotline.closed hotline.received digits=1: 89.5%  # 12345热线办结率（12345热线办结 ÷ 12345热线受理），印在 chapters/01-measures.md:39\n',
+    );
+    // A metrics.yaml outside any report (and not git's copy of an old version) is just itself.
+    await writeFile(path.join(path.dirname(dir), 'metrics.yaml'), 'a: 1\n');
+    expect((await runCli(['textconv', '../metrics.yaml'], dir)).stdout).toBe('a: 1\n');
+  });
+
   it('a file that is no DOCX prints why, exits 0; a file that is not there is a usage error', async () => {
     const dir = await copyExample();
     await writeFile(path.join(dir, 'bad.docx'), 'not a zip');

@@ -1,4 +1,4 @@
-import type { Localized } from '../diagnostics/diagnostic.js';
+import type { Lang, Localized } from '../diagnostics/diagnostic.js';
 import { readDocxBlocks } from '../import/read-docx.js';
 import { overlayHost, type SourceHost } from '../io/host.js';
 import type { LoadOptions } from '../load/report.js';
@@ -71,4 +71,24 @@ export async function chapterText(text: string, report: { host: SourceHost; file
     from = m.end;
   }
   return filled + text.slice(from);
+}
+
+/**
+ * metrics.yaml as written, then the figures lawreport computes from it as comment lines: the
+ * catalog's rates and what the chapters compute ({{pct}}, {{sum}}, {{diff}}) with where they are
+ * printed. A figure changed in one YAML line shows, in git's diff, with every rate it moves.
+ */
+export async function metricsText(text: string, report: { host: SourceHost; file: string; load?: LoadOptions } | undefined, session: Session, lang: Lang): Promise<string> {
+  if (!report) return text;
+  const side = await reviewSide(overlayHost(report.host, new Map([[report.file, text]])), session, '', report.load);
+  const computed = side.figures.filter((f) => f.computed);
+  if (computed.length === 0) return text;
+  const lines = computed.map((f) => {
+    const of = (f.formula?.of ?? []).map((id) => side.figures.find((r) => r.id === id)?.label ?? id).join(f.formula?.kind === 'sum' ? ' + ' : f.formula?.kind === 'diff' ? ' − ' : ' ÷ ');
+    const at = [...new Set(f.uses.map((u) => `${u.file}:${u.line}`))].join(', ');
+    const printed = typeof f.value === 'number' ? `${f.value}${f.unit}` : String(f.value);
+    return `# ${f.id}: ${printed}  # ${f.label}${of && of !== f.label ? `（${of}）` : ''}${at ? (lang === 'zh' ? `，印在 ${at}` : `, printed at ${at}`) : ''}`;
+  });
+  const heading = lang === 'zh' ? '# 以下由 lawreport 算出（git 比对时附加，不在文件里）：' : '# Computed by lawreport (added for git diff, not in the file):';
+  return `${text.replace(/\n*$/, '\n')}\n${heading}\n${lines.join('\n')}\n`;
 }
