@@ -5,6 +5,7 @@ import type { ImportSummary } from '../../import/import-report.js';
 import { importReport } from '../../import/import-report.js';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { readFileBounded } from '../../io/node-host.js';
+import { readFailure } from '../../source/read.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
 import { Session } from '../../session.js';
@@ -48,7 +49,8 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
   // Read as checked: a file swapped for a pipe or grown since the stat above is refused, not waited on.
   const read = await readFileBounded(abs, MAX_IMPORT_BYTES);
   if (read.status !== 'ok') {
-    throw new UsageError(`读取“${file}”失败：它在检查之后被换成了别的东西（${read.status}）。请再试一次。`, `Reading "${file}" failed: it changed after it was checked (${read.status}). Try again.`);
+    const why = readFailure(file, read, { file })?.message ?? { zh: `找不到文件“${file}”。`, en: `File "${file}" not found.` };
+    throw new UsageError(why.zh, why.en);
   }
   const result = await importReport(read.value, {
     file: path.basename(file),
