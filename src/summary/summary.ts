@@ -1,0 +1,54 @@
+import type { Lang } from '../diagnostics/diagnostic.js';
+import type { ReportDate } from '../model.js';
+import { summarise, type District } from './district.js';
+import { summaryFormat, type SummaryInput } from './formats.js';
+import type { ReportRecord } from './record.js';
+import { summaryTables } from './tables.js';
+
+export interface SummaryOptions {
+  lang: Lang;
+  sourceDateEpoch?: string;
+  version?: string;
+}
+
+/** The district, its tables and its title: what every format draws. */
+export function summaryInput(records: readonly ReportRecord[], options: SummaryOptions): SummaryInput {
+  const district = summarise(records);
+  return {
+    district,
+    tables: summaryTables(district, options.lang),
+    lang: options.lang,
+    title: summaryTitle(district, options.lang),
+    stamp: latestDate(records),
+    ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
+    ...(options.version !== undefined ? { version: options.version } : {}),
+  };
+}
+
+/**
+ * Renders the asked formats: file names (base name + suffix + extension) to bytes, in format order.
+ * `formats`: ids of the summary registry (the CLI checked them).
+ */
+export async function renderSummary(input: SummaryInput, formats: readonly string[], base: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const id of formats) {
+    const format = summaryFormat(id)!;
+    for (const file of await format.render(input)) files.set(`${base}${file.suffix}${format.extension}`, file.bytes);
+  }
+  return files;
+}
+
+function summaryTitle(district: District, lang: Lang): string {
+  const years = district.groups.flatMap((g) => (g.year === undefined ? [] : [g.year]));
+  const n = district.records.length;
+  const span = years.length === 0 ? '' : years.length === 1 ? `${years[0]}` : `${years[0]}—${years.at(-1)}`;
+  if (lang === 'en') return `Annual rule-of-law government reports: summary${span ? ` (${span}, ${n} reports)` : ` (${n} reports)`}`;
+  return `法治政府建设年度报告汇总（${span ? `${span}年度，` : ''}${n} 份）`;
+}
+
+/** The latest 成文日期 among the reports: the same reports stamp the same bytes. */
+function latestDate(records: readonly ReportRecord[]): ReportDate {
+  const dates = records.flatMap((r) => (r.date && Number.isInteger(r.date.year) ? [r.date] : []));
+  const key = (d: ReportDate) => d.year * 10000 + d.month * 100 + d.day;
+  return dates.reduce<ReportDate>((a, b) => (key(b) > key(a) ? b : a), { year: 1980, month: 1, day: 1 });
+}
