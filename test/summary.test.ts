@@ -345,3 +345,12 @@ describe('lawreport summary across reports', () => {
     expect(bad.stderr).toContain('未知的汇总格式“pdf”，可用：xlsx,html,csv,json');
   });
 });
+
+describe('chart labels', () => {
+  it('cut a long name to the axis\'s room (CJK counting two columns), keeping short ones whole', async () => {
+    const { fitLabel } = await import('../src/summary/charts.js');
+    expect(fitLabel('白岭镇人民政府', 16)).toBe('白岭镇人民政府');
+    expect(fitLabel('某某县某某街道办事处综合行政执法大队', 16)).toBe('某某县某某街道…');
+    expect(fitLabel('towns/16-long-folder-name', 16)).toBe('towns/16-long-f…');
+  });
+});

@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { SANS_FONT } from './fonts.js';
+import { displayWidth } from './width.js';
 
 // ECharts' server-side SVG renderer: the charts are drawn once, at build time, as inline SVG; the
 // page carries no script. Only the pieces used here are registered (and bundled).
@@ -14,6 +15,22 @@ echarts.use([BarChart, HeatmapChart, GridComponent, MarkLineComponent, TitleComp
 export const CHART_WIDTH = 330;
 const ROW = 18;
 const BAR_COLOR = '#4e79a7';
+/** Past this many bars a chart leaves out the value beside each bar (the table has them): labels are most of the drawing time. */
+const MAX_VALUE_LABELS = 60;
+
+/**
+ * A report's name cut to what the axis has room for (`columns`: CJK characters count two), cut
+ * here rather than by ECharts, whose text measuring costs more than the rest of a chart of 500 bars.
+ */
+export function fitLabel(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > columns - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
 
 function svg(option: EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -52,7 +69,7 @@ export interface Bar {
 export function barChart(title: string, bars: readonly Bar[], options: { percent?: boolean; reference?: { value: number; label: string } } = {}): string {
   const sorted = [...bars].sort((a, b) => b.value - a.value);
   const height = 56 + ROW * Math.max(sorted.length, 1);
-  const labelWidth = 96;
+  const labelWidth = 96; // 16 columns of 10 px type
   return svg(
     {
       title: { text: title, left: 0, top: 0, textStyle: { fontSize: 12, fontWeight: 'bold', fontFamily: SANS_FONT } },
@@ -61,16 +78,16 @@ export function barChart(title: string, bars: readonly Bar[], options: { percent
       yAxis: {
         type: 'category',
         inverse: true,
-        data: sorted.map((b) => b.label),
+        data: sorted.map((b) => fitLabel(b.label, 16)),
         axisTick: { show: false },
-        axisLabel: { fontSize: 10, width: labelWidth, overflow: 'truncate' },
+        axisLabel: { fontSize: 10 },
       },
       series: [
         {
           type: 'bar',
           barMaxWidth: 12,
           data: sorted.map((b) => ({ value: b.value, itemStyle: { color: BAR_COLOR, opacity: b.muted ? 0.45 : 1 } })),
-          label: { show: true, position: 'right', fontSize: 9, color: '#333' },
+          label: { show: sorted.length <= MAX_VALUE_LABELS, position: 'right', fontSize: 9, color: '#333' },
           ...(options.reference
             ? {
                 markLine: {
@@ -106,8 +123,8 @@ export function gridChart(title: string, rows: readonly string[], columns: reado
     {
       title: { text: title, left: 0, top: 0, textStyle: { fontSize: 12, fontWeight: 'bold', fontFamily: SANS_FONT } },
       grid: { left: 128, right: 8, top: 46, bottom: 30 },
-      xAxis: { type: 'category', position: 'top', data: [...columns], axisTick: { show: false }, axisLabel: { fontSize: 10, interval: 0, width: 80, overflow: 'truncate' }, splitArea: { show: false } },
-      yAxis: { type: 'category', inverse: true, data: [...rows], axisTick: { show: false }, axisLabel: { fontSize: 10, width: 116, overflow: 'truncate' } },
+      xAxis: { type: 'category', position: 'top', data: columns.map((c) => fitLabel(c, 16)), axisTick: { show: false }, axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: false } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => fitLabel(r, 22)), axisTick: { show: false }, axisLabel: { fontSize: 10 } },
       visualMap: {
         type: 'piecewise',
         dimension: 2,
