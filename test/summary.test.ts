@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { generateDistrict, type Town } from './district.js';
 import { repoRoot, runCli } from './helpers.js';
 import { calcAvailable, csvViaCalc, sheetsOf } from './spreadsheet.js';
@@ -308,6 +309,16 @@ describe('lawreport summary across reports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await readFile(path.join(root, 'mixed', '汇总.xlsx'))).buffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['合规', '数据2023', '数据2024', '问题']);
+  });
+
+  it('draws a progress bar on a terminal, and keeps the log clean elsewhere', async () => {
+    const { root } = await smallDistrict(3);
+    let stderr = '';
+    const code = await main({ argv: ['summary', 'towns/*', '-j', '1'], cwd: root, env: { NO_COLOR: '1' }, isTTY: true, stdout: () => {}, stderr: (s) => void (stderr += s) });
+    expect(code).toBe(0);
+    expect(stderr).toContain('3/3');
+    const piped = await runCli(['summary', 'towns/*', '-j', '1'], root);
+    expect(piped.stderr).not.toContain('\r');
   });
 
   it('lists a folder that does not exist as a row carrying why, never a missing row', async () => {

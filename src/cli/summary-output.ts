@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { writeFilesAtomic } from '../io/atomic-write.js';
 import { toolVersion } from '../io/builtins-host.js';
-import { SUMMARY_FORMATS, summaryFormat, type SummaryInput } from '../summary/formats.js';
+import { renderSummary, SUMMARY_FORMATS, summaryFormat } from '../summary/formats.js';
+import { summaryInput, type SummaryInput } from '../summary/input.js';
 import type { ReportRecord } from '../summary/record.js';
-import { renderSummary, summaryInput } from '../summary/summary.js';
 import { UsageError, type CliContext } from './context.js';
 
 /** The summary's files are named 汇总.xlsx, 汇总.html … unless -o names them. */

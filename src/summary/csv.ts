@@ -1,4 +1,4 @@
-import type { SummaryFile, SummaryInput } from './formats.js';
+import type { SummaryFile, SummaryInput } from './input.js';
 import type { Cell, Table } from './tables.js';
 
 /** Excel takes a UTF-8 file for its local code page unless it starts with a BOM. */

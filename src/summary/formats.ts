@@ -1,26 +1,5 @@
-import { loc, type Lang, type Localized } from '../diagnostics/diagnostic.js';
-import type { ReportDate } from '../model.js';
-import type { District } from './district.js';
-import type { Table } from './tables.js';
-
-/** What every summary format draws from: the district and its tables, in the reader's language. */
-export interface SummaryInput {
-  district: District;
-  tables: Table[];
-  lang: Lang;
-  title: string;
-  /** What the outputs are stamped with (file dates inside the XLSX): the latest 成文日期, or SOURCE_DATE_EPOCH. */
-  stamp: ReportDate;
-  sourceDateEpoch?: string;
-  /** lawreport's version, for the JSON. */
-  version?: string;
-}
-
-/** One file of a format: CSV writes one per table, the others one. `suffix` follows the base name (汇总-合规.csv). */
-export interface SummaryFile {
-  suffix: string;
-  bytes: Uint8Array;
-}
+import { loc, type Localized } from '../diagnostics/diagnostic.js';
+import type { SummaryFile, SummaryInput } from './input.js';
 
 /** One summary format: the one list `summary -f` accepts, its help and its defaults come from. */
 export interface SummaryFormat {
@@ -73,3 +52,16 @@ export function summaryFormat(id: string): SummaryFormat | undefined {
 }
 
 export const DEFAULT_SUMMARY_FORMATS: readonly string[] = SUMMARY_FORMATS.filter((f) => f.default).map((f) => f.id);
+
+/**
+ * Renders the asked formats: file names (base name + suffix + extension) to bytes, in format order.
+ * `formats`: ids of the summary registry (the CLI checked them).
+ */
+export async function renderSummary(input: SummaryInput, formats: readonly string[], base: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const id of formats) {
+    const format = summaryFormat(id)!;
+    for (const file of await format.render(input)) files.set(`${base}${file.suffix}${format.extension}`, file.bytes);
+  }
+  return files;
+}

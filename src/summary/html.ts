@@ -1,9 +1,10 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
-import { esc, PUBLISHED_CSP } from '../render/html/page.js';
+import { esc } from '../render/html/page.js';
 import { barChart, gridChart, stableClassNames, type Bar } from './charts.js';
 import { SANS_FONT } from './fonts.js';
+import { summaryPage } from './page.js';
 import { figureOf, type District, type YearGroup } from './district.js';
-import type { SummaryInput } from './formats.js';
+import type { SummaryInput } from './input.js';
 import { groupLabel, metricHeader, type Cell, type ColumnKind, type Table } from './tables.js';
 
 /** Colours of the compliance grid, in the order of its legend. */
@@ -54,20 +55,7 @@ export async function renderSummaryHtml({ district, tables, lang, title }: Summa
     ? `<section class="warnings"><h2>${esc(tr('汇总时发现', 'Found across reports'))}</h2><ul>${district.warnings.map((d) => `<li><code>${esc([d.file, d.line, d.column].filter((x) => x !== undefined).join(':'))}</code> ${esc(d.message[lang])}</li>`).join('')}</ul></section>`
     : '';
 
-  const page = [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(PUBLISHED_CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="lawreport">',
-    `<title>${esc(title)}</title>`,
-    `<style>\n${STYLE}\n</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${esc(title)}</h1>`,
+  const body = [
     `<p class="lead">${esc(tr(
       `${district.records.length} 份报告：${district.records.length - failed} 份通过，${failed} 份未通过${unread ? `（其中 ${unread} 份无法读取）` : ''}。`,
       `${district.records.length} reports: ${district.records.length - failed} passed, ${failed} failed${unread ? ` (${unread} unreadable)` : ''}.`,
@@ -78,12 +66,9 @@ export async function renderSummaryHtml({ district, tables, lang, title }: Summa
     `<section id="problems"><h2>${esc(tr(`问题（${problems.rows.length} 条）`, `Problems (${problems.rows.length})`))}</h2>`,
     problems.rows.length ? tableHtml(problems, lang) : `<p>${esc(tr('没有问题。', 'None.'))}</p>`,
     '</section>',
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
   ];
-  return new TextEncoder().encode(stableClassNames(page.filter((p) => p !== '').join('\n')));
+  // Renamed over the whole body at once: each chart's class names stay its own.
+  return summaryPage(lang, title, STYLE, [stableClassNames(body.filter((b) => b !== '').join('\n'))]);
 }
 
 const groupId = (g: Pick<YearGroup, 'year'>) => (g.year === undefined ? 'year-unknown' : `year-${g.year}`);

@@ -1,6 +1,7 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
-import { esc, PUBLISHED_CSP } from '../render/html/page.js';
+import { esc } from '../render/html/page.js';
 import { SANS_FONT } from './fonts.js';
+import { summaryPage } from './page.js';
 
 /** A link from the index: the path relative to the index (forward slashes), and what it says. */
 export interface IndexLink {
@@ -32,16 +33,14 @@ export function indexPage(title: string, entries: readonly IndexEntry[], summary
         : tr(`未生成：${e.errors} 个错误`, `not built: ${e.errors} error(s)`);
     return `<tr${e.passed ? '' : ' class="fail"'}><td>${esc(e.org ?? '')}</td><td>${e.year ?? ''}</td><td>${esc(e.folder)}</td><td${e.failure ? ` title="${esc(e.failure)}"` : ''}>${esc(status)}</td><td>${e.files.map(link).join(' · ')}</td></tr>`;
   });
-  const page = [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(PUBLISHED_CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="lawreport">',
-    `<title>${esc(title)}</title>`,
-    `<style>
+  return summaryPage(lang, title, STYLE, [
+    summary.length ? `<p>${esc(tr('汇总：', 'Summary: '))}${summary.map(link).join(' · ')}</p>` : '',
+    `<table><thead><tr><th>${esc(tr('报告主体', 'Body'))}</th><th>${esc(tr('年度', 'Year'))}</th><th>${esc(tr('文件夹', 'Folder'))}</th><th>${esc(tr('结果', 'Result'))}</th><th>${esc(tr('输出', 'Outputs'))}</th></tr></thead>`,
+    `<tbody>${rows.join('')}</tbody></table>`,
+  ]);
+}
+
+const STYLE = `
 body { margin: 0; background: #f4f4f2; color: #1f1f1f; font: 14px/1.6 ${SANS_FONT}; }
 main { max-width: 1100px; margin: 0 auto; padding: 24px 28px; background: #fff; }
 h1 { font-size: 22px; margin: 0 0 8px; }
@@ -50,18 +49,4 @@ th, td { border: 1px solid #d0d0d0; padding: 4px 8px; text-align: left; vertical
 th { background: #e7e6e6; }
 tr.fail td { background: #ffc7ce; color: #9c0006; }
 a { color: #2b5797; }
-</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${esc(title)}</h1>`,
-    summary.length ? `<p>${esc(tr('汇总：', 'Summary: '))}${summary.map(link).join(' · ')}</p>` : '',
-    `<table><thead><tr><th>${esc(tr('报告主体', 'Body'))}</th><th>${esc(tr('年度', 'Year'))}</th><th>${esc(tr('文件夹', 'Folder'))}</th><th>${esc(tr('结果', 'Result'))}</th><th>${esc(tr('输出', 'Outputs'))}</th></tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table>`,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ];
-  return new TextEncoder().encode(page.filter((p) => p !== '').join('\n'));
-}
+`;

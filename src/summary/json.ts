@@ -1,5 +1,5 @@
 import { jsonDiagnostic } from '../diagnostics/json.js';
-import type { SummaryInput } from './formats.js';
+import type { SummaryInput } from './input.js';
 
 /**
  * One record per report, passing ones included, with the district's columns, totals by year and

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { makeReproducible } from '../render/reproducible.js';
-import type { SummaryInput } from './formats.js';
+import type { SummaryInput } from './input.js';
 import type { Cell, ColumnKind, Mark, Table } from './tables.js';
 import { displayWidth } from './width.js';
 

@@ -1,9 +1,27 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
 import type { ReportDate } from '../model.js';
 import { summarise, type District } from './district.js';
-import { summaryFormat, type SummaryInput } from './formats.js';
 import type { ReportRecord } from './record.js';
-import { summaryTables } from './tables.js';
+import { summaryTables, type Table } from './tables.js';
+
+/** What every summary format draws from: the district and its tables, in the reader's language. */
+export interface SummaryInput {
+  district: District;
+  tables: Table[];
+  lang: Lang;
+  title: string;
+  /** What the outputs are stamped with (file dates inside the XLSX): the latest 成文日期, or SOURCE_DATE_EPOCH. */
+  stamp: ReportDate;
+  sourceDateEpoch?: string;
+  /** lawreport's version, for the JSON. */
+  version?: string;
+}
+
+/** One file of a format: CSV writes one per table, the others one. `suffix` follows the base name (汇总-合规.csv). */
+export interface SummaryFile {
+  suffix: string;
+  bytes: Uint8Array;
+}
 
 export interface SummaryOptions {
   lang: Lang;
@@ -23,19 +41,6 @@ export function summaryInput(records: readonly ReportRecord[], options: SummaryO
     ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
     ...(options.version !== undefined ? { version: options.version } : {}),
   };
-}
-
-/**
- * Renders the asked formats: file names (base name + suffix + extension) to bytes, in format order.
- * `formats`: ids of the summary registry (the CLI checked them).
- */
-export async function renderSummary(input: SummaryInput, formats: readonly string[], base: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  for (const id of formats) {
-    const format = summaryFormat(id)!;
-    for (const file of await format.render(input)) files.set(`${base}${file.suffix}${format.extension}`, file.bytes);
-  }
-  return files;
 }
 
 function summaryTitle(district: District, lang: Lang): string {
