@@ -354,6 +354,9 @@ describe('lawreport summary across reports', () => {
     const bad = await runCli(['summary', 'towns/*', '-f', 'xlsx,pdf'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('未知的汇总格式“pdf”，可用：xlsx,html,csv,json');
+    const none = await runCli(['summary'], root);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('用法错误：缺少参数“dirs”');
   });
 });
 
