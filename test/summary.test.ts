@@ -158,6 +158,19 @@ describe('lawreport summary over a district of 20 reports', () => {
       }
     });
 
+    it('数据: 同比 beside a figure for the towns that give last year\'s, to two places, and for the total of those towns', () => {
+      const table = lookup(sheets['数据']!);
+      const withPrevious = towns.filter((t) => t.previous);
+      const change = (now: number, before: number) => Number((((now - before) / before) * 100).toFixed(2));
+      for (const town of withPrevious) {
+        const cell = table.cell(table.row(town.folder), '行政执法立案 同比（%）');
+        expect(Number(cell), town.folder).toBe(change(town.figures['enforcement.cases_filed']!, town.previous!['enforcement.cases_filed']!));
+      }
+      expect(table.cell(table.row(towns[0]!.folder), '行政执法立案 同比（%）')).toBe('');
+      const sum = (pick: (t: Town) => number) => withPrevious.reduce((s, t) => s + pick(t), 0);
+      expect(Number(table.cell(table.body.at(-1)!, '行政执法立案 同比（%）'))).toBe(change(sum((t) => t.figures['enforcement.cases_filed']!), sum((t) => t.previous!['enforcement.cases_filed']!)));
+    });
+
     it('数据: the totals row sums the counts and recomputes the rates from the summed parts', () => {
       const table = lookup(sheets['数据']!);
       const totals = table.body.at(-1)!;

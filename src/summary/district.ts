@@ -64,6 +64,9 @@ export interface District {
 /** Decimal places of a recomputed total rate, as {{pct}} writes a rate by default (52/55 → 94.55). */
 const TOTAL_RATE_DIGITS = 2;
 
+/** A sum of figures with decimals, without the binary noise of adding them (0.1 + 0.2 is 0.3). */
+const tidy = (sum: number) => Number(sum.toPrecision(12));
+
 const figureId = (f: Pick<FigureRecord, 'path' | 'unit'>) => `${f.path}@${f.unit}`;
 
 /** A report's figure in a column, if it gives one (blank, never 0, when not). */
@@ -202,7 +205,7 @@ function totals(records: readonly ReportRecord[], columns: readonly MetricColumn
   for (const column of columns) {
     const given = records.map((r) => figureOf(r, column)).filter((f): f is FigureRecord => f !== undefined);
     if (column.type !== 'percent') {
-      out[column.key] = given.length > 0 ? { value: given.reduce((s, f) => s + f.value, 0), reports: given.length } : { reports: 0 };
+      out[column.key] = given.length > 0 ? { value: tidy(given.reduce((s, f) => s + f.value, 0)), reports: given.length } : { reports: 0 };
       const both = given.filter((f) => f.previous !== undefined);
       const change = both.length > 0 ? changePercent(both.reduce((s, f) => s + f.value, 0), both.reduce((s, f) => s + f.previous!, 0)) : undefined;
       if (change !== undefined) changes[column.key] = change;

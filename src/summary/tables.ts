@@ -165,7 +165,7 @@ function figuresTable(district: District, group: YearGroup, tr: Tr, name: string
       { value: r.folder },
       ...columns.slice(3).map((c): Cell => {
         const f = figureOf(r, c.metric!);
-        if (c.kind === 'change') return { value: f?.change };
+        if (c.kind === 'change') return { value: shownChange(f?.change) };
         if (!f) return {};
         return f.computed ? { value: f.value, mark: 'computed', note: tr('由 lawreport 算出', 'computed by lawreport') } : { value: f.value };
       }),
@@ -176,7 +176,7 @@ function figuresTable(district: District, group: YearGroup, tr: Tr, name: string
     { value: group.year },
     {},
     ...columns.slice(3).map((c): Cell => {
-      if (c.kind === 'change') return { value: group.changes[c.metric!.key] };
+      if (c.kind === 'change') return { value: shownChange(group.changes[c.metric!.key]) };
       const t = group.totals[c.metric!.key]!;
       return { value: t.value, ...(t.note ? { note: tr(t.note.zh, t.note.en) } : {}) };
     }),
@@ -210,3 +210,6 @@ function problemsTable(district: District, tr: Tr, lang: Lang): Table {
 }
 
 const text = (l: Localized, lang: Lang) => l[lang];
+
+/** 同比 to two places, as reports state it (+84.15): the JSON keeps the exact value. */
+const shownChange = (change: number | undefined) => (change === undefined ? undefined : Number(change.toFixed(2)));
