@@ -30,13 +30,21 @@ const read = (dir: string, rel: string) => readFile(path.join(dir, rel), 'utf8')
 const PLACEHOLDER_RULE = /^(?:chapter-placeholder|chapter-empty|metric-required)$/;
 
 describe('lawreport init', () => {
-  it('fills lawreport.yaml, writes .gitignore and a CI workflow running the check', async () => {
+  it('fills lawreport.yaml, writes .gitignore, .gitattributes, package.json and the CI workflow lawreport ships', async () => {
     const { run, dir } = await init(['--org', '示例镇人民政府', '--year', '2025', '--date', '2026-02-10']);
     expect(run.code, run.stderr).toBe(0);
     const config = parseYaml(await read(dir, 'lawreport.yaml'), 'lawreport.yaml').doc!.value;
     expect(config).toMatchObject({ profile: 'national', org: '示例镇人民政府', year: 2025, date: '2026-02-10' });
-    expect(await read(dir, '.gitignore')).toBe('dist/\n');
-    expect(await read(dir, '.github/workflows/lawreport.yml')).toContain('run: npx lawreport check');
+    expect(await read(dir, '.gitignore')).toBe('dist/\nnode_modules/\n');
+    // One source: the workflow and .gitattributes are lawreport's templates/ci/ files, byte for byte.
+    expect(await read(dir, '.github/workflows/lawreport.yml')).toBe(await readFile(path.join(repoRoot, 'templates/ci/lawreport.yml'), 'utf8'));
+    expect(await read(dir, '.gitattributes')).toBe(await readFile(path.join(repoRoot, 'templates/ci/gitattributes'), 'utf8'));
+    const manifest = JSON.parse(await read(dir, 'package.json'));
+    const { version } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ private: true, devDependencies: { lawreport: `^${version}` } });
+    // The one git config line, as .gitattributes names the driver.
+    expect(run.stdout).toContain('git config diff.lawreport.textconv "npx --no-install lawreport textconv"');
+    expect(await read(dir, '.gitattributes')).toContain('git config diff.lawreport.textconv "npx --no-install lawreport textconv"');
   });
 
   it('lists every catalog metric in metrics.yaml with its Chinese name and unit', async () => {
@@ -121,7 +129,7 @@ describe('lawreport init', () => {
         },
       ],
     };
-    const files = scaffoldReport(profile, await builtinCatalog(builtins), { profileName: 'sectioned.yaml', org: '示例镇人民政府', year: 2025, date: '2026-02-10' });
+    const files = scaffoldReport(profile, await builtinCatalog(builtins), { profileName: 'sectioned.yaml', org: '示例镇人民政府', year: 2025, date: '2026-02-10', repository: {}, version: '0.1.0' });
     expect(files['chapters/01-measures.md']).toContain(
       '## 学法用法\n\n待补充。\n\n## 严格规范公正文明执法\n\n<!-- 须引用的数据：行政执法立案（enforcement.cases_filed）、行政执法结案（enforcement.cases_closed）。 -->\n\n待补充。',
     );
