@@ -2,7 +2,6 @@ import { loc, type Localized, type RelatedLocation } from '../diagnostics/diagno
 import { METRICS_FILE } from '../load/report.js';
 import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
 import type { MetricDef } from '../model.js';
-import { valueAt } from '../figures/record.js';
 import type { RuleSource } from './rule.js';
 
 /** A figure of metrics.yaml with where it is written. */
@@ -15,6 +14,16 @@ export interface Figure {
   file: string;
   line: number;
   column: number;
+}
+
+/** The number at `path` ("disputes.mediated") in a metrics mapping, if it is one. */
+export function valueAt(metrics: Record<string, unknown>, path: string): number | undefined {
+  let node: unknown = metrics;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'number' && Number.isFinite(node) ? node : undefined;
 }
 
 export function figureIn(metrics: Record<string, unknown>, doc: YamlDocument | undefined, path: string, def?: MetricDef, file = METRICS_FILE): Figure | undefined {

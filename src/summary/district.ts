@@ -1,9 +1,9 @@
 import type { Diagnostic, Localized, Location } from '../diagnostics/diagnostic.js';
 import { loc } from '../diagnostics/diagnostic.js';
-import type { FigureRecord } from '../figures/record.js';
 import type { MetricType } from '../model.js';
 import { changePercent, ratePercent } from '../rate.js';
 import { summaryDuplicateReport, summaryUnitMismatch } from './diagnostics.js';
+import type { SummaryFigure } from './figures.js';
 import type { ReportRecord } from './record.js';
 
 /** A figure column of the summary: one catalog metric in one unit. */
@@ -67,10 +67,10 @@ const TOTAL_RATE_DIGITS = 2;
 /** A sum of figures with decimals, without the binary noise of adding them (0.1 + 0.2 is 0.3). */
 const tidy = (sum: number) => Number(sum.toPrecision(12));
 
-const figureId = (f: Pick<FigureRecord, 'path' | 'unit'>) => `${f.path}@${f.unit}`;
+const figureId = (f: Pick<SummaryFigure, 'path' | 'unit'>) => `${f.path}@${f.unit}`;
 
 /** A report's figure in a column, if it gives one (blank, never 0, when not). */
-export function figureOf(record: ReportRecord, column: Pick<MetricColumn, 'path' | 'unit'>): FigureRecord | undefined {
+export function figureOf(record: ReportRecord, column: Pick<MetricColumn, 'path' | 'unit'>): SummaryFigure | undefined {
   return record.figures.find((f) => f.path === column.path && f.unit === column.unit);
 }
 
@@ -203,7 +203,7 @@ function totals(records: readonly ReportRecord[], columns: readonly MetricColumn
     return found.length === 1 ? found[0] : undefined;
   };
   for (const column of columns) {
-    const given = records.map((r) => figureOf(r, column)).filter((f): f is FigureRecord => f !== undefined);
+    const given = records.map((r) => figureOf(r, column)).filter((f): f is SummaryFigure => f !== undefined);
     if (column.type !== 'percent') {
       out[column.key] = given.length > 0 ? { value: tidy(given.reduce((s, f) => s + f.value, 0)), reports: given.length } : { reports: 0 };
       const both = given.filter((f) => f.previous !== undefined);

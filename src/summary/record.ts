@@ -1,6 +1,6 @@
 import { chapterStatuses, type ChapterStatus } from '../check/chapter-status.js';
 import { countBySeverity, relocate, type Diagnostic, type Lang, type Location, type Severity } from '../diagnostics/diagnostic.js';
-import { figureRecords, type FigureRecord } from '../figures/record.js';
+import { summaryFigures, type SummaryFigure } from './figures.js';
 import { CONFIG_FILE } from '../load/report.js';
 import type { ReportDate, ReportSource } from '../model.js';
 import { positionOf } from '../source/yaml.js';
@@ -26,7 +26,7 @@ export interface ReportRecord {
   failingRules: string[];
   /** Empty when the report could not be read. */
   chapters: ChapterStatus[];
-  figures: FigureRecord[];
+  figures: SummaryFigure[];
   /** Where lawreport.yaml names the body and the local catalog, for warnings about several reports. */
   orgAt?: Location;
   catalogAt?: Location;
@@ -65,7 +65,7 @@ export function reportRecord(folder: string, checked: { source?: ReportSource; d
     ...(config.unset.includes('date') ? {} : { date: config.date }),
     profile: { id: source.profile.id, name: source.profile.name },
     chapters: chapterStatuses(source).map((c) => ({ ...c, files: c.files.map(options.file), ...(c.section ? { section: { ...c.section, file: options.file(c.section.file) } } : {}) })),
-    figures: figureRecords(source.metrics, source.catalog, source.previous?.metrics),
+    figures: summaryFigures(source),
     orgAt: { file: configFile, ...positionOf(configDoc, '/org', 'value') },
     ...(config.catalog ? { catalogAt: { file: configFile, ...positionOf(configDoc, '/catalog', 'value') } } : {}),
   };
