@@ -47,6 +47,7 @@ function translateCommander(text: string): string {
     .replace(/^unknown option '([^']+)'(.*)$/s, '未知的选项“$1”$2')
     .replace(/^unknown command '([^']+)'(.*)$/s, '未知的命令“$1”$2')
     .replace(/^option '([^']+)' argument missing$/, '选项“$1”缺少参数')
+    .replace(/^missing required argument '([^']+)'$/, '缺少参数“$1”')
     .replace(/^too many arguments.*$/s, '参数过多')
     .replace(/\(Did you mean (.+)\?\)/, '（是不是 $1？）');
 }

@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { DIAGNOSTICS } from '../../pipeline/registry.js';
+import { indexPage, type IndexLink } from '../../summary/index-page.js';
+import { DEFAULT_SUMMARY_FORMATS } from '../../summary/formats.js';
 import { parseFormats } from '../commands/build.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { assertFormatter } from '../format/index.js';
 import { joinPath } from '../format/paths.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { relocate } from '../../diagnostics/diagnostic.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
+import { SUMMARY_BASE, writeSummary } from '../summary-output.js';
 import { expandReportDirs } from './expand.js';
+import { batchJson } from './json.js';
 import { batchOutDirs } from './out-dirs.js';
 import { defaultJobs, runPool } from './pool.js';
 import { progressBar } from './progress.js';
@@ -21,58 +25,78 @@ export interface BatchOptions {
   jobs?: string;
 }
 
-export interface BatchResult {
-  /** The worst of the reports' exit codes (1 when any report has errors). */
-  exitCode: number;
-  /** One per report, in the order named: its folder, diagnostics and the output files it wrote (`written`). */
-  outcomes: ReportOutcome[];
-}
-
 /**
  * `lawreport check|build a b c` or `… 'reports/*'`: every report in parallel, each exactly as the
  * single-folder command would handle it, then one summary of which reports fail which rules.
+ * `build -o out` also writes the district summary and out/index.html linking every output.
  * Exit code: the worst of the reports' (1 when any report has errors).
  */
 export async function batchCommand(ctx: CliContext, command: ReportTask['command'], args: readonly string[], options: BatchOptions): Promise<number> {
-  return (await runBatch(ctx, command, args, options)).exitCode;
-}
-
-/** The batch as data: what batchCommand prints, and the paths each build wrote (for an index of the outputs). */
-export async function runBatch(ctx: CliContext, command: ReportTask['command'], args: readonly string[], options: BatchOptions): Promise<BatchResult> {
   const diagnosticsFormat = command === 'check' ? (options.format ?? 'human') : 'human';
   if (command === 'check') assertFormatter(diagnosticsFormat);
   const formats = command === 'build' && options.format ? parseFormats(options.format) : undefined;
   const jobs = parseJobs(options.jobs);
   const dirs = await expandReportDirs(ctx.cwd, args);
-  const outDirs = options.out ? batchOutDirs(ctx.cwd, dirs, options.out) : undefined;
-  const tasks: ReportTask[] = dirs.map((dir, i) => ({
+  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : undefined;
+  // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
+  const outDirs = outDir === undefined ? undefined : ((dirsOut) => new Map(dirs.map((dir, i) => [dir, dirsOut[i]!])))(batchOutDirs(ctx.cwd, dirs, outDir));
+  const tasks = reportTasks(ctx, command, dirs, {
+    formats,
+    strict: options.strict,
+    out: outDirs && ((dir) => outDirs.get(dir)!),
+    record: command === 'build' && outDir !== undefined,
+  });
+
+  if (command === 'build') cleanUpOnInterrupt(ctx);
+  const outcomes = await runReports(ctx, tasks, jobs);
+
+  printOutcomes(ctx, command, outcomes, diagnosticsFormat);
+  if (command === 'build' && outDir) {
+    for (const file of await writeBuildIndex(ctx, outDir, outcomes)) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+  }
+  return Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode));
+}
+
+/** The tasks of a batch: one per folder, all with the command's options. */
+export function reportTasks(
+  ctx: CliContext,
+  command: ReportTask['command'],
+  dirs: readonly string[],
+  options: { formats?: string[]; strict?: boolean; out?: (dir: string) => string; record?: boolean },
+): ReportTask[] {
+  return dirs.map((dir) => ({
     command,
     cwd: ctx.cwd,
     dir,
     lang: ctx.lang,
     env: ctx.env,
-    formats,
+    formats: options.formats,
     strict: options.strict,
-    // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
-    out: outDirs?.[i],
+    out: options.out?.(dir),
+    record: options.record,
   }));
+}
 
-  if (command === 'build') cleanUpOnInterrupt(ctx);
+/** Runs the tasks on the pool, with a progress bar on a terminal. */
+export async function runReports(ctx: CliContext, tasks: readonly ReportTask[], jobs: number): Promise<ReportOutcome[]> {
   const progress = progressBar(tasks.length, ctx.stderr, ctx.isTTY);
   const outcomes = await runPool(tasks, jobs, (o) => progress.tick(o.display));
   progress.clear();
-
-  printOutcomes(ctx, command, outcomes, diagnosticsFormat);
-  return { exitCode: Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode)), outcomes };
+  return outcomes;
 }
 
 function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes: readonly ReportOutcome[], format: string) {
-  // One list of diagnostics with paths as seen from the current folder, so every formatter
-  // (human, json, …) prints a batch the way it prints a single report.
-  const all = outcomes.flatMap((o) => o.diagnostics.map((d) => rebase(d, o.display)));
   const machine = format !== 'human';
   const to = command === 'build' ? 'stderr' : 'stdout';
-  if (all.length > 0 || machine) printDiagnostics(ctx, all, format, '', to, DIAGNOSTICS);
+  if (format === 'json') {
+    // One record per report, the ones that pass included.
+    ctx.stdout(batchJson(outcomes, ctx.lang));
+  } else {
+    // One list of diagnostics with paths as seen from the current folder, so every formatter
+    // (human, github, sarif) prints a batch the way it prints a single report.
+    const all = outcomes.flatMap((o) => o.diagnostics.map((d) => relocate(d, (file) => joinPath(o.display, file))));
+    if (all.length > 0 || machine) printDiagnostics(ctx, all, format, '', to, DIAGNOSTICS);
+  }
   for (const o of outcomes) {
     if (o.failure) ctx.stderr(`${o.display}: ${o.failure}\n`);
     for (const file of o.written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
@@ -81,13 +105,38 @@ function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes
   ctx[machine ? 'stderr' : 'stdout'](formatSummary(outcomes, ctx.lang, ctx.color));
 }
 
-function rebase(d: Diagnostic, base: string): Diagnostic {
-  const moved = { ...d, file: joinPath(base, d.file) };
-  if (d.related) moved.related = d.related.map((r) => ({ ...r, file: joinPath(base, r.file) }));
-  return moved;
+/**
+ * out/汇总.xlsx, out/汇总.html and out/index.html, linking every report's outputs (the files the
+ * build reports it wrote, never paths worked out again here) and the summary.
+ */
+async function writeBuildIndex(ctx: CliContext, outDir: string, outcomes: readonly ReportOutcome[]): Promise<string[]> {
+  const href = (file: string) => path.relative(outDir, file).split(path.sep).map(encodeURIComponent).join('/');
+  const linkTo = (file: string): IndexLink => ({ href: href(file), text: path.relative(outDir, file).split(path.sep).join('/') });
+  const records = outcomes.map((o) => o.record!);
+  const { written } = await writeSummary(ctx, records, { dir: outDir, base: SUMMARY_BASE }, DEFAULT_SUMMARY_FORMATS, (input, summaryFiles) => [
+    [
+      path.join(outDir, 'index.html'),
+      indexPage(
+        input.title,
+        outcomes.map((o, i) => ({
+          folder: o.display,
+          ...(records[i]!.org ? { org: records[i]!.org } : {}),
+          ...(records[i]!.year !== undefined ? { year: records[i]!.year } : {}),
+          passed: o.exitCode === EXIT.ok,
+          errors: records[i]!.counts.error,
+          warnings: records[i]!.counts.warning,
+          ...(o.failure ? { failure: o.failure } : {}),
+          files: o.written.map(linkTo),
+        })),
+        summaryFiles.map(linkTo),
+        ctx.lang,
+      ),
+    ],
+  ]);
+  return written;
 }
 
-function parseJobs(value: string | undefined): number {
+export function parseJobs(value: string | undefined): number {
   if (value === undefined) return defaultJobs();
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs 需要正整数，而不是“${value}”。`, `--jobs needs a positive whole number, not "${value}".`);
