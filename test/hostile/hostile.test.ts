@@ -129,12 +129,15 @@ describe('hostile input', () => {
     // Outputs: every output file in the case's folder, and where the user allowed them (the report folders, -o).
     const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
     const made = [...Object.keys(c.files), ...Object.keys(c.sparse ?? {})].map((k) => path.join(report, k));
-    const produced = files.filter((f) => OUTPUT.test(f) && !made.includes(f));
     const out = argv.includes('-o') ? path.resolve(cwd, argv[argv.indexOf('-o') + 1]!) : undefined;
+    // A batch build into -o also writes the district's summary and an index beside the reports' folders.
+    const batchPages = (f: string) => out !== undefined && path.dirname(f) === out && /^(index|汇总)\./.test(path.basename(f));
+    const produced = files.filter((f) => OUTPUT.test(f) && !made.includes(f) && !batchPages(f));
     const allowed = [...reports, ...(out ? [out] : [])];
     const writtenOutside = produced.filter((f) => !allowed.some((dir) => inside(f, dir)));
     const said = [...result.stdout.matchAll(/^已生成 (.+)$/gm)].map((m) => path.resolve(cwd, m[1]!));
-    const outputsLost = said.length - new Set(said.filter((f) => produced.includes(f))).size;
+    // Reported written, yet gone or written twice (one report's output replaced by another's).
+    const outputsLost = said.length - new Set(said.filter((f) => files.includes(f))).size;
     const groups = new Map<string, Set<string>>();
     for (const f of produced) {
       const stem = f.replace(OUTPUT, '');
