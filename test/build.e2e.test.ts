@@ -133,13 +133,13 @@ describe('lawreport build on the example report', () => {
 });
 
 describe('bad input and usage', () => {
-  it('exits 1 with a message for a folder that does not exist or is not a report', async () => {
+  it('exits 2 with a message for a folder that does not exist or is not a report', async () => {
     const dir = await copyExample();
     const missing = await runCli(['build', 'no-such-folder'], dir);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('找不到文件夹“no-such-folder”');
     const notReport = await runCli(['check', 'chapters'], dir);
-    expect(notReport.code).toBe(1);
+    expect(notReport.code).toBe(2);
     expect(notReport.stderr).toContain('找不到 lawreport.yaml');
     expect(notReport.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { parseFormats } from '../commands/build.js';
-import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { EXIT, t, type CliContext } from '../context.js';
 import { assertFormatter } from '../format/index.js';
-import { joinPath } from '../format/paths.js';
+import { joinPath, shownPath } from '../format/paths.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
@@ -17,7 +17,8 @@ export interface BatchOptions {
   format?: string;
   out?: string;
   strict?: boolean;
-  jobs?: string;
+  /** -j, already checked by its option's parser. */
+  jobs?: number;
 }
 
 /**
@@ -29,7 +30,7 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   const diagnosticsFormat = command === 'check' ? (options.format ?? 'human') : 'human';
   if (command === 'check') assertFormatter(diagnosticsFormat);
   const formats = command === 'build' && options.format ? parseFormats(options.format) : undefined;
-  const jobs = parseJobs(options.jobs);
+  const jobs = options.jobs ?? defaultJobs();
   const dirs = await expandReportDirs(ctx.cwd, args);
   const tasks: ReportTask[] = dirs.map((dir) => ({
     command,
@@ -61,7 +62,7 @@ function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes
   if (all.length > 0 || machine) printDiagnostics(ctx, all, format, '', to, DIAGNOSTICS);
   for (const o of outcomes) {
     if (o.failure) ctx.stderr(`${o.display}: ${o.failure}\n`);
-    for (const file of o.written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+    for (const file of o.written) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
   }
   // Machine formats keep stdout parseable: the summary goes to stderr then.
   ctx[machine ? 'stderr' : 'stdout'](formatSummary(outcomes, ctx.lang, ctx.color));
@@ -71,11 +72,4 @@ function rebase(d: Diagnostic, base: string): Diagnostic {
   const moved = { ...d, file: joinPath(base, d.file) };
   if (d.related) moved.related = d.related.map((r) => ({ ...r, file: joinPath(base, r.file) }));
   return moved;
-}
-
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return defaultJobs();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs 需要正整数，而不是“${value}”。`, `--jobs needs a positive whole number, not "${value}".`);
-  return n;
 }

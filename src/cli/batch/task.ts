@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
 import { buildFolder } from '../commands/build.js';
 import { EXIT } from '../context.js';
+import { exitCodeFor } from '../exit.js';
+import { shownPath } from '../format/paths.js';
 import { handleError } from '../errors.js';
 import { openReport } from '../report-dir.js';
 import type { Session } from '../../session.js';
@@ -40,17 +41,15 @@ export interface ReportOutcome {
  */
 export async function runTask(task: ReportTask, session?: Session): Promise<ReportOutcome> {
   // As openReport names a folder, for the reports that fail before it could.
-  const display = path.relative(task.cwd, path.resolve(task.cwd, task.dir)) || '.';
+  const display = shownPath(task.cwd, path.resolve(task.cwd, task.dir));
   try {
     if (task.command === 'build') {
       const built = await buildFolder(task, task.dir, task.formats, task.out, session);
-      return { display: built.display, exitCode: built.ok ? EXIT.ok : EXIT.errors, diagnostics: built.diagnostics, written: built.written };
+      return { display: built.display, exitCode: built.ok ? EXIT.ok : exitCodeFor(built.diagnostics), diagnostics: built.diagnostics, written: built.written };
     }
     const report = await openReport(task.cwd, task.dir, session);
     const { diagnostics } = await checkReport(report.host, report.session, report.load);
-    const n = countBySeverity(diagnostics);
-    const exitCode = n.error > 0 || (task.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
-    return { display: report.display, exitCode, diagnostics, written: [] };
+    return { display: report.display, exitCode: exitCodeFor(diagnostics, task.strict), diagnostics, written: [] };
   } catch (error) {
     let failure = '';
     const exitCode = handleError({ lang: task.lang, color: false, debug: false, stdout: () => {}, stderr: (s) => void (failure += s) }, error);

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
-import { scaffoldReport } from '../../init/scaffold.js';
+import { defaultDate, optionalChapterFiles, scaffoldReport } from '../../init/scaffold.js';
 import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
 import { nearest } from '../../diagnostics/suggest.js';
 import type { SourceHost } from '../../io/host.js';
 import { builtinProfileNames } from '../../profile/load.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { shownPath } from '../format/paths.js';
 
 export interface InitOptions {
   profile: string;
@@ -63,10 +64,9 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   if (!options.org?.trim()) {
     throw new UsageError('请用 --org 给出报告主体，如 --org 示例镇人民政府。', 'Give the reporting body with --org, e.g. --org 示例镇人民政府.');
   }
-  const today = new Date();
   // Reports are written in the first quarter about the year before.
-  const year = parseYear(options.year, today.getFullYear() - 1);
-  const date = options.date ?? today.toISOString().slice(0, 10);
+  const year = parseYear(options.year, new Date().getFullYear() - 1);
+  const date = options.date ?? defaultDate(year);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
     throw new UsageError(`成文日期“${date}”无效，请写作 2025-02-10。`, `Invalid date "${date}"; write it as 2025-02-10.`);
   }
@@ -74,7 +74,7 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   await assertBuiltinProfile(builtins, options.profile);
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
-  const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date });
+  const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date, dateDefaulted: options.date === undefined });
 
   const display = dir ?? '.';
   const abs = path.resolve(ctx.cwd, display);
@@ -82,7 +82,7 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   if (existing.length > 0 && !options.force) refuseOverwrite(display, existing);
   const written = await writeFolder(abs, files);
   await warnStrayChapters(ctx, abs, files);
-  for (const file of written) ctx.stdout(t(ctx, `已创建 ${path.relative(ctx.cwd, file)}\n`, `created ${path.relative(ctx.cwd, file)}\n`));
+  for (const file of written) ctx.stdout(t(ctx, `已创建 ${shownPath(ctx.cwd, file)}\n`, `created ${shownPath(ctx.cwd, file)}\n`));
   ctx.stdout(
     t(
       ctx,
@@ -90,5 +90,12 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
       `\nNext: replace “待补充” in chapters/ with the text, fill in metrics.yaml, then run lawreport check ${display}.\n`,
     ),
   );
+  const optional = optionalChapterFiles(profile).filter((f) => f in files);
+  if (optional.length > 0) {
+    ctx.stdout(t(ctx, `可选的章节（${optional.join('、')}）不需要时直接删除文件。\n`, `The optional chapters (${optional.join(', ')}) may simply be deleted.\n`));
+  }
+  if (options.date === undefined) {
+    ctx.stdout(t(ctx, `成文日期先填了 ${date}，签发时在 lawreport.yaml 里改为实际日期。\n`, `The signature date is set to ${date} for now; change it in lawreport.yaml to the real date when signed.\n`));
+  }
   return EXIT.ok;
 }
