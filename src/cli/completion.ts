@@ -74,7 +74,8 @@ export function programSpec(program: Command, lang: Lang): ProgramSpec {
   const commands: CommandSpec[] = visible.map((c) => ({
     name: c.name(),
     description: short(c.summary() || c.description()),
-    options: [...c.options.filter((o) => !o.hidden).map(optionSpec), help],
+    // -h/--help is among the globals, which every command accepts too.
+    options: c.options.filter((o) => !o.hidden).map(optionSpec),
     positional: positional(c.registeredArguments),
   }));
   commands.push({

@@ -33,7 +33,7 @@ export const chapterPlaceholder: Rule = {
     // A placeholder left in a chapter the outline does not require may go with its whole file.
     const optional = new Set(['preface', ...source.profile.chapters.filter((c) => !c.required).map((c) => c.id)]);
     for (const chapter of source.chapters) {
-      const deletable = chapter.id !== undefined && optional.has(chapter.id) ? chapter.file : undefined;
+      const deletable = chapter.id !== undefined && optional.has(chapter.id);
       const text = chapter.body.replace(COMMENT, (m) => m.replace(/[^\n]/g, ' '));
       const lines = new LineIndex(chapter.body);
       for (const match of text.matchAll(PLACEHOLDER)) {
@@ -46,14 +46,14 @@ export const chapterPlaceholder: Rule = {
   },
 };
 
-/** `deletable`: the file of an optional chapter, which can go instead of being filled. */
-function placeholder(text: string, deletable?: string): Pick<Finding, 'message' | 'hint'> {
+/** `deletable`: the chapter is optional, so its file can go instead of being filled. */
+function placeholder(text: string, deletable = false): Pick<Finding, 'message' | 'hint'> {
   if (deletable) {
     return {
       message: loc(`占位文字“${text}”还没有替换；这一章是可选的。`, `Placeholder "${text}" has not been replaced; this chapter is optional.`),
       hint: loc(
-        `填上实际内容；没有要写的，删除 ${deletable} 即可。写给自己的备注放进 <!-- --> 注释。`,
-        `Fill in the real content, or, with nothing to report, delete ${deletable}. Notes to yourself go in <!-- --> comments.`,
+        '填上实际内容；没有要写的，删除这个文件即可。写给自己的备注放进 <!-- --> 注释。',
+        'Fill in the real content, or, with nothing to report, delete this file. Notes to yourself go in <!-- --> comments.',
       ),
     };
   }
