@@ -4,6 +4,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import type { Asset, DocChapter } from '../../model.js';
+import { holdHeadingEnd } from './heading-end.js';
 import { reportSchema } from './schema.js';
 
 /**
@@ -26,7 +27,10 @@ export function chapterHtml(chapter: Pick<DocChapter, 'id' | 'body'>, assets: Re
   const clean = sanitize(raw(tree), reportSchema) as HastRoot;
   visitElements(clean, (el, parent) => {
     const m = /^h([1-6])$/.exec(el.tagName);
-    if (m) el.tagName = `h${Math.min(6, Number(m[1]) + 1)}`;
+    if (m) {
+      el.tagName = `h${Math.min(6, Number(m[1]) + 1)}`;
+      holdHeadingEnd(el);
+    }
     if (el.tagName === 'img' && !embedImage(el, assets)) parent.children.splice(parent.children.indexOf(el), 1);
     if (el.tagName === 'a') keepLink(el, prefix);
     const props: Record<string, unknown> = el.properties;
