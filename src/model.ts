@@ -2,7 +2,7 @@
  * The typed report model every stage works on:
  *   load → ReportSource → validate/check → compile → ReportDocument → render (docx, html, txt).
  */
-import type { Root } from 'mdast';
+import type { Image, Parent, PhrasingContent, Root } from 'mdast';
 import type { SourceHost } from './io/host.js';
 import type { LineIndex } from './source/line-index.js';
 import type { YamlDocument } from './source/yaml.js';
@@ -187,12 +187,88 @@ export interface Asset {
 }
 
 export interface DocChapter {
+  /** Outline id; empty for a chapter the outline does not know (printed all the same, see load/chapter-order.ts). */
   id: string;
   file: string;
   /** Generated chapter number, "一、". Empty for the unnumbered preface. */
   number: string;
   title: string;
+  /** What the HTML names the chapter's section and namespaces its ids by: the id, made unique in the document. */
+  anchor: string;
+  /** Pictures numbered before this chapter: a picture's number is figureStart + its index (图1, 图2 … through the report). */
+  figureStart: number;
+  /** The body in the document vocabulary (model/nodes below): no raw HTML, references resolved, pictures lifted. */
   body: Root;
+}
+
+/**
+ * The document vocabulary beyond mdast, made by compile/lower.ts out of raw HTML and images:
+ * every node type a renderer meets is mdast's (less html, definitions and references) or one of
+ * these, and test/render-parity.test.ts holds every renderer to the whole list.
+ */
+export interface Superscript extends Parent {
+  type: 'superscript';
+  children: PhrasingContent[];
+}
+export interface Subscript extends Parent {
+  type: 'subscript';
+  children: PhrasingContent[];
+}
+export interface Underline extends Parent {
+  type: 'underline';
+  children: PhrasingContent[];
+}
+/** A picture standing as a block of its own: drawn centred at its fitted size, captioned 「图N 描述」. */
+export interface Figure extends Parent {
+  type: 'figure';
+  /** 1-based place among the chapter's figures (DocChapter.figureStart adds the ones before). */
+  index: number;
+  children: [Image];
+}
+
+/** Node types compile/lower.ts replaces: none of them reaches a renderer. */
+export type LoweredNodeType = 'html' | 'definition' | 'linkReference' | 'imageReference' | 'thematicBreak' | 'yaml';
+
+/**
+ * Every node type a renderer meets in a chapter body: the one list the renderers are held to
+ * (test/render-parity.test.ts). Keyed by type so the compiler says when mdast or the vocabulary
+ * gains one that is not listed.
+ */
+export const DOCUMENT_NODE_TYPES = Object.keys({
+  blockquote: true, break: true, code: true, delete: true, emphasis: true, footnoteDefinition: true, footnoteReference: true,
+  heading: true, image: true, inlineCode: true, link: true, list: true, listItem: true, paragraph: true, strong: true,
+  table: true, tableCell: true, tableRow: true, text: true, superscript: true, subscript: true, underline: true, figure: true,
+} satisfies Record<Exclude<import('mdast').RootContent['type'], LoweredNodeType>, true>);
+
+/** A table cell's merge, from HTML's colspan/rowspan (GFM tables have none). */
+export interface CellSpan {
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    superscript: Superscript;
+    subscript: Subscript;
+    underline: Underline;
+  }
+  interface RootContentMap {
+    superscript: Superscript;
+    subscript: Subscript;
+    underline: Underline;
+    figure: Figure;
+  }
+  interface BlockContentMap {
+    figure: Figure;
+  }
+  interface TableCellData extends CellSpan {
+    /** A header cell (th): GFM's first row, or an HTML table's th cells. */
+    header?: boolean;
+  }
+  interface TableData {
+    /** Leading rows repeated as the header on each page: 1 for GFM, an HTML table's thead rows (or leading th rows). */
+    headerRows?: number;
+  }
 }
 
 /** The compiled report: what every renderer draws. */
@@ -213,4 +289,13 @@ export interface ReportDocument {
   org: string;
   /** Images by the path written in the Markdown. */
   assets: Map<string, Asset>;
+  /** What `lawreport import` needs to give the folder back from the DOCX (written as its custom properties). */
+  provenance: Provenance;
+}
+
+export interface Provenance {
+  /** lawreport.yaml's `profile` as written. */
+  profile: string;
+  /** The figures the chapters cite (metrics.yaml's, not computed ones): already printed in the text, nothing more. */
+  figures: Record<string, number>;
 }

@@ -78,7 +78,7 @@ describe('a heading\'s last two characters are held together in the markup', () 
       { type: 'heading', depth: 2, children: [{ type: 'text', value: '（一）' }, { type: 'strong', children: [{ type: 'text', value: '抓实学法用法' }] }] },
       { type: 'paragraph', children: [{ type: 'text', value: '正文里的句子。' }] },
     ] };
-    const html = chapterHtml({ id: 'measures', body } as never, new Map());
+    const html = chapterHtml({ anchor: 'measures', body, figureStart: 0 } as never, new Map());
     expect(html).toContain('<h3>（一）<strong>抓实学法<span class="heading-end">用法</span></strong></h3>');
     expect(html).toContain('<p>正文里的句子。</p>');
   });

@@ -9,6 +9,9 @@ import { LineIndex } from '../source/line-index.js';
 import { mapToSource, type OffsetMap } from '../source/offset-map.js';
 import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
 import { collectAssets } from './assets.js';
+import { lowerChapter } from './lower.js';
+import { citedFigures } from './cited.js';
+import { chapterStem } from '../load/chapter-file.js';
 import { templateContext } from '../template/context.js';
 import { renderTitle } from '../profile/title.js';
 import { titleLines } from './titles.js';
@@ -20,7 +23,7 @@ export interface CompileResult {
 
 /** A chapter compiled on its own, so the preview can recompile only what changed. */
 export interface CompiledChapter {
-  chapter?: Omit<DocChapter, 'number'>;
+  chapter?: Omit<DocChapter, 'number' | 'anchor' | 'figureStart'> & { figures: number };
   diagnostics: Diagnostic[];
 }
 
@@ -39,11 +42,13 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   restoreLiterals(body, guarded.literals);
   const html = guardRawHtml(body, chapter.file);
   if (html.length > 0) return { diagnostics: [...guarded.diagnostics, ...html].map(toSource) };
+  const lowered = lowerChapter(body, chapter.file);
   const numbered = numberHeadings(body);
-  const diagnostics = [...guarded.diagnostics, ...(await collectAssets(body, chapter.file, source.host, assets))].map(toSource);
+  const diagnostics = [...guarded.diagnostics, ...lowered, ...(await collectAssets(body, chapter.file, source.host, assets))].map(toSource);
   const outline = source.profile.chapters.find((c) => c.id === chapter.id);
-  const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : '');
-  return { chapter: { id: chapter.id ?? '', file: chapter.file, title, body }, diagnostics };
+  const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : chapterStem(chapter.file));
+  const known = chapter.id === 'preface' || outline !== undefined;
+  return { chapter: { id: known ? chapter.id! : '', file: chapter.file, title, body, figures: countFigures(body) }, diagnostics };
 }
 
 /** Moves a diagnostic about the filled text to the chapter source; the map is made only when there is one to move. */
@@ -58,6 +63,16 @@ function sourcePlaces(filled: string, map: (() => OffsetMap | undefined) | undef
     }
     return move(d);
   };
+}
+
+function countFigures(body: DocChapter['body']): number {
+  let n = 0;
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'figure') n++;
+    else for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+  };
+  walk(body);
+  return n;
 }
 
 /** compileChapter's signature: the preview passes a caching one to compileReport. */
@@ -88,12 +103,17 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
 
   const chapters: DocChapter[] = [];
   let preface: DocChapter | undefined;
+  let figureStart = 0;
+  const anchors = new Set<string>();
   for (const chapter of compiledChapters(source)) {
     const compiled = await compileOne(source, chapter, context, assets, templates);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
-    if (chapter.id === 'preface') preface = { ...compiled.chapter, number: '' };
-    else chapters.push({ ...compiled.chapter, number: headingNumber(1, chapters.length + 1) });
+    const { figures, ...rest } = compiled.chapter;
+    const made = { ...rest, anchor: uniqueAnchor(rest.id || chapterStem(rest.file) || 'chapter', anchors), figureStart };
+    figureStart += figures;
+    if (chapter.id === 'preface') preface = { ...made, number: '' };
+    else chapters.push({ ...made, number: headingNumber(1, chapters.length + 1) });
   }
 
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -111,7 +131,16 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
       year: source.config.year,
       org: source.config.org,
       assets,
+      provenance: { profile: source.config.profile, figures: citedFigures(source, templates) },
     },
     diagnostics,
   };
+}
+
+/** measures, measures-2, … : the parts of a spanning chapter and unknown chapters each get an anchor of their own. */
+function uniqueAnchor(base: string, taken: Set<string>): string {
+  let anchor = base;
+  for (let n = 2; taken.has(anchor); n++) anchor = `${base}-${n}`;
+  taken.add(anchor);
+  return anchor;
 }

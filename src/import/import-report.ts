@@ -11,6 +11,11 @@ import { orgOf, yearOf } from './report-facts.js';
 import { blocksToMarkdown, type Segment } from './markdown-out.js';
 import { readSource } from './read-source.js';
 import { parseStructure, type Block } from './structure.js';
+import { docxParts, ownProperties, readOwnDocument } from './own-docx.js';
+import { importOwnDocument } from './own-import.js';
+import { guardDocx } from './zip-guard.js';
+import { GITIGNORE } from '../init/report-files.js';
+import { importOwn } from './diagnostics.js';
 
 export type { ImportedFigure } from './metrics-out.js';
 
@@ -38,8 +43,8 @@ export interface ImportSummary {
 }
 
 export interface ImportResult {
-  /** Undefined when nothing could be imported (see diagnostics). */
-  files?: Record<string, string>;
+  /** Undefined when nothing could be imported (see diagnostics). Pictures are bytes. */
+  files?: Record<string, string | Uint8Array>;
   summary?: ImportSummary;
   diagnostics: Diagnostic[];
 }
@@ -48,6 +53,10 @@ export interface ImportResult {
 export async function importReport(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const { file } = options;
   const at1 = { file, line: 1, column: 1 };
+  if (/\.docx$/i.test(file)) {
+    const own = await ownDocx(bytes, options);
+    if (own) return own;
+  }
   const read = await readSource(bytes, file, options.encoding);
   if ('diagnostics' in read) return read;
   const { lines, encoding, unit } = read;
@@ -120,11 +129,45 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions): P
     signature: signature.length > 0 ? signature : undefined,
   });
   files[METRICS_FILE] = metricsYaml(options.catalog, figures, file, unit.zh);
+  files[GITIGNORE.path] = GITIGNORE.text;
 
   return {
     files,
     diagnostics,
     summary: { encoding, title, org, year, date, signature, chapters: summaryChapters, figures, debrisLines: structure.debris.length },
+  };
+}
+
+/**
+ * A DOCX lawreport built gives back the folder it came from (own-import.ts); figures are
+ * references again unless --no-template-figures. Undefined for any other DOCX, and for one the
+ * zip guard refuses (the ordinary reading then says why).
+ */
+async function ownDocx(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult | undefined> {
+  if (await guardDocx(bytes, options.file)) return undefined;
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = docxParts(bytes);
+  } catch {
+    return undefined;
+  }
+  const properties = ownProperties(parts);
+  if (!properties) return undefined;
+  const own = importOwnDocument(readOwnDocument(parts, properties), options.profile, options.profileName, options.catalog, options.templateFigures ?? true);
+  own.files[GITIGNORE.path] = GITIGNORE.text;
+  return {
+    files: own.files,
+    diagnostics: [importOwn.at({ file: options.file, line: 1, column: 1 }, 'own')],
+    summary: {
+      title: own.title,
+      org: own.org,
+      year: own.year,
+      date: own.date,
+      signature: own.signature,
+      chapters: own.chapters,
+      figures: own.figures.map((f) => ({ ...f, line: 0, sentence: '', used: true })),
+      debrisLines: 0,
+    },
   };
 }
 

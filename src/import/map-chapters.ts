@@ -51,7 +51,7 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
     const unmapped = (zh: string, en: string) => {
       chapters.push({ heading: chapter.heading, line: chapter.line, blocks: chapter.blocks });
       diagnostics.push(diag('import-chapter-unmapped', 'warning', at(chapter.line), loc(zh, en), {
-        hint: loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节不会印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is not printed.'),
+        hint: loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节照原文的位置印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is printed where the original has it.'),
       }));
     };
     if (profile.overview.some((o) => chapter.match.includes(o))) {

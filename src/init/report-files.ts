@@ -7,6 +7,9 @@ import type { Catalog, MetricDef, ProfileChapter, ProfileSection } from '../mode
 import { chapterFileName } from '../load/chapter-file.js';
 import { renderTitle } from '../profile/title.js';
 
+/** A new folder (init, import) keeps its outputs out of git. */
+export const GITIGNORE = { path: '.gitignore', text: 'dist/\n' } as const;
+
 /** What every new chapter says until the clerk writes it; the placeholder rule looks for it. */
 export const PLACEHOLDER = '待补充。';
 
@@ -22,6 +25,7 @@ export interface ConfigFields {
   title?: string;
   /** Written only when it differs from [org]. */
   signature?: string[];
+  attachments?: string[];
   /** A comment line at the top, e.g. where the folder came from. */
   origin?: string;
 }
@@ -44,6 +48,10 @@ export function configYaml(f: ConfigFields): string {
   if (f.signature && !(f.signature.length === 1 && f.signature[0] === f.org)) {
     lines.push('signature:                 # 发文机关署名，一行一个');
     for (const s of f.signature) lines.push(`  - ${yamlScalar(s)}`);
+  }
+  if (f.attachments?.length) {
+    lines.push('attachments:               # 附件名称，列在正文后');
+    for (const a of f.attachments) lines.push(`  - ${yamlScalar(a)}`);
   }
   lines.push('output:', '  dir: dist', '  formats: [docx, html, txt]');
   return lines.join('\n') + '\n';

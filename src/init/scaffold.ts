@@ -2,7 +2,7 @@ import { renderTitle } from '../profile/title.js';
 import { CONFIG_FILE, METRICS_FILE } from '../load/report.js';
 import type { Catalog, Profile } from '../model.js';
 import { chapterFileName } from '../load/chapter-file.js';
-import { chapterFile, configYaml, emptyMetricsYaml, placeholderBody, PLACEHOLDER } from './report-files.js';
+import { chapterFile, configYaml, emptyMetricsYaml, GITIGNORE, placeholderBody, PLACEHOLDER } from './report-files.js';
 
 export interface ScaffoldOptions {
   /** The profile name written to lawreport.yaml (a built-in name or a path). */
@@ -65,7 +65,7 @@ export function scaffoldReport(profile: Profile, catalog: Catalog, options: Scaf
         : undefined,
     }),
     [METRICS_FILE]: emptyMetricsYaml(catalog),
-    '.gitignore': 'dist/\n',
+    [GITIGNORE.path]: GITIGNORE.text,
     [CI_WORKFLOW_FILE]: CI_WORKFLOW,
   };
   const preface = chapterFile(0, 'preface', PLACEHOLDER, { comment: PREFACE_GUIDANCE });

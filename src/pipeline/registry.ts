@@ -2,7 +2,9 @@ import type { DiagnosticMeta } from '../diagnostics/definition.js';
 import { rules } from '../check/rules/index.js';
 import { configRuleOptions } from '../check/run.js';
 import { imageMissing, imageOutside, imageRemote, imageUnreadable } from '../compile/assets.js';
+import { htmlUnsupported, markdownUnsupported } from '../compile/lower.js';
 import { importDiagnostics } from '../import/diagnostic-meta.js';
+import { importOwn } from '../import/diagnostics.js';
 import { catalogSchema } from '../load/catalog.js';
 import { controlCharacter } from '../load/control-chars.js';
 import { sourceEncoding } from '../load/decoding-host.js';
@@ -32,12 +34,12 @@ export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
   // template
   templateSyntax, templateUnknownPath, templateUnknownHelper, templateNotAValue, templateUnsupported, templateTooLarge, templateHelperError, templateError,
   // markdown
-  markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlTooDeep, markdownDelimiters,
+  markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlTooDeep, markdownDelimiters, htmlUnsupported, markdownUnsupported,
   // image
   imageMissing, imageRemote, imageOutside, imageUnreadable,
 ]
   .map((d) => d.meta)
-  .concat(rules.map((r) => r.meta), importDiagnostics);
+  .concat(rules.map((r) => r.meta), importDiagnostics, [importOwn.meta]);
 
 const byId = new Map(DIAGNOSTICS.map((m) => [m.id, m]));
 

@@ -19,7 +19,7 @@ interface Entry {
  */
 export class ChapterCache {
   private entries = new Map<string, Entry>();
-  private html = new WeakMap<Root, string>();
+  private html = new WeakMap<Root, { key: string; html: string }>();
   /** Chapters compiled (not reused) by the last run, for the log line and the tests. */
   compiled: string[] = [];
 
@@ -48,13 +48,13 @@ export class ChapterCache {
     return result;
   };
 
-  /** Chapter body HTML, rendered once per compiled body. */
+  /** Chapter body HTML, rendered once per compiled body and place (its anchor, and the pictures numbered before it). */
   chapterHtml(chapter: DocChapter, assets: ReadonlyMap<string, Asset>): string {
-    let html = this.html.get(chapter.body);
-    if (html === undefined) {
-      html = chapterHtml(chapter, assets);
-      this.html.set(chapter.body, html);
-    }
+    const key = `${chapter.anchor}\n${chapter.figureStart}`;
+    const hit = this.html.get(chapter.body);
+    if (hit?.key === key) return hit.html;
+    const html = chapterHtml(chapter, assets);
+    this.html.set(chapter.body, { key, html });
     return html;
   }
 }

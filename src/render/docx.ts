@@ -10,6 +10,7 @@ import { LAYOUT, fontsOf } from './docx/layout.js';
 import { reportStyles } from './docx/styles.js';
 import { wrapTitle } from './docx/title.js';
 import { patchPart } from './docx/patch.js';
+import { provenanceProperties } from './docx/provenance.js';
 import { zipReproducibly, type PackageParts } from './reproducible.js';
 
 /** Characters of 二号 on a title line, keeping one character of air at each end. */
@@ -40,6 +41,9 @@ export async function renderDocx(doc: ReportDocument, options: RenderOptions = {
     title: doc.title,
     description: `${doc.org}${doc.year}年法治政府建设年度报告`,
     evenAndOddHeaderAndFooters: true,
+    customProperties: provenanceProperties(doc),
+    // A line ended by a line break (<br>) keeps its spacing instead of being stretched to the margin.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: reportStyles(fonts),
     sections: [
       {

@@ -1,10 +1,12 @@
 import type { List, RootContent, Table } from 'mdast';
 import type { DocChapter, ReportDocument } from '../model.js';
-import { attachmentsText, inlineText, listMarker } from './common.js';
+import { attachmentsText, figureCaption, inlineText, listMarker, tableGrid } from './common.js';
 
 /**
  * Plain UTF-8 text for pasting into a website CMS: generated numbering, one paragraph per
- * line, blank lines between paragraphs, no hard wrapping.
+ * line, blank lines between paragraphs, no hard wrapping. What plain text cannot draw is put in
+ * words: a picture by its caption (「图1 ……」), m² and CO₂ in Unicode where it has the
+ * characters, a table as tab-separated rows with a merged cell's text in its first slot.
  */
 export function renderText(doc: ReportDocument): Uint8Array {
   const blocks: string[] = [doc.titleLines.join('\n')];
@@ -19,39 +21,47 @@ export function renderText(doc: ReportDocument): Uint8Array {
 }
 
 function chapterBlocks(chapter: DocChapter): string[] {
-  return chapter.body.children.flatMap((node) => block(node));
+  return chapter.body.children.flatMap((node) => block(node, chapter));
 }
 
-function block(node: RootContent): string[] {
+function block(node: RootContent, chapter: DocChapter): string[] {
   switch (node.type) {
     case 'heading':
     case 'paragraph':
       return [inlineText(node.children)];
     case 'list':
-      return listBlocks(node);
+      return listBlocks(node, chapter);
     case 'blockquote':
-      return node.children.flatMap((c) => block(c));
+      return node.children.flatMap((c) => block(c, chapter));
     case 'code':
       return [node.value];
     case 'table':
       return [tableText(node)];
-    case 'thematicBreak':
-      return [];
-    case 'html':
-      return [];
+    case 'figure':
+      return [figureCaption(chapter, node)];
+    case 'footnoteDefinition': {
+      const [first, ...rest] = node.children.flatMap((c) => block(c, chapter));
+      return [`[${node.label ?? node.identifier}] ${first ?? ''}`, ...rest];
+    }
     default:
       return 'children' in node ? [inlineText(node.children as RootContent[])] : [];
   }
 }
 
-function listBlocks(list: List): string[] {
+function listBlocks(list: List, chapter: DocChapter): string[] {
   return list.children.flatMap((item, i) => {
     const [first, ...rest] = item.children;
-    const head = first ? block(first).join('\n') : '';
-    return [`${listMarker(list, i)}${head}`, ...rest.flatMap((c) => block(c))];
+    const head = first ? block(first, chapter).join('\n') : '';
+    return [`${listMarker(list, i)}${head}`, ...rest.flatMap((c) => block(c, chapter))];
   });
 }
 
+/** Rows of tab-separated cells on the table's grid: a merged cell's text in its top-left slot, the slots it covers empty. */
 function tableText(table: Table): string {
-  return table.children.map((row) => row.children.map((cell) => inlineText(cell.children)).join('\t')).join('\n');
+  const { rows } = tableGrid(table);
+  return rows
+    .map((row, r) =>
+      Array.from(row, (slot, c) => (slot && slot.row === r && slot.col === c ? inlineText(slot.cell.children).replace(/\n/g, ' ') : '')).join('\t'),
+    )
+    .join('\n');
 }

@@ -141,7 +141,8 @@ const importReport: RegisterCommand = (program, ctx, setExit) => {
     .option('-o, --out <dir>', t(ctx, '新报告文件夹，默认为与文件同名的文件夹', 'the new report folder, default: named after the file'))
     .addOption(profileOption(ctx))
     .option('--encoding <name>', t(ctx, '文本编码（自动识别失败时用），如 gb18030、utf-8、utf-16le', 'text encoding when detection fails, e.g. gb18030, utf-8, utf-16le'))
-    .option('--template-figures', t(ctx, '正文中的数字换成对 metrics.yaml 的引用', 'replace figures in the text with references to metrics.yaml'))
+    .option('--template-figures', t(ctx, '正文中的数字换成对 metrics.yaml 的引用（lawreport 生成的 DOCX 默认如此）', 'replace figures in the text with references to metrics.yaml (the default for a DOCX lawreport built)'))
+    .option('--no-template-figures', t(ctx, '数字照原样保留，lawreport 生成的 DOCX 也不换成引用', 'keep figures as literal numbers, even in a DOCX lawreport built'))
     .option('--force', t(ctx, '覆盖已有的文件', 'overwrite existing files'))
     .action(async (file: string, opts) => {
       const { importCommand } = await import('./import.js');

@@ -19,7 +19,7 @@ export interface InitOptions {
 }
 
 /** After --force: names the old chapter files left beside the new ones. */
-export async function warnStrayChapters(ctx: CliContext, dir: string, files: Record<string, string>): Promise<void> {
+export async function warnStrayChapters(ctx: CliContext, dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   const stray = await strayChapters(dir, files);
   if (stray.length === 0) return;
   ctx.stderr(

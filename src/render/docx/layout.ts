@@ -36,6 +36,8 @@ export const LAYOUT = {
   titleLineTwips: 720,
   bodySize,
   tableSize: 28, // 四号 14 pt
+  captionSize: 28, // 四号 14 pt: 图题 a size below the body
+  footnoteSize: 24, // 小四 12 pt
   pageNumberSize: 28, // 四号 14 pt
   /** The page-number line sits 7 mm below the text block (GB/T 9704 7.5.1); footer distance is to its bottom. */
   footerTwips: mm(35 - 7) - 280,

@@ -1,7 +1,7 @@
-import { ImageRun, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
-import type { PhrasingContent } from 'mdast';
-import type { Asset, Fonts, ReportDocument } from '../../model.js';
-import { inlineText } from '../common.js';
+import { FootnoteReferenceRun, ImageRun, Paragraph, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import type { Image, PhrasingContent } from 'mdast';
+import type { Fonts, ReportDocument } from '../../model.js';
+import { fittedSize, inlineText, PICTURE_BOX } from '../common.js';
 import { LAYOUT, fontsOf, type FontRole } from './layout.js';
 
 /** Inline content as DOCX runs: the ground floor under paragraphs (blocks.ts) and table cells (table.ts). */
@@ -11,6 +11,8 @@ export interface BlockContext {
   fonts: Fonts;
   /** Drawing ids must be unique in a document; docx's own counter is global to the process, so a second build would differ. */
   nextDrawingId: () => number;
+  /** A footnote's content, by the identifier the text refers to it with (set per chapter). */
+  footnote?: (identifier: string) => Paragraph[] | undefined;
 }
 
 /** Body text: 三号 at the 28-a-line character pitch. */
@@ -18,9 +20,9 @@ export function bodyRun(fonts: Fonts, role: FontRole = 'body'): IRunOptions {
   return { font: fontsOf(fonts, role), size: LAYOUT.bodySize, characterSpacing: LAYOUT.bodyCharSpacing };
 }
 
-const IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp' };
+export const IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp' };
 
-export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: BlockContext): ParagraphChild[] {
+export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: BlockContext, maxWidthPx = PICTURE_BOX.width): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   const walk = (list: readonly PhrasingContent[], style: IRunOptions) => {
     for (const node of list) {
@@ -38,13 +40,24 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
         case 'delete':
           walk(node.children, { ...style, strike: true });
           break;
+        case 'underline':
+          walk(node.children, { ...style, underline: {} });
+          break;
+        case 'superscript':
+          walk(node.children, { ...style, superScript: true });
+          break;
+        case 'subscript':
+          walk(node.children, { ...style, subScript: true });
+          break;
         case 'break':
           out.push(new TextRun({ ...style, break: 1 }));
           break;
-        case 'image': {
-          const asset = ctx.doc.assets.get(decodeURI(node.url));
-          const type = asset && IMAGE_TYPES[asset.mime];
-          out.push(asset && type ? imageRun(asset, type, node.alt ?? '', node.title ?? undefined, ctx) : new TextRun({ ...style, text: inlineText([node]) }));
+        case 'image':
+          out.push(pictureRun(node, ctx, { width: Math.min(maxWidthPx, PICTURE_BOX.width), height: PICTURE_BOX.height }) ?? new TextRun({ ...style, text: inlineText([node]) }));
+          break;
+        case 'footnoteReference': {
+          const content = ctx.footnote?.(node.identifier);
+          out.push(content ? new FootnoteReferenceRun({ children: content }) : new TextRun({ ...style, text: inlineText([node]) }));
           break;
         }
         default:
@@ -57,16 +70,26 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
   return out;
 }
 
-function imageRun(asset: Asset, type: 'png' | 'jpg' | 'gif' | 'bmp', alt: string, title: string | undefined, ctx: BlockContext): ImageRun {
-  const maxWidth = (LAYOUT.textWidth / 1440) * 96; // the text block in px at 96 dpi
-  const w = asset.width ?? maxWidth;
-  const h = asset.height ?? maxWidth * 0.75;
-  const scale = Math.min(1, maxWidth / w);
+/**
+ * The picture itself; undefined when no picture was read for it. The drawing's name is the
+ * path the chapter wrote (so `import` puts the file back where it was), its description the alt text.
+ */
+export function pictureRun(node: Image, ctx: BlockContext, box: { width: number; height: number }): ImageRun | undefined {
+  const asset = ctx.doc.assets.get(safeDecode(node.url));
+  const type = asset && IMAGE_TYPES[asset.mime];
+  if (!asset || !type) return undefined;
   return new ImageRun({
     type,
     data: asset.bytes,
-    transformation: { width: Math.round(w * scale), height: Math.round(h * scale) },
-    altText: { id: String(ctx.nextDrawingId()), name: alt, description: alt, title: title ?? alt },
+    transformation: fittedSize(asset, box),
+    altText: { id: String(ctx.nextDrawingId()), name: safeDecode(node.url), description: node.alt ?? '', title: node.title ?? node.alt ?? '' },
   });
 }
 
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

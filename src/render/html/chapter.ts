@@ -1,30 +1,32 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { raw } from 'hast-util-raw';
+import type { Table } from 'mdast';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { toHast } from 'mdast-util-to-hast';
-import type { Asset, DocChapter } from '../../model.js';
+import { toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import type { Asset, DocChapter, Figure } from '../../model.js';
+import { figureCaption, fittedSize, headerRows, PICTURE_BOX, tableGrid } from '../common.js';
 import { holdHeadingEnd } from './heading-end.js';
 import { reportSchema } from './schema.js';
 
 /**
- * One chapter body → sanitised HTML. Raw HTML in the Markdown is parsed (hast-util-raw) and
- * then cut down to what a report needs (hast-util-sanitize): nothing a chapter writes can run
- * script or fetch anything. Afterwards, our own touches: headings one level down (h1 is the
- * title, h2 the chapters), images embedded from the report folder, list markers as text, and
- * every id namespaced by the chapter so two chapters (or a chapter and the page) cannot clash.
+ * One chapter body → sanitised HTML. The body holds no raw HTML any more (compile/lower.ts made
+ * nodes of it); what it holds is cut down once more to what a report needs (hast-util-sanitize):
+ * nothing a chapter writes can run script or fetch anything. Afterwards, our own touches: headings
+ * one level down (h1 is the title, h2 the chapters), images embedded from the report folder at
+ * the size the DOCX draws them, list markers as text, and every id namespaced by the chapter so
+ * two chapters (or a chapter and the page) cannot clash.
  */
-export function chapterHtml(chapter: Pick<DocChapter, 'id' | 'body'>, assets: ReadonlyMap<string, Asset>): string {
-  const prefix = `${chapter.id || 'chapter'}-`;
+export function chapterHtml(chapter: Pick<DocChapter, 'anchor' | 'body' | 'figureStart'>, assets: ReadonlyMap<string, Asset>): string {
+  const prefix = `${chapter.anchor}-`;
   const tree = toHast(chapter.body, {
-    allowDangerousHtml: true,
+    handlers: handlers(chapter),
     clobberPrefix: '',
     footnoteLabel: '注释',
     footnoteLabelTagName: 'p',
     footnoteLabelProperties: { className: ['footnotes-label'] },
     footnoteBackLabel: '返回正文',
   }) as HastRoot;
-  const clean = sanitize(raw(tree), reportSchema) as HastRoot;
+  const clean = sanitize(tree, reportSchema) as HastRoot;
   visitElements(clean, (el, parent) => {
     const m = /^h([1-6])$/.exec(el.tagName);
     if (m) {
@@ -60,7 +62,54 @@ function embedImage(el: Element, assets: ReadonlyMap<string, Asset>): boolean {
   }
   if (!asset) return false;
   el.properties.src = `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`;
+  // The DOCX's size in CSS px (1/96 in), so the printed page matches; CSS shrinks it on a phone.
+  if (asset.width && asset.height) {
+    const size = fittedSize(asset, PICTURE_BOX);
+    el.properties.width = size.width;
+    el.properties.height = size.height;
+  }
   return true;
+}
+
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+
+/** The document vocabulary beyond mdast (model.ts) as HTML elements. */
+function handlers(chapter: Pick<DocChapter, 'figureStart'>): Handlers {
+  const wrap = (tagName: string) => (state: State, node: { children: unknown[] }) => element(tagName, {}, state.all(node as never) as ElementContent[]);
+  return {
+    superscript: wrap('sup'),
+    subscript: wrap('sub'),
+    underline: wrap('u'),
+    figure: (state: State, node: Figure) =>
+      element('figure', {}, [...(state.all(node as never) as ElementContent[]), element('figcaption', {}, [{ type: 'text', value: figureCaption(chapter, node) }])]),
+    table: (state: State, node: Table) => tableElement(state, node),
+  } as Handlers;
+}
+
+/** A table with its merged cells (colspan, rowspan) and header rows (thead, th). */
+function tableElement(state: State, table: Table): Element {
+  const grid = tableGrid(table);
+  const heads = headerRows(table);
+  const rows = grid.rows.map((row, r) => {
+    const cells: ElementContent[] = [];
+    row.forEach((slot, c) => {
+      if (!slot || slot.row !== r || slot.col !== c) return;
+      const own = (slot.cell.data as { align?: string } | undefined)?.align;
+      const align = own ?? table.align?.[c] ?? undefined;
+      cells.push(
+        element(
+          slot.cell.data?.header || r < heads ? 'th' : 'td',
+          { ...(slot.colSpan > 1 ? { colSpan: slot.colSpan } : {}), ...(slot.rowSpan > 1 ? { rowSpan: slot.rowSpan } : {}), ...(align ? { align } : {}) },
+          state.all(slot.cell as never) as ElementContent[],
+        ),
+      );
+    });
+    return element('tr', {}, cells);
+  });
+  const parts: ElementContent[] = [];
+  if (heads > 0) parts.push(element('thead', {}, rows.slice(0, heads)));
+  if (rows.length > heads) parts.push(element('tbody', {}, rows.slice(heads)));
+  return element('table', {}, parts);
 }
 
 /** Links go to the web (http, https), to a mail address, or within the chapter (#…, namespaced like the ids). */

@@ -21,9 +21,9 @@ export interface PageOptions {
   bodyStart?: string;
 }
 
-/** Anchor of a chapter section, named after its outline id: report.html#measures. */
-export function chapterAnchor(chapter: Pick<DocChapter, 'id'>): string {
-  return chapter.id || 'chapter';
+/** Anchor of a chapter section, named after its outline id: report.html#measures (measures-2 for a second part). */
+export function chapterAnchor(chapter: Pick<DocChapter, 'anchor'>): string {
+  return chapter.anchor;
 }
 
 /** A self-contained page: CSS inline, images embedded, no scripts, no external requests. */

@@ -14,7 +14,7 @@ export const reportSchema: Schema = {
     'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
     'ol', 'ul', 'li', 'blockquote', 'pre', 'code',
     'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'a', 'img', 'section',
+    'a', 'img', 'section', 'figure', 'figcaption',
   ],
   attributes: {
     a: ['href', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel', ['className', 'data-footnote-backref']],

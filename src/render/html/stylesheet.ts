@@ -46,6 +46,9 @@ table { box-sizing: border-box; width: 100%; border-collapse: collapse; margin: 
 th, td { border: 1px solid #000; padding: .2em .5em; text-indent: 0; }
 th { font-weight: normal; font-family: ${unique(f.heading1)}; }
 img { max-width: 100%; height: auto; display: block; margin: .5em auto; }
+figure { margin: .5em 0; text-indent: 0; text-align: center; break-inside: avoid; }
+figure img { margin: 0 auto; }
+figcaption { font-size: 14pt; text-indent: 0; text-align: center; }
 a { color: inherit; }
 sup, sub { line-height: 0; }
 .footnotes { font-size: 12pt; margin-top: 1em; border-top: 1px solid #999; }
