@@ -18,6 +18,7 @@ const LAYERS = [
   ['render', ['src/render/']],
   ['tools', ['src/fmt/', 'src/init/', 'src/import/']],
   ['pipeline', ['src/pipeline/']],
+  ['review', ['src/review/']],
   ['preview', ['src/preview/']],
   ['cli', ['src/cli/']],
 ];

@@ -289,6 +289,8 @@ export interface ReportDocument {
   org: string;
   /** Images by the path written in the Markdown. */
   assets: Map<string, Asset>;
+  /** Every figure of the report with where the text prints it (src/figures/records.ts): `build -f json`. */
+  figures: FigureRecord[];
   /** What `lawreport import` needs to give the folder back from the DOCX (written as its custom properties). */
   provenance: Provenance;
 }
@@ -298,4 +300,35 @@ export interface Provenance {
   profile: string;
   /** The figures the chapters cite (metrics.yaml's, not computed ones): already printed in the text, nothing more. */
   figures: Record<string, number>;
+}
+
+/** Where a figure is printed: one `{{…}}` of a chapter. */
+export interface FigureUse {
+  /** Report-relative chapter file. */
+  file: string;
+  line: number;
+  column: number;
+  /** The expression as written, "{{fig disputes.mediated}}". */
+  expression: string;
+  /** What it prints, "66件". */
+  printed: string;
+}
+
+/**
+ * One figure of a report: a value of metrics.yaml, a rate the catalog computes from two of them,
+ * or a figure the text computes ({{pct …}}, {{sum …}}, {{diff …}}).
+ */
+export interface FigureRecord {
+  /** "disputes.mediated"; for a figure the text computes, its expression: "pct disputes.mediated disputes.received". */
+  id: string;
+  label: string;
+  unit: string;
+  value: number | string;
+  computed: boolean;
+  /** How a computed figure is made: a rate is numerator ÷ denominator × 100, `of` in that order. */
+  formula?: { kind: 'rate' | 'pct' | 'sum' | 'diff'; of: string[] };
+  /** Where metrics.yaml writes it (figures written there only). */
+  source?: { file: string; line: number; column: number };
+  /** Every place the chapters print it, in file order. */
+  uses: FigureUse[];
 }

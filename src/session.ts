@@ -1,3 +1,4 @@
+import { FigureTerms } from './figures/find.js';
 import type { SourceHost } from './io/host.js';
 import { TemplateCache } from './template/render.js';
 import { readBuiltinSchemas, type BuiltinSchemas } from './validate/builtin-schemas.js';
@@ -8,11 +9,13 @@ import { Validators } from './validate/schema.js';
  * batch worker (which takes report after report), a preview (which rebuilds on every save).
  * Every cache lives here, for the package host it serves, never in a module: the package's
  * schemas and their compiled validators, the built-in catalog as parsed, metrics.yaml schemas
- * by content, and templates compiled by their text.
+ * by content, templates compiled by their text, and the figure finder's terms per catalog.
  */
 export class Session {
   readonly validators: Validators;
   readonly templates = new TemplateCache();
+  /** The figure finder's labels and aliases per catalog: the built-in catalog is one object per session (memo below), so its terms are made once. */
+  readonly figureTerms = new FigureTerms();
   /** metrics.yaml's schema by its content: the same catalog gives the same object, compiled once. */
   readonly metricsSchemas = new Map<string, object>();
   private schemas?: Promise<BuiltinSchemas>;

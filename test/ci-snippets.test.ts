@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleDir, repoRoot } from './helpers.js';
 
 const exec = promisify(execFile);
-const HOOK = path.join(repoRoot, 'examples/ci/pre-commit');
-const WORKFLOW = path.join(repoRoot, 'examples/ci/lawreport.yml');
+const HOOK = path.join(repoRoot, 'templates/ci/pre-commit');
+const WORKFLOW = path.join(repoRoot, 'templates/ci/lawreport.yml');
 
 /** A git repository holding one report in a folder with a Chinese name, with lawreport installed as a local bin. */
 async function reportRepo(): Promise<string> {

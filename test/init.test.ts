@@ -30,13 +30,21 @@ const read = (dir: string, rel: string) => readFile(path.join(dir, rel), 'utf8')
 const PLACEHOLDER_RULE = /^(?:chapter-placeholder|chapter-empty|metric-required)$/;
 
 describe('lawreport init', () => {
-  it('fills lawreport.yaml, writes .gitignore and a CI workflow running the check', async () => {
+  it('fills lawreport.yaml, writes .gitignore, .gitattributes, package.json and the CI workflow lawreport ships', async () => {
     const { run, dir } = await init(['--org', '示例镇人民政府', '--year', '2025', '--date', '2026-02-10']);
     expect(run.code, run.stderr).toBe(0);
     const config = parseYaml(await read(dir, 'lawreport.yaml'), 'lawreport.yaml').doc!.value;
     expect(config).toMatchObject({ profile: 'national', org: '示例镇人民政府', year: 2025, date: '2026-02-10' });
-    expect(await read(dir, '.gitignore')).toBe('dist/\n');
-    expect(await read(dir, '.github/workflows/lawreport.yml')).toContain('run: npx lawreport check');
+    expect(await read(dir, '.gitignore')).toBe('dist/\nnode_modules/\n');
+    // One source: the workflow and .gitattributes are lawreport's templates/ci/ files, byte for byte.
+    expect(await read(dir, '.github/workflows/lawreport.yml')).toBe(await readFile(path.join(repoRoot, 'templates/ci/lawreport.yml'), 'utf8'));
+    expect(await read(dir, '.gitattributes')).toBe(await readFile(path.join(repoRoot, 'templates/ci/gitattributes'), 'utf8'));
+    const manifest = JSON.parse(await read(dir, 'package.json'));
+    const { version } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ private: true, devDependencies: { lawreport: `^${version}` } });
+    // The one git config line, as .gitattributes names the driver.
+    expect(run.stdout).toContain('git config diff.lawreport.textconv "npx --no-install lawreport textconv"');
+    expect(await read(dir, '.gitattributes')).toContain('git config diff.lawreport.textconv "npx --no-install lawreport textconv"');
   });
 
   it('a fresh init, no --year or --date, checks clean but for the placeholders it says to fill: no warning, no date-deadline', async () => {
@@ -48,7 +56,7 @@ describe('lawreport init', () => {
     // A stand-in in the first quarter after the report year, before the 1 March report upward, and said to be one.
     expect(config).toMatch(new RegExp(`date: ${year + 1}-02-28 +# 成文日期：先填了 ${year + 1} 年 2 月 28 日.*签发时改为实际日期；须在 ${year + 1} 年 4 月 1 日公开之前\n`));
     expect(run.stdout).toContain(`成文日期先填了 ${year + 1}-02-28，签发时在 lawreport.yaml 里改为实际日期。`);
-    expect(run.stdout).toContain('下一步：在 chapters/ 里把“待补充”换成正文');
+    expect(run.stdout).toContain('1. 在 chapters/ 里把“待补充”换成正文');
     expect(run.stdout).toContain('可选的章节（chapters/00-preface.md、chapters/05-other.md）不需要时直接删除文件。');
     const check = await runCli(['check', 'report', '--format', 'json'], cwd);
     const found = JSON.parse(check.stdout) as { ruleId: string; file: string; message: string; hint: string }[];
@@ -159,7 +167,7 @@ describe('lawreport init', () => {
         },
       ],
     };
-    const files = scaffoldReport(profile, await builtinCatalog(builtins), { profileName: 'sectioned.yaml', org: '示例镇人民政府', year: 2025, date: '2026-02-10' });
+    const files = scaffoldReport(profile, await builtinCatalog(builtins), { profileName: 'sectioned.yaml', org: '示例镇人民政府', year: 2025, date: '2026-02-10', repository: {}, version: '0.1.0' });
     expect(files['chapters/01-measures.md']).toContain(
       '## 学法用法\n\n待补充。\n\n## 严格规范公正文明执法\n\n<!-- 须引用的数据：行政执法立案（enforcement.cases_filed）、行政执法结案（enforcement.cases_closed）。 -->\n\n待补充。',
     );

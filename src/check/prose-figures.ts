@@ -97,7 +97,7 @@ function inBlock(source: RuleSource, block: ProseBlock, filling: Filling): Prose
   const view = filled(filling, block);
   const text = view.text;
   const out: ProseFigure[] = [];
-  for (const hit of findFigures(text, source.catalog, { hidden: HIDDEN })) {
+  for (const hit of findFigures(text, source.catalog, { hidden: HIDDEN, terms: filling.views.figureTerms })) {
     // A sub-category (「其中安全生产领域立案51宗」) is not the labelled total.
     if (hit.part) continue;
     const mustache = view.from[hit.start];

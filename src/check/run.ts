@@ -5,6 +5,7 @@ import type { RuleSetting } from '../model.js';
 import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
 import { SCHEMA_MESSAGES, validateValue, Validators } from '../validate/schema.js';
 import type { TemplateCache } from '../template/render.js';
+import type { FigureTerms } from '../figures/find.js';
 import type { Rule, RuleSource } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { SourceViews } from './views.js';
@@ -38,6 +39,8 @@ export interface RunOptions {
   validators?: Validators;
   /** The session's templates by text: the rules read the chapters' expressions as compiling parses them. */
   templates?: TemplateCache;
+  /** The session's catalog terms for the figure finder. */
+  figureTerms?: FigureTerms;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface RunOptions {
  */
 export function runRules(source: RuleSource, rules: readonly Rule[] = builtinRules, run: RunOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const views = new SourceViews(source, run.templates);
+  const views = new SourceViews(source, run.templates, run.figureTerms);
   const known = run.known ?? rules.map((r) => r.meta);
   const validators = run.validators ?? new Validators();
   for (const rule of rules) {

@@ -1,4 +1,5 @@
 import type { ChapterSource, ReportSource } from '../model.js';
+import { FigureTerms } from '../figures/find.js';
 import { TemplateCache, templateTree } from '../template/render.js';
 import { chapterOutline, type ChapterOutline } from './chapter-outline.js';
 import { proseBlocks, type ProseBlock } from './prose.js';
@@ -14,10 +15,11 @@ export class SourceViews {
   private readonly memos = new Map<symbol, unknown>();
   private readonly expressions = new Map<ChapterSource, Map<number, hbs.AST.MustacheStatement>>();
 
-  /** `templates`: the session's, where compiling finds the same chapters parsed. */
+  /** `templates`: the session's, where compiling finds the same chapters parsed; `figureTerms`: the session's catalog terms. */
   constructor(
     readonly source: Pick<ReportSource, 'chapters'>,
     private readonly templates = new TemplateCache(),
+    readonly figureTerms = new FigureTerms(),
   ) {}
 
   /** The `{{…}}` of a chapter as the template parser read them, by file offset (none when the chapter is no valid template). */

@@ -9,6 +9,7 @@ import { LineIndex } from '../source/line-index.js';
 import { mapToSource, type OffsetMap } from '../source/offset-map.js';
 import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
 import { collectAssets } from './assets.js';
+import { figureRecords } from '../figures/records.js';
 import { lowerChapter } from './lower.js';
 import { citedFigures } from './cited.js';
 import { chapterStem } from '../load/chapter-file.js';
@@ -103,9 +104,10 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
 
   const chapters: DocChapter[] = [];
   let preface: DocChapter | undefined;
+  const printed = compiledChapters(source);
   let figureStart = 0;
   const anchors = new Set<string>();
-  for (const chapter of compiledChapters(source)) {
+  for (const chapter of printed) {
     const compiled = await compileOne(source, chapter, context, assets, templates);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
@@ -117,6 +119,7 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
   }
 
   if (hasErrors(diagnostics)) return { diagnostics };
+  const figures = figureRecords(source, printed, templates);
   return {
     document: {
       title: titleLines(title).join(''),
@@ -131,7 +134,8 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
       year: source.config.year,
       org: source.config.org,
       assets,
-      provenance: { profile: source.config.profile, figures: citedFigures(source, templates) },
+      figures,
+      provenance: { profile: source.config.profile, figures: citedFigures(figures) },
     },
     diagnostics,
   };

@@ -43,25 +43,30 @@ const SENTENCE_BREAK = /[。；;！？!?\n]/;
 /** The number is a date, an ordinal, an article, a document or phone number: never a figure. */
 const NOT_A_FIGURE_BEFORE = /[第〕\]号\-—]$/;
 
-interface Term {
+export interface Term {
   text: string;
   defs: MetricDef[];
 }
 
-const termsByCatalog = new WeakMap<Catalog, Term[]>();
+/**
+ * Every label and alias of a catalog (two characters or more), longest first: made once per
+ * catalog and kept by whoever owns the run (a session, an import), never by this module.
+ */
+export class FigureTerms {
+  private readonly byCatalog = new WeakMap<Catalog, Term[]>();
 
-/** Every label and alias of the catalog (two characters or more), longest first; computed once per catalog. */
-function termsOf(catalog: Catalog): Term[] {
-  let terms = termsByCatalog.get(catalog);
-  if (!terms) {
-    const byText = new Map<string, MetricDef[]>();
-    for (const def of catalog.byPath.values()) {
-      for (const text of new Set([def.label, ...def.aliases])) if (text.length >= 2) byText.set(text, [...(byText.get(text) ?? []), def]);
+  of(catalog: Catalog): Term[] {
+    let terms = this.byCatalog.get(catalog);
+    if (!terms) {
+      const byText = new Map<string, MetricDef[]>();
+      for (const def of catalog.byPath.values()) {
+        for (const text of new Set([def.label, ...def.aliases])) if (text.length >= 2) byText.set(text, [...(byText.get(text) ?? []), def]);
+      }
+      terms = [...byText].map(([text, defs]) => ({ text, defs })).sort((a, b) => b.text.length - a.text.length);
+      this.byCatalog.set(catalog, terms);
     }
-    terms = [...byText].map(([text, defs]) => ({ text, defs })).sort((a, b) => b.text.length - a.text.length);
-    termsByCatalog.set(catalog, terms);
+    return terms;
   }
-  return terms;
 }
 
 const isPercent = (unit: string) => unit === '%' || unit === '％';
@@ -69,6 +74,8 @@ const isPercent = (unit: string) => unit === '%' || unit === '％';
 export interface FindOptions {
   /** A character standing for text that is not prose (markup, {{…}} left unrendered): never inside a gap. */
   hidden?: string;
+  /** The run's terms (made anew for this call without). */
+  terms?: FigureTerms;
 }
 
 /**
@@ -78,7 +85,7 @@ export interface FindOptions {
  * 人次 → persons). A label that fits more than one metric is no figure: never a guess.
  */
 export function findFigures(text: string, catalog: Catalog, options: FindOptions = {}): FigureHit[] {
-  const terms = termsOf(catalog);
+  const terms = (options.terms ?? new FigureTerms()).of(catalog);
   const hits: FigureHit[] = [];
   for (const m of text.matchAll(FIGURE)) {
     const start = m.index!;

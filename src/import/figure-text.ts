@@ -1,4 +1,4 @@
-import { figureReference, findFigures, sentenceAround, type FigureHit } from '../figures/find.js';
+import { figureReference, FigureTerms, findFigures, sentenceAround, type FigureHit } from '../figures/find.js';
 import type { Catalog } from '../model.js';
 import { matchForm } from './match-form.js';
 import type { Segment } from './markdown-out.js';
@@ -20,9 +20,10 @@ export function collectFigures(blocks: Block[], catalog: Catalog, template: bool
   const values = new Map<string, number>();
   const hitsOf = new Map<Block, WrittenHit[]>();
   const all: { hit: WrittenHit; line: number }[] = [];
+  const terms = new FigureTerms();
   for (const block of blocks) {
     const form = matchForm(block.text);
-    const hits = findFigures(form.text, catalog).map((h) => {
+    const hits = findFigures(form.text, catalog, { terms }).map((h) => {
       const start = form.at[h.start]!;
       return { ...h, start, numberEnd: form.at[h.numberEnd]!, end: form.at[h.end]!, labelStart: form.at[h.labelStart]!, sentence: sentenceAround(block.text, start) };
     });

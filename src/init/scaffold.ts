@@ -13,6 +13,10 @@ export interface ScaffoldOptions {
   date: string;
   /** The date is init's stand-in (no --date): lawreport.yaml says so. */
   dateDefaulted?: boolean;
+  /** The repository files by path (REPOSITORY_TEMPLATES' texts). */
+  repository: Record<string, string>;
+  /** lawreport's version, for package.json. */
+  version: string;
 }
 
 /**
@@ -29,28 +33,34 @@ export function optionalChapterFiles(profile: Profile): string[] {
   return [chapterFileName(0, 'preface'), ...profile.chapters.flatMap((c, i) => (c.required ? [] : [chapterFileName(i + 1, c.id)]))];
 }
 
-/** The CI job a report repository gets: `lawreport check` refuses a broken report. */
-export const CI_WORKFLOW = `# 每次推送都检查报告：缺章、数据写错、占位文字未替换时，检查不通过。
-name: lawreport
-on: [push, pull_request]
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: npx lawreport check
-`;
-
 export const CI_WORKFLOW_FILE = '.github/workflows/lawreport.yml';
+
+/**
+ * What a report repository gets besides the report, from lawreport's own templates/ci/ (one
+ * source: the README shows the same files): the CI workflow, .gitattributes for git's textconv.
+ */
+export const REPOSITORY_TEMPLATES = { [CI_WORKFLOW_FILE]: 'templates/ci/lawreport.yml', '.gitattributes': 'templates/ci/gitattributes' } as const;
+
+/** The line that makes git diff read .docx and chapters through lawreport (the driver .gitattributes names). */
+export const TEXTCONV_CONFIG = 'git config diff.lawreport.textconv "npx --no-install lawreport textconv"';
+
+/** package.json of a report repository: lawreport as a development dependency, installed by `npm ci` in CI. */
+export function packageJson(org: string, year: number, version: string): string {
+  const manifest = {
+    private: true,
+    description: `${org}${year}年法治政府建设年度报告`,
+    scripts: { check: 'lawreport check', build: 'lawreport build' },
+    devDependencies: { lawreport: `^${version}` },
+  };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
 
 const PREFACE_GUIDANCE = '开头的引言（可选，不编号）：一两句话说明报告依据和总体情况；不需要可以删除本文件。';
 
 /**
  * A complete new report folder as file path → text: lawreport.yaml, metrics.yaml listing
- * the catalog, one chapter per outline chapter with what belongs there, .gitignore, CI.
+ * the catalog, one chapter per outline chapter with what belongs there, .gitignore,
+ * .gitattributes, package.json and the CI workflow.
  */
 export function scaffoldReport(profile: Profile, catalog: Catalog, options: ScaffoldOptions): Record<string, string> {
   const files: Record<string, string> = {
@@ -65,8 +75,11 @@ export function scaffoldReport(profile: Profile, catalog: Catalog, options: Scaf
         : undefined,
     }),
     [METRICS_FILE]: emptyMetricsYaml(catalog),
-    [GITIGNORE.path]: GITIGNORE.text,
-    [CI_WORKFLOW_FILE]: CI_WORKFLOW,
+    // node_modules/: package.json installs lawreport beside the report.
+    [GITIGNORE.path]: `${GITIGNORE.text}node_modules/
+`,
+    'package.json': packageJson(options.org, options.year, options.version),
+    ...options.repository,
   };
   const preface = chapterFile(0, 'preface', PLACEHOLDER, { comment: PREFACE_GUIDANCE });
   files[preface.path] = preface.text;

@@ -65,7 +65,10 @@ export function normalize(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
-/** `base` with some files' text replaced: how fmt --fix re-checks its edits before writing anything. */
+/**
+ * `base` with some files' text replaced, or added (listed in their folder then): how fmt --fix
+ * re-checks its edits before writing anything, and how textconv reads an old chapter in its report.
+ */
 export function overlayHost(base: SourceHost, overrides: ReadonlyMap<string, string>): SourceHost {
   return {
     root: base.root,
@@ -77,6 +80,12 @@ export function overlayHost(base: SourceHost, overrides: ReadonlyMap<string, str
       const text = overrides.get(normalize(path));
       return text === undefined ? base.readBytes(path) : found(new TextEncoder().encode(text));
     },
-    listFiles: (dir) => base.listFiles(dir),
+    async listFiles(dir) {
+      const listed = await base.listFiles(dir);
+      const prefix = normalize(dir) === '' || normalize(dir) === '.' ? '' : `${normalize(dir)}/`;
+      const added = [...overrides.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+      if (added.length === 0) return listed;
+      return found([...new Set([...(listed.status === 'ok' ? listed.value : []), ...added])].sort());
+    },
   };
 }

@@ -29,7 +29,7 @@ export async function checkReport(host: SourceHost, session: Session, options: C
   const loaded = await loadReport(host, session, options);
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const source = loaded.source;
-  const ruleDiagnostics = runRules(source, rules, { known: DIAGNOSTICS, validators: session.validators, templates: session.templates });
+  const ruleDiagnostics = runRules(source, rules, { known: DIAGNOSTICS, validators: session.validators, templates: session.templates, figureTerms: session.figureTerms });
   const compiled = await compileReport(source, options.compileChapter, session.templates);
   const diagnostics = applySeverities([...loaded.diagnostics, ...compiled.diagnostics], source.config.rules, diagnosticMeta).concat(ruleDiagnostics);
   return { source, document: compiled.document, diagnostics };

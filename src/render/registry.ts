@@ -46,6 +46,14 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     render: async (document) => (await import('./text.js')).renderText(document),
   },
   {
+    id: 'json',
+    extension: '.json',
+    default: false,
+    needsBrowser: false,
+    label: loc('全部数据：名称、单位、数值、是否计算得出、正文中印在哪里（schemas/figures-output.schema.json）', 'every figure: label, unit, value, computed or not, where the text prints it (schemas/figures-output.schema.json)'),
+    render: async (document) => (await import('./json.js')).renderJson(document),
+  },
+  {
     id: 'pdf',
     extension: '.pdf',
     default: false,

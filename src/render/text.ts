@@ -20,11 +20,12 @@ export function renderText(doc: ReportDocument): Uint8Array {
   return new TextEncoder().encode(blocks.filter((b) => b.trim() !== '').join('\n\n') + '\n');
 }
 
-function chapterBlocks(chapter: DocChapter): string[] {
+/** A chapter's body as printed text, one string a block (a table's rows on lines, cells between tabs). */
+export function chapterBlocks(chapter: Pick<DocChapter, 'body' | 'figureStart'>): string[] {
   return chapter.body.children.flatMap((node) => block(node, chapter));
 }
 
-function block(node: RootContent, chapter: DocChapter): string[] {
+function block(node: RootContent, chapter: Pick<DocChapter, 'figureStart'>): string[] {
   switch (node.type) {
     case 'heading':
     case 'paragraph':
@@ -48,7 +49,7 @@ function block(node: RootContent, chapter: DocChapter): string[] {
   }
 }
 
-function listBlocks(list: List, chapter: DocChapter): string[] {
+function listBlocks(list: List, chapter: Pick<DocChapter, 'figureStart'>): string[] {
   return list.children.flatMap((item, i) => {
     const [first, ...rest] = item.children;
     const head = first ? block(first, chapter).join('\n') : '';

@@ -120,7 +120,7 @@ const fmt: RegisterCommand = (program, ctx, setExit) => {
 const init: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('init')
-    .description(t(ctx, '按提纲新建报告文件夹（lawreport.yaml、metrics.yaml、各章节、.gitignore、CI 配置）', 'create a report folder from the outline (lawreport.yaml, metrics.yaml, chapters, .gitignore, CI workflow)'))
+    .description(t(ctx, '按提纲新建报告文件夹（lawreport.yaml、metrics.yaml、各章节、.gitignore、.gitattributes、package.json、CI 配置）', 'create a report folder from the outline (lawreport.yaml, metrics.yaml, chapters, .gitignore, .gitattributes, package.json, CI workflow)'))
     .argument('[dir]', t(ctx, '新报告文件夹，默认为当前文件夹', 'the new report folder, default: the current folder'))
     .addOption(profileOption(ctx))
     .option('--org <name>', t(ctx, '报告主体，如 示例镇人民政府（必填）', 'reporting body, e.g. 示例镇人民政府 (required)'))
@@ -150,6 +150,30 @@ const importReport: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
+const diff: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('diff')
+    .description(t(ctx, '比较报告的两个版本（两个文件夹，或 git 的两个修订）：数据的新旧值和差、印出的正文逐句对照、章节和问题的变化', 'compare two versions of a report (two folders, or two git revisions): figures old → new, the printed text sentence by sentence, chapters and problems'))
+    .argument('[versions...]', t(ctx, '两个报告文件夹；或修订（HEAD~1、main..HEAD、main...HEAD）加报告文件夹，默认比较 HEAD 与工作区的当前文件夹', 'two report folders; or revisions (HEAD~1, main..HEAD, main...HEAD) and a report folder; default: HEAD against the work tree, of the current folder'))
+    .option('--rev <revision>', t(ctx, '要比较的修订，可给两次（--rev v1 --rev v2）；只给一次时与工作区比较', 'a revision to compare, up to twice (--rev v1 --rev v2); once compares it with the work tree'), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--format <name>', t(ctx, '输出格式：human、markdown（GitHub 的步骤摘要、合并请求评论）、json（格式见 schemas/diff-output.schema.json）', 'output format: human, markdown (GitHub step summary, merge-request comment), json (shape: schemas/diff-output.schema.json)'), 'human')
+    .action(async (versions: string[], opts) => {
+      const { diffCommand } = await import('./diff.js');
+      setExit(await diffCommand(ctx, versions, opts));
+    });
+};
+
+const textconv: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('textconv')
+    .description(t(ctx, '供 git 比对用（diff.lawreport.textconv）：把 .docx 转成文字，把章节 .md 转成填好数据后印出的正文', "for git's diffs (diff.lawreport.textconv): a .docx as its text, a chapter .md as the text it prints with the figures filled in"))
+    .argument('<file>', t(ctx, '.docx 或章节 .md 文件', 'a .docx or a chapter .md file'))
+    .action(async (file: string) => {
+      const { textconvCommand } = await import('./textconv.js');
+      setExit(await textconvCommand(ctx, file));
+    });
+};
+
 /** `lawreport completion bash|zsh|fish`: the script is made from the commands registered on the program. */
 const completion: RegisterCommand = (program, ctx) => {
   program
@@ -171,4 +195,4 @@ const completion: RegisterCommand = (program, ctx) => {
 };
 
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [init, importReport, build, check, fmt, preview, completion];
+export const commands: RegisterCommand[] = [init, importReport, build, check, diff, fmt, preview, textconv, completion];

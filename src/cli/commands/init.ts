@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { builtinsHost } from '../../io/builtins-host.js';
+import { builtinsHost, toolVersion } from '../../io/builtins-host.js';
+import { openRepository } from '../../io/git.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
-import { defaultDate, optionalChapterFiles, scaffoldReport } from '../../init/scaffold.js';
+import { CI_WORKFLOW_FILE, defaultDate, optionalChapterFiles, REPOSITORY_TEMPLATES, scaffoldReport, TEXTCONV_CONFIG } from '../../init/scaffold.js';
 import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
 import { nearest } from '../../diagnostics/suggest.js';
 import type { SourceHost } from '../../io/host.js';
@@ -74,7 +75,15 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   await assertBuiltinProfile(builtins, options.profile);
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
-  const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date, dateDefaulted: options.date === undefined });
+  const files = scaffoldReport(profile, catalog, {
+    profileName: options.profile,
+    org: options.org.trim(),
+    year,
+    date,
+    dateDefaulted: options.date === undefined,
+    repository: await repositoryFiles(builtins),
+    version: toolVersion(),
+  });
 
   const display = dir ?? '.';
   const abs = path.resolve(ctx.cwd, display);
@@ -86,8 +95,16 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   ctx.stdout(
     t(
       ctx,
-      `\n下一步：在 chapters/ 里把“待补充”换成正文，在 metrics.yaml 里填数据，然后运行 lawreport check ${display}。\n`,
-      `\nNext: replace “待补充” in chapters/ with the text, fill in metrics.yaml, then run lawreport check ${display}.\n`,
+      `\n下一步：\n` +
+        `  1. 在 chapters/ 里把“待补充”换成正文，在 metrics.yaml 里填数据，然后运行 lawreport check ${display}。\n` +
+        `  2. 让 git diff、git log -p 显示 Word 文档的文字和章节填好数据后的正文（每个克隆运行一次）：\n       ${TEXTCONV_CONFIG}\n` +
+        `  3. CI：在这个文件夹里运行 npm install，把 package.json 和生成的 package-lock.json 一起提交；lawreport 还没有发布到 npm 时，` +
+        `改用 npm install -D 压缩包或 git 地址（见 lawreport 的 README“CI”一节）。\n`,
+      `\nNext:\n` +
+        `  1. Replace “待补充” in chapters/ with the text, fill in metrics.yaml, then run lawreport check ${display}.\n` +
+        `  2. Let git diff and git log -p show the text of Word files and the chapters as printed (once per clone):\n       ${TEXTCONV_CONFIG}\n` +
+        `  3. CI: run npm install in this folder and commit package.json with the package-lock.json it writes; until lawreport is on npm, ` +
+        `npm install -D a tarball or a git URL instead (see the README's CI section).\n`,
     ),
   );
   const optional = optionalChapterFiles(profile).filter((f) => f in files);
@@ -97,5 +114,33 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   if (options.date === undefined) {
     ctx.stdout(t(ctx, `成文日期先填了 ${date}，签发时在 lawreport.yaml 里改为实际日期。\n`, `The signature date is set to ${date} for now; change it in lawreport.yaml to the real date when signed.\n`));
   }
+  await warnNotAtTop(ctx, abs);
   return EXIT.ok;
+}
+
+/** The repository files init writes, as lawreport ships them in templates/ci/ (the README shows the same). */
+async function repositoryFiles(builtins: SourceHost): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const [target, shipped] of Object.entries(REPOSITORY_TEMPLATES)) {
+    const read = await builtins.readText(shipped);
+    if (read.status !== 'ok') throw new Error(`lawreport is incomplete: ${shipped} cannot be read`);
+    files[target] = read.value;
+  }
+  return files;
+}
+
+/** GitHub runs workflows of the repository's top only: a report folder inside a repository says where they go. */
+async function warnNotAtTop(ctx: CliContext, abs: string): Promise<void> {
+  const repo = await openRepository(abs, { env: ctx.env });
+  if (repo.status !== 'ok' || repo.repo.prefix === '') return;
+  const top = shownPath(ctx.cwd, repo.repo.top);
+  ctx.stderr(
+    t(
+      ctx,
+      `注意：这个文件夹在 git 仓库“${top}”里面。GitHub 只运行仓库根目录下的 ${CI_WORKFLOW_FILE}，npm ci 也在根目录运行：` +
+        `请把 ${CI_WORKFLOW_FILE} 和 package.json 移到“${top}”（已有时合并进去），工作流会检查仓库里的每份报告。\n`,
+      `Note: this folder is inside the git repository "${top}". GitHub runs ${CI_WORKFLOW_FILE} only at the repository's top, and npm ci runs there: ` +
+        `move ${CI_WORKFLOW_FILE} and package.json to "${top}" (merge them with any already there); the workflow checks every report of the repository.\n`,
+    ),
+  );
 }
