@@ -16,7 +16,7 @@ const LAYERS = [
   ['check', ['src/check/']],
   ['compile', ['src/compile/']],
   ['render', ['src/render/']],
-  ['tools', ['src/fmt/', 'src/init/', 'src/import/']],
+  ['tools', ['src/fmt/', 'src/init/', 'src/import/', 'src/summary/']],
   ['pipeline', ['src/pipeline/']],
   ['review', ['src/review/']],
   ['preview', ['src/preview/']],

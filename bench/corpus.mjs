@@ -202,8 +202,14 @@ function report(town, seed, rounds) {
 
 const FIRST = '青河云石柳东南北西桃松梅龙凤金白新清长永';
 const SECOND = '山湾岭桥溪坪塘岗林源';
-/** 100 distinct town names, the same every run. */
-export const towns = (n) => Array.from({ length: n }, (_, i) => `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}镇`);
+const THIRD = '上下前后中';
+/** Distinct town names, the same every run: two characters for the first 200, then three (the 500-report district). */
+export const towns = (n) =>
+  Array.from({ length: n }, (_, i) => {
+    const name = `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}`;
+    const round = Math.floor(i / (FIRST.length * SECOND.length));
+    return `${name}${round === 0 ? '' : THIRD[(round - 1) % THIRD.length]}镇`;
+  });
 
 async function writeReport(dir, { files, flat }) {
   for (const [rel, text] of Object.entries(files)) {
@@ -211,6 +217,14 @@ async function writeReport(dir, { files, flat }) {
     await writeFile(path.join(dir, rel), text);
   }
   await writeFile(`${dir}.md`, flat); // pandoc's copy, beside the folder
+}
+
+/** Writes `n` typical reports of different towns under `root` (the district a summary reads) and returns their folders. */
+export async function generateDistrict(root, n) {
+  await rm(root, { recursive: true, force: true });
+  const dirs = towns(n).map((_, i) => path.join(root, `town-${String(i + 1).padStart(3, '0')}`));
+  for (const [i, town] of towns(n).entries()) await writeReport(dirs[i], report(town, 100 + i, 1));
+  return dirs;
 }
 
 /** Writes the corpus under `root` and returns its paths and sizes. */

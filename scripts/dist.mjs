@@ -77,6 +77,8 @@ function parseArgs(args) {
 async function prepareBlob(stage) {
   await bundle('bin/lawreport.js', path.join(stage, 'lawreport.cjs'));
   await bundle('src/cli/batch/worker.ts', path.join(stage, 'worker.cjs'));
+  // exceljs and ECharts: an asset the main script runs only when a summary is written (renderers.sea.ts).
+  await bundle('src/summary/renderers.ts', path.join(stage, 'summary.cjs'), false);
 
   const assets = { 'package.json': path.join(root, 'package.json') };
   for (const dir of ASSET_DIRS) {
@@ -87,6 +89,7 @@ async function prepareBlob(stage) {
   // The names builtins-host.sea.ts reads (MANIFEST, WORKER_ASSET).
   assets['lawreport-assets.json'] = manifest;
   assets['lawreport-worker.cjs'] = path.join(stage, 'worker.cjs');
+  assets['lawreport-summary.cjs'] = path.join(stage, 'summary.cjs'); // RENDERERS_ASSET
 
   const config = path.join(stage, 'sea-config.json');
   const blobFile = path.join(stage, 'sea-prep.blob');
@@ -111,9 +114,10 @@ async function prepareBlob(stage) {
 
 /**
  * One CommonJS file per entry (a SEA main script is a single CommonJS script), src/ bundled in
- * place of lib/'s bundle, with the executable's own builtins host.
+ * place of lib/'s bundle, with the executable's own builtins host. `separate`: the summary's
+ * large renderers come from their asset (false when bundling that asset itself).
  */
-async function bundle(entry, outfile) {
+async function bundle(entry, outfile, separate = true) {
   await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -137,6 +141,11 @@ async function bundle(entry, outfile) {
         setup(b) {
           b.onResolve({ filter: /^\.\.\/lib\/lawreport\.js$/ }, () => ({ path: path.join(root, 'src', 'cli', 'main.ts') }));
           b.onResolve({ filter: /\/builtins-host\.js$/ }, () => ({ path: path.join(root, 'src', 'io', 'builtins-host.sea.ts') }));
+          if (separate) {
+            b.onResolve({ filter: /^\.\/(?:xlsx|html)\.js$/ }, (args) =>
+              args.importer === path.join(root, 'src', 'summary', 'formats.ts') ? { path: path.join(root, 'src', 'summary', 'renderers.sea.ts') } : undefined,
+            );
+          }
         },
       },
     ],

@@ -29,6 +29,8 @@ schemas.push([path.posix.basename(METRICS_SCHEMA_ID), metricsSchema(catalog)]);
 for (const [name, schema] of schemas) {
   // The same options as src/validate/schema.ts, so both paths report the same errors.
   const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, code: { source: true } });
+  // A schema may $ref another of schemas/ by file name (the summary's diagnostics are check-output's items).
+  for (const [other, otherSchema] of schemas) if (other !== name && otherSchema.$id) ajv.addSchema(otherSchema);
   const code = standaloneCode.default(ajv, ajv.compile(schema));
   const digest = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
   await writeFile(path.join(outDir, name.replace(/\.json$/, '.cjs')), `${code}\nmodule.exports.digest = ${JSON.stringify(digest)};\n`);

@@ -60,6 +60,8 @@ export interface ProfileSection {
   id: string;
   /** A Handlebars template over { report }. */
   title: string;
+  /** A few characters for a column header (the district summary's compliance matrix): 「第一责任人」. */
+  short?: string;
   required: boolean;
   /** A chapter that may be written as several consecutive first-level chapters (themed measures). */
   spans?: boolean;

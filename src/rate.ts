@@ -9,6 +9,14 @@ export function ratePercent(part: number, whole: number): number | undefined {
 }
 
 /**
+ * 同比: the change from last year's figure to this year's, in percent of last year's
+ * (1224 → 2254 is +84.15). Undefined when last year's was 0 (no percentage of nothing).
+ */
+export function changePercent(now: number, before: number): number | undefined {
+  return before === 0 ? undefined : ((now - before) / before) * 100;
+}
+
+/**
  * The figures with every rate metrics.yaml leaves out computed from its numerator and
  * denominator, rounded to the rate's precision: `{{disputes.rate}}` works without writing it.
  * Returns a new object; the figures as written stay untouched for the checks.

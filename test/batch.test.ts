@@ -2,8 +2,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
 import { main } from '../src/cli/main.js';
-import { exampleDir, runCli } from './helpers.js';
+import { exampleDir, repoRoot, runCli } from './helpers.js';
 
 /**
  * A district office's folder: three towns, one clean, one missing a required chapter, one with a
@@ -23,6 +24,7 @@ async function district(): Promise<string> {
 }
 
 type JsonDiagnostic = { ruleId: string; file: string; line: number | null; message: string };
+type BatchJson = { reports: { folder: string; passed: boolean; errors: number; failure: string | null; diagnostics: JsonDiagnostic[] }[] };
 const parse = (stdout: string) => JSON.parse(stdout) as JsonDiagnostic[];
 const key = (d: JsonDiagnostic) => JSON.stringify(d);
 
@@ -80,9 +82,27 @@ describe('lawreport check over several reports', () => {
     for (const jobs of ['2', '1']) {
       const batch = await runCli(['check', 'reports/*', '--format', 'json', '--jobs', jobs], root);
       // JSON stays parseable on stdout; the summary goes to stderr.
-      expect(parse(batch.stdout).map(key).sort()).toEqual(single.map(key).sort());
+      const { reports } = JSON.parse(batch.stdout) as BatchJson;
+      expect(reports.flatMap((r) => r.diagnostics).map(key).sort()).toEqual(single.map(key).sort());
       expect(batch.stderr).toContain('汇总：3 份报告');
     }
+  });
+
+  it('--format json: one record per report, the ones that pass included (schemas/check-batch-output.schema.json)', async () => {
+    const batch = await runCli(['check', 'reports/*', 'reports/town-x', '--format', 'json', '-j', '1'], root);
+    const json = JSON.parse(batch.stdout) as BatchJson;
+    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+    ajv.addSchema(JSON.parse(await readFile(path.join(repoRoot, 'schemas/check-output.schema.json'), 'utf8')));
+    const validate = ajv.compile(JSON.parse(await readFile(path.join(repoRoot, 'schemas/check-batch-output.schema.json'), 'utf8')));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.reports.map((r) => [r.folder, r.passed, r.errors])).toEqual([
+      ['reports/town-a', true, 0],
+      ['reports/town-b', false, 1],
+      ['reports/town-c', false, 1],
+      ['reports/town-x', false, 0],
+    ]);
+    expect(json.reports[3]!.failure).toContain('找不到文件夹');
+    expect(json.reports[1]!.diagnostics.map((d) => d.file)).toEqual(['reports/town-b/lawreport.yaml']);
   });
 
   it('draws a progress bar on a terminal only', async () => {
@@ -101,7 +121,7 @@ describe('lawreport build over several reports', () => {
     const root = await district();
     const run = await runCli(['build', 'reports/*', '-o', 'out'], root);
     expect(run.code).toBe(1);
-    expect((await readdir(path.join(root, 'out'))).sort()).toEqual(['town-a']);
+    expect((await readdir(path.join(root, 'out'))).sort()).toEqual(['index.html', 'town-a', '汇总.html', '汇总.xlsx']);
     expect(run.stdout).toMatch(/reports\/town-b\s+✖ 1 个错误.*chapter-missing/);
 
     const single = await runCli(['build', 'reports/town-a', '-o', 'single'], root);
@@ -112,5 +132,19 @@ describe('lawreport build over several reports', () => {
     for (const name of names) {
       expect(Buffer.compare(await readFile(path.join(root, 'out/town-a', name)), await readFile(path.join(root, 'single', name)))).toBe(0);
     }
+  });
+
+  it('writes out/index.html linking every report\'s outputs as the build wrote them, the failures, and the summary', async () => {
+    const root = await district();
+    const run = await runCli(['build', 'reports/*', '-o', 'out', '-f', 'html,txt'], root);
+    expect(run.stdout).toContain(`已生成 ${path.join('out', 'index.html')}`);
+    const index = await readFile(path.join(root, 'out', 'index.html'), 'utf8');
+    expect(index).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">');
+    const hrefs = [...index.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+    const built = (await readdir(path.join(root, 'out', 'town-a'))).sort().map((f) => `town-a/${f}`);
+    expect(hrefs.sort()).toEqual([...built, '汇总.html', '汇总.xlsx'].sort());
+    // Every link leads to a file that is there.
+    for (const href of hrefs) await expect(readFile(path.join(root, 'out', href))).resolves.toBeDefined();
+    expect(index).toMatch(/reports\/town-b<\/td><td>未生成：1 个错误/);
   });
 });

@@ -125,6 +125,18 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the lin
     }
   });
 
+  it('writes the district summary inside the executable (exceljs and ECharts run from their asset), to the npm build\'s bytes', async () => {
+    await copyReport('区县/甲镇');
+    await copyReport('区县/乙镇');
+    const made = await run(['summary', '区县/*', '-o', '区汇总', '-f', 'xlsx,html,json']);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('已生成 区汇总/汇总.xlsx');
+    await exec(process.execPath, [path.join(repoRoot, 'bin', 'lawreport.js'), 'summary', '区县/*', '-o', 'npm区汇总', '-f', 'xlsx,html,json'], { cwd: folder });
+    for (const name of ['汇总.xlsx', '汇总.html', '汇总.json']) {
+      expect((await readFile(path.join(folder, '区汇总', name))).equals(await readFile(path.join(folder, 'npm区汇总', name))), name).toBe(true);
+    }
+  });
+
   it.skipIf(browserCandidates({ PATH: '' }).some((file) => existsSync(file)))('says in Chinese that PDF needs a browser when there is none, exits 2 and writes nothing', async () => {
     await copyReport('无浏览器-2024');
     const result = await run(['build', '无浏览器-2024', '-f', 'pdf']);

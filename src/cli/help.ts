@@ -29,6 +29,7 @@ export const PLACEHOLDER_WORDS: Record<string, string> = {
   dirs: '文件夹',
   file: '文件',
   formats: '格式',
+  list: '列表',
   format: '格式',
   name: '名称',
   n: '数量',

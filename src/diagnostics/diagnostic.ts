@@ -80,6 +80,13 @@ export function diag(
   return { ruleId, severity, ...where, message, ...extra, url: docsUrl(ruleId) };
 }
 
+/** The diagnostic with its paths (and its related places') mapped: report-relative → as seen from where the command ran. */
+export function relocate(d: Diagnostic, file: (path: string) => string): Diagnostic {
+  const moved = { ...d, file: file(d.file) };
+  if (d.related) moved.related = d.related.map((r) => ({ ...r, file: file(r.file) }));
+  return moved;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -13,6 +13,7 @@ const STAGES: Record<string, { zh: string; en: string }> = {
   markdown: { zh: '标题与编号', en: 'Headings and numbering' },
   image: { zh: '图片', en: 'Images' },
   import: { zh: '导入已发布的报告（lawreport import）', en: 'Importing a published report (lawreport import)' },
+  summary: { zh: '区县汇总（lawreport summary）', en: 'District summary (lawreport summary)' },
 };
 
 const SEVERITY: Record<Severity, string> = { error: '错误（error）', warning: '警告（warning）', info: '提示（info）' };

@@ -16,6 +16,7 @@ import { markdownDelimiters, markdownTooComplex, markdownTooDeep, markdownTooLar
 import { htmlTooDeep } from '../markdown/raw-html.js';
 import { profileDuplicateId, profileMetricUnknown, profileNotFound, profileRef, profileSchema } from '../profile/load.js';
 import { yamlNotMapping } from '../source/mapping.js';
+import { summaryDuplicateReport, summaryUnitMismatch } from '../summary/diagnostics.js';
 import { sourceOutside, sourceUnreadable } from '../source/read.js';
 import { yamlDuplicateKey, yamlSyntax } from '../source/yaml.js';
 import { templateNotAValue, templateUnknownHelper, templateUnknownPath, templateUnsupported } from '../template/check-paths.js';
@@ -37,6 +38,8 @@ export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
   markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlTooDeep, markdownDelimiters, htmlUnsupported, markdownUnsupported,
   // image
   imageMissing, imageRemote, imageOutside, imageUnreadable,
+  // summary (across the reports of a district)
+  summaryDuplicateReport, summaryUnitMismatch,
 ]
   .map((d) => d.meta)
   .concat(rules.map((r) => r.meta), importDiagnostics, [importOwn.meta]);

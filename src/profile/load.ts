@@ -98,6 +98,7 @@ interface RawNode {
   $ref?: string;
   id?: string;
   title?: string;
+  short?: string;
   required?: boolean;
   spans?: boolean;
   variants?: string[];
@@ -197,6 +198,7 @@ export class ProfileLoader {
     return {
       id: raw.id ?? base!.id,
       title: raw.title ?? base!.title,
+      ...((raw.short ?? base?.short) ? { short: raw.short ?? base!.short } : {}),
       required: raw.required ?? base?.required ?? false,
       ...((raw.spans ?? base?.spans) ? { spans: true } : {}),
       variants: raw.variants ?? base?.variants ?? [],

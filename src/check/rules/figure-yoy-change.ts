@@ -1,4 +1,5 @@
 import { loc } from '../../diagnostics/diagnostic.js';
+import { changePercent } from '../../rate.js';
 import { decimalsOf, figureIn, named, rateHolds, relatedTo } from '../figures.js';
 import { locate } from '../prose.js';
 import { metricValue, proseFigures } from '../prose-figures.js';
@@ -24,8 +25,8 @@ export const figureYoyChange: Rule = {
       if (!f.change || f.metric.type === 'percent') continue;
       const now = metricValue(source, f.metric.path);
       const before = figureIn(previous.metrics, previous.doc, f.metric.path, f.metric, previous.file);
-      if (!now || !before || before.value === 0) continue;
-      const exact = ((now.value - before.value) / before.value) * 100;
+      const exact = now && before ? changePercent(now.value, before.value) : undefined;
+      if (!now || !before || exact === undefined) continue;
       const digits = decimalsOf(f.change.written);
       if (Math.sign(exact) === f.change.sign && rateHolds(f.change.value, Math.abs(exact), digits)) continue;
       const word = exact >= 0 ? '上升' : '下降';

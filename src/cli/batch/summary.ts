@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import { eastAsianWidth } from 'get-east-asian-width';
 import { countBySeverity, type Lang } from '../../diagnostics/diagnostic.js';
+import { displayWidth } from '../../summary/width.js';
 import type { ReportOutcome } from './task.js';
 
 /**
@@ -41,11 +41,4 @@ export function formatSummary(outcomes: readonly ReportOutcome[], lang: Lang, co
     }
   }
   return out.join('\n') + '\n';
-}
-
-/** Columns a string takes in a terminal: CJK characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += eastAsianWidth(ch.codePointAt(0)!);
-  return w;
 }

@@ -4,10 +4,11 @@ import { checkReport } from '../../pipeline/build.js';
 import { buildFolder } from '../commands/build.js';
 import { EXIT } from '../context.js';
 import { exitCodeFor } from '../exit.js';
-import { shownPath } from '../format/paths.js';
 import { handleError } from '../errors.js';
+import { joinPath, shownPath } from '../format/paths.js';
 import { openReport } from '../report-dir.js';
 import type { Session } from '../../session.js';
+import { failedRecord, reportRecord, type ReportRecord } from '../../summary/record.js';
 
 /** One report of a batch: plain data, so it crosses to a worker thread as a message. */
 export interface ReportTask {
@@ -23,6 +24,8 @@ export interface ReportTask {
   out?: string;
   /** check: warnings fail too. */
   strict?: boolean;
+  /** Also return the report's record for the district summary (chapters, figures). */
+  record?: boolean;
 }
 
 export interface ReportOutcome {
@@ -33,6 +36,8 @@ export interface ReportOutcome {
   written: string[];
   /** Why the report could not be processed at all (missing folder, not a report, I/O), as the single-folder command would print it. */
   failure?: string;
+  /** When the task asked for it. */
+  record?: ReportRecord;
 }
 
 /**
@@ -45,14 +50,22 @@ export async function runTask(task: ReportTask, session?: Session): Promise<Repo
   try {
     if (task.command === 'build') {
       const built = await buildFolder(task, task.dir, task.formats, task.out, session);
-      return { display: built.display, exitCode: built.ok ? EXIT.ok : exitCodeFor(built.diagnostics), diagnostics: built.diagnostics, written: built.written };
+      const outcome = { display: built.display, exitCode: built.ok ? EXIT.ok : exitCodeFor(built.diagnostics), diagnostics: built.diagnostics, written: built.written };
+      return task.record ? { ...outcome, record: record(task, built.display, built) } : outcome;
     }
     const report = await openReport(task.cwd, task.dir, session);
-    const { diagnostics } = await checkReport(report.host, report.session, report.load);
-    return { display: report.display, exitCode: exitCodeFor(diagnostics, task.strict), diagnostics, written: [] };
+    const checked = await checkReport(report.host, report.session, report.load);
+    const outcome = { display: report.display, exitCode: exitCodeFor(checked.diagnostics, task.strict), diagnostics: checked.diagnostics, written: [] };
+    return task.record ? { ...outcome, record: record(task, report.display, checked) } : outcome;
   } catch (error) {
     let failure = '';
     const exitCode = handleError({ lang: task.lang, color: false, debug: false, stdout: () => {}, stderr: (s) => void (failure += s) }, error);
-    return { display, exitCode, diagnostics: [], written: [], failure: failure.trim() };
+    const outcome = { display, exitCode, diagnostics: [], written: [], failure: failure.trim() };
+    return task.record ? { ...outcome, record: failedRecord(display, outcome.failure) } : outcome;
   }
+}
+
+/** The report as the summary sees it, paths as seen from where the command ran. */
+function record(task: ReportTask, display: string, checked: Parameters<typeof reportRecord>[1]): ReportRecord {
+  return reportRecord(display, checked, { lang: task.lang, strict: task.strict, file: (p) => joinPath(display, p) });
 }

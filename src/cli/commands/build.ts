@@ -52,7 +52,8 @@ export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: str
   const report = await openReport(ctx.cwd, dir, session);
   const result = await buildReport(report.host, report.session, formats, { ...report.load, render: renderOptions(ctx.env) });
   const errors = countBySeverity(result.diagnostics).error;
-  const base = { display: report.display, diagnostics: result.diagnostics, errors };
+  // The sources go back too: a batch makes the summary's record of the report from them.
+  const base = { display: report.display, diagnostics: result.diagnostics, errors, source: result.source };
   if (errors > 0 || !result.source || !result.document) return { ...base, ok: false, written: [] as string[] };
   // Nothing is written unless every format could be made (all or nothing).
   if (result.unavailable) throw new UsageError(result.unavailable.zh, result.unavailable.en);

@@ -1,5 +1,6 @@
 import { Argument, Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../render/registry.js';
+import { SUMMARY_FORMATS } from '../../summary/formats.js';
 import { t, UsageError, type CliContext } from '../context.js';
 
 /**
@@ -86,6 +87,24 @@ const check: RegisterCommand = (program, ctx, setExit) => {
       if (isBatch(dirs)) return setExit(await (await import('../batch/command.js')).batchCommand(ctx, 'check', dirs, opts));
       const { checkCommand } = await import('./check.js');
       setExit(await checkCommand(ctx, dirs[0], opts));
+    });
+};
+
+const summary: RegisterCommand = (program, ctx, setExit) => {
+  const ids = SUMMARY_FORMATS.map((f) => f.id).join(',');
+  const defaults = SUMMARY_FORMATS.filter((f) => f.default).map((f) => f.id).join(',');
+  const each = SUMMARY_FORMATS.map((f) => `${f.id}: ${t(ctx, f.label.zh, f.label.en)}`).join(t(ctx, '；', '; '));
+  program
+    .command('summary')
+    .description(t(ctx, '区县汇总：校验多份报告，生成合规表、数据表（含合计）和问题清单（Excel 和网页）', 'district summary: check many reports and write compliance, figures with totals and problems (Excel and a web page)'))
+    .argument('<dirs...>', t(ctx, '报告文件夹或通配符（如 各镇报告/*）', 'report folders or a glob (reports/*)'))
+    .option('-o, --out <path>', t(ctx, '输出文件夹（文件名为“汇总.xlsx”等；默认为当前文件夹），或带扩展名的文件名，如 区汇总.xlsx', 'output folder (files named 汇总.xlsx etc.; default: the current folder), or a file name with an extension, e.g. 区汇总.xlsx'))
+    .option('-f, --format <list>', t(ctx, `汇总格式，逗号分隔：${ids}（默认 ${defaults}）。${each}`, `summary formats, comma-separated: ${ids} (default ${defaults}). ${each}`))
+    .option('--strict', t(ctx, '有警告的报告也算未通过', 'reports with warnings fail too'))
+    .addOption(jobsOption(ctx))
+    .action(async (dirs: string[], opts) => {
+      const { summaryCommand } = await import('./summary.js');
+      setExit(await summaryCommand(ctx, dirs, opts));
     });
 };
 
@@ -195,4 +214,4 @@ const completion: RegisterCommand = (program, ctx) => {
 };
 
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [init, importReport, build, check, diff, fmt, preview, textconv, completion];
+export const commands: RegisterCommand[] = [init, importReport, build, check, summary, diff, fmt, preview, textconv, completion];

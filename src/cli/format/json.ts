@@ -1,23 +1,11 @@
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
+import { jsonDiagnostic } from '../../diagnostics/json.js';
 import type { Formatter } from './types.js';
 import { joinPath } from './paths.js';
 
-/** One diagnostic with every field, its messages in `lang`: an item of schemas/check-output.schema.json. */
+/** One diagnostic with every field, its messages in `lang`, paths seen from `base`: an item of schemas/check-output.schema.json (the shape: diagnostics/json.ts). */
 export function diagnosticJson(d: Diagnostic, lang: Lang, base: string) {
-  return {
-    ruleId: d.ruleId,
-    severity: d.severity,
-    file: joinPath(base, d.file),
-    line: d.line ?? null,
-    column: d.column ?? null,
-    endLine: d.endLine ?? null,
-    endColumn: d.endColumn ?? null,
-    message: d.message[lang],
-    hint: d.hint?.[lang] ?? null,
-    related: (d.related ?? []).map((r) => ({ file: joinPath(base, r.file), line: r.line ?? null, column: r.column ?? null, message: r.message[lang] })),
-    fix: d.fix ? { range: d.fix.range, text: d.fix.text } : null,
-    url: d.url ?? null,
-  };
+  return jsonDiagnostic(d, lang, (file) => joinPath(base, file));
 }
 
 /**
