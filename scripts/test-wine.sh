@@ -71,11 +71,15 @@ same_as_npm() { # same_as_npm DIR: the three outputs in DIR are the npm build's 
 contains() { [[ $1 == *"$2"* ]]; }
 
 lr build 某镇-2024
-check 'build 某镇-2024: exit 0, says what it wrote' eval '[ $code = 0 ] && contains "$out" "已生成 某镇-2024\\dist\\$title.docx"'
+# Paths are shown with "/" on Windows too, as the diagnostics show them (one display rule).
+check 'build 某镇-2024: exit 0, says what it wrote, with "/"' eval '[ $code = 0 ] && contains "$out" "已生成 某镇-2024/dist/$title.docx" && ! contains "$out" "\\"'
 check 'build: DOCX, HTML and TXT byte-identical to the npm build' same_as_npm "$folder/某镇-2024/dist"
 
 lr check 某镇-2024
 check 'check 某镇-2024: exit 0, no problems' eval '[ $code = 0 ] && contains "$out" "没有发现问题"'
+
+lr --help
+check '--help: in Chinese, commander'"'"'s own words too' eval '[ $code = 0 ] && contains "$out" "用法： lawreport [选项] [命令]" && contains "$out" "显示命令的帮助" && ! contains "$out" "Usage:"'
 
 lr --version
 check '--version is package.json'"'"'s' eval '[ "$out" = "$(node -p "require(\"./package.json\").version")" ]'

@@ -68,9 +68,9 @@ describe('lawreport check over several reports', () => {
     expect(run.stdout).toContain('汇总：1 份报告，1 份通过，0 份未通过');
   });
 
-  it('lists a folder that does not exist as failed, and still checks the others', async () => {
+  it('lists a folder that does not exist as failed (exit 2, as for one folder), and still checks the others', async () => {
     const run = await runCli(['check', 'reports/town-a', 'reports/town-x'], root);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/reports\/town-x\s+✖ 找不到文件夹/);
     expect(run.stdout).toMatch(/reports\/town-a\s+✔ 通过/);
   });

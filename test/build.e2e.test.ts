@@ -72,8 +72,8 @@ describe('lawreport build on the example report', () => {
     const html = await readFile(path.join(dir, 'dist', `${TITLE}.html`), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(html).toContain(`<title>${TITLE}</title>`);
-    expect(html).toContain('<h2>一、2024年度推进法治政府建设的主要举措和成效</h2>');
-    expect(html).toContain('<h3>（一）抓实领导干部学法用法</h3>');
+    expect(html).toContain('<h2>一、2024年度推进法治政府建设的主要举措和<span class="heading-end">成效</span></h2>');
+    expect(html).toContain('<h3>（一）抓实领导干部学法<span class="heading-end">用法</span></h3>');
     expect(html).toContain('调解成功66件，调解成功率97.06%');
     expect(html).toContain('<p class="date">2025年2月10日</p>');
     expect(html).toContain('<th align="right">数量</th>');
@@ -133,13 +133,13 @@ describe('lawreport build on the example report', () => {
 });
 
 describe('bad input and usage', () => {
-  it('exits 1 with a message for a folder that does not exist or is not a report', async () => {
+  it('exits 2 with a message for a folder that does not exist or is not a report', async () => {
     const dir = await copyExample();
     const missing = await runCli(['build', 'no-such-folder'], dir);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('找不到文件夹“no-such-folder”');
     const notReport = await runCli(['check', 'chapters'], dir);
-    expect(notReport.code).toBe(1);
+    expect(notReport.code).toBe(2);
     expect(notReport.stderr).toContain('找不到 lawreport.yaml');
     expect(notReport.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });

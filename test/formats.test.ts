@@ -158,7 +158,7 @@ describe('colour, exit codes and usage', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('未知的输出格式“xml”，可用：human、json、github、sarif');
     const notReport = await runCli(['check', 'chapters', '--format', 'json'], dir);
-    expect(notReport.code).toBe(1);
+    expect(notReport.code).toBe(2);
     expect(JSON.parse(notReport.stdout)).toMatchObject([{ ruleId: 'no-config', severity: 'error' }]);
   });
 });

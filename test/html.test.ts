@@ -114,7 +114,7 @@ describe('the published page', () => {
   it('forbids scripts and requests in its own Content-Security-Policy, and links the table of contents to the chapters', async () => {
     const html = await htmlWith('');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
-    expect(html).toContain('<nav class="toc" aria-label="目录"><ol><li><a href="#measures">一、2024年度推进法治政府建设的主要举措和成效</a></li>');
+    expect(html).toContain('<nav class="toc" aria-label="目录"><ol><li><a href="#measures">一、2024年度推进法治政府建设的主要举措和<span class="heading-end">成效</span></a></li>');
     expect(html).toContain('<section class="chapter" id="measures" data-chapter="measures">');
   });
 });

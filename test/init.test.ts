@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -7,7 +7,7 @@ import { parseYaml } from '../src/source/yaml.js';
 import { builtinProfileNames } from '../src/profile/load.js';
 import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
 import { yamlScalar } from '../src/init/report-files.js';
-import { scaffoldReport } from '../src/init/scaffold.js';
+import { defaultDate, scaffoldReport } from '../src/init/scaffold.js';
 import type { Profile } from '../src/model.js';
 import { builtins, repoRoot, runCli } from './helpers.js';
 
@@ -45,6 +45,44 @@ describe('lawreport init', () => {
     // The one git config line, as .gitattributes names the driver.
     expect(run.stdout).toContain('git config diff.lawreport.textconv "npx --no-install lawreport textconv"');
     expect(await read(dir, '.gitattributes')).toContain('git config diff.lawreport.textconv "npx --no-install lawreport textconv"');
+  });
+
+  it('a fresh init, no --year or --date, checks clean but for the placeholders it says to fill: no warning, no date-deadline', async () => {
+    const { run, dir, cwd } = await init(['--org', '示例镇人民政府']);
+    expect(run.code, run.stderr).toBe(0);
+    const year = new Date().getFullYear() - 1;
+    const config = await read(dir, 'lawreport.yaml');
+    expect(config).toContain(`year: ${year} `);
+    // A stand-in in the first quarter after the report year, before the 1 March report upward, and said to be one.
+    expect(config).toMatch(new RegExp(`date: ${year + 1}-02-28 +# 成文日期：先填了 ${year + 1} 年 2 月 28 日.*签发时改为实际日期；须在 ${year + 1} 年 4 月 1 日公开之前\n`));
+    expect(run.stdout).toContain(`成文日期先填了 ${year + 1}-02-28，签发时在 lawreport.yaml 里改为实际日期。`);
+    expect(run.stdout).toContain('1. 在 chapters/ 里把“待补充”换成正文');
+    expect(run.stdout).toContain('可选的章节（chapters/00-preface.md、chapters/05-other.md）不需要时直接删除文件。');
+    const check = await runCli(['check', 'report', '--format', 'json'], cwd);
+    const found = JSON.parse(check.stdout) as { ruleId: string; file: string; message: string; hint: string }[];
+    expect(found.map((d) => d.ruleId)).toEqual(Array(6).fill('chapter-placeholder'));
+    // The optional chapters say so, in the file and in the diagnostic, and that the file may go.
+    expect(await read(dir, 'chapters/05-other.md')).toContain('<!-- 其他需要报告的情况（可选，不需要时删除本文件）：');
+    for (const file of ['chapters/00-preface.md', 'chapters/05-other.md']) {
+      const d = found.find((x) => x.file === `report/${file}`)!;
+      expect(d.message).toBe('占位文字“待补充”还没有替换；这一章是可选的。');
+      expect(d.hint).toContain('没有要写的，删除这个文件即可');
+    }
+    expect(found.find((x) => x.file === 'report/chapters/01-measures.md')!.message).toBe('占位文字“待补充”还没有替换。');
+    // Deleting them leaves only the required chapters to write.
+    await rm(path.join(dir, 'chapters', '05-other.md'));
+    await rm(path.join(dir, 'chapters', '00-preface.md'));
+    const after = JSON.parse((await runCli(['check', 'report', '--format', 'json'], cwd)).stdout) as { ruleId: string }[];
+    expect(after.map((d) => d.ruleId)).toEqual(Array(4).fill('chapter-placeholder'));
+  });
+
+  it('the default date passes date-deadline for any report year', () => {
+    for (const year of [2000, 2023, 2024, 2027, 2099]) {
+      const date = defaultDate(year);
+      expect(date.startsWith(`${year + 1}-0`)).toBe(true);
+      expect(Number(date.slice(5, 7))).toBeLessThan(4);
+      expect(Number.isNaN(Date.parse(date))).toBe(false);
+    }
   });
 
   it('lists every catalog metric in metrics.yaml with its Chinese name and unit', async () => {

@@ -80,7 +80,7 @@ describe('the preview server', () => {
     expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const ok = await get(preview.url);
     expect(ok.status).toBe(200);
-    expect(ok.body).toContain('<h2>一、2024年度推进法治政府建设的主要举措和成效</h2>');
+    expect(ok.body).toContain('<h2>一、2024年度推进法治政府建设的主要举措和<span class="heading-end">成效</span></h2>');
     expect(String(ok.headers['content-security-policy'])).toMatch(/script-src 'nonce-[^']+'/);
     expect((await get(preview.url, 'attacker.example:80')).status).toBe(403);
     expect((await get(`${preview.url}chapters/01-measures.md`)).status).toBe(404);

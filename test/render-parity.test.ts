@@ -17,7 +17,7 @@ import { exampleFiles, hostOf, repoRoot, session } from './helpers.js';
 const CASES: Record<string, { source: string; docx: RegExp; html: RegExp; txt: RegExp }> = {
   paragraph: { source: '段落甲乙。', docx: /段落甲乙/, html: /<p>段落甲乙。<\/p>/, txt: /^段落甲乙。$/m },
   text: { source: '文字丙丁。', docx: /文字丙丁/, html: /文字丙丁/, txt: /文字丙丁/ },
-  heading: { source: '## 小标题戊', docx: /w:pStyle w:val="Heading2"\/>[\s\S]*?（一）<\/w:t>[\s\S]*?小标题戊/, html: /<h3>（一）小标题戊<\/h3>/, txt: /^（一）小标题戊$/m },
+  heading: { source: '## 小标题戊', docx: /w:pStyle w:val="Heading2"\/>[\s\S]*?（一）<\/w:t>[\s\S]*?小标题戊/, html: /<h3>（一）小标<span class="heading-end">题戊<\/span><\/h3>/, txt: /^（一）小标题戊$/m },
   strong: { source: '**加粗己**', docx: /<w:b\/>[\s\S]*?加粗己/, html: /<strong>加粗己<\/strong>/, txt: /加粗己/ },
   emphasis: { source: '*倾斜庚*', docx: /<w:i\/>[\s\S]*?倾斜庚/, html: /<em>倾斜庚<\/em>/, txt: /倾斜庚/ },
   delete: { source: '~~删除辛~~', docx: /<w:strike\/>[\s\S]*?删除辛/, html: /<del>删除辛<\/del>/, txt: /删除辛/ },

@@ -9,6 +9,7 @@ ruleTester(headingTypedNumber, {
     { name: 'the example report', files: {} },
     { name: 'a figure that merely starts a heading', files: other('## 12345热线\n\n正文。\n') },
     { name: 'a chapter\'s own title may carry its number', files: other('# 五、其他\n\n正文。\n') },
+    { name: 'a number inside emphasis is the writer\'s own text', files: other('## **（一）**强化统筹推进\n') },
   ],
   invalid: [
     {
@@ -20,7 +21,9 @@ ruleTester(headingTypedNumber, {
         { line: 9, column: 1, message: /“1、”/ },
         { line: 11, column: 1, message: /“2.”/ },
       ],
+      output: { 'chapters/05-other.md': '---\nid: other\n---\n\n## 强化统筹推进\n\n## 健全机制\n\n### 落实制度\n\n### 规范审查\n' },
     },
+
   ],
 });
 

@@ -120,6 +120,15 @@ ruleTester(chapterPlaceholder, {
       ],
     },
     {
+      name: 'an optional chapter (the preface, 其他需要报告的情况) says it is optional; a required one does not',
+      files: { 'chapters/00-preface.md': '待补充。\n', 'chapters/02-shortcomings.md': '---\nid: shortcomings\n---\n\n待补充。\n', 'chapters/05-other.md': '待补充。\n' },
+      errors: [
+        { file: 'chapters/00-preface.md', line: 1, column: 1, message: /^占位文字“待补充”还没有替换；这一章是可选的。$/ },
+        { file: 'chapters/02-shortcomings.md', line: 5, column: 1, message: /^占位文字“待补充”还没有替换。$/ },
+        { file: 'chapters/05-other.md', line: 1, column: 1, message: /^占位文字“待补充”还没有替换；这一章是可选的。$/ },
+      ],
+    },
+    {
       name: 'a template leftover in the printed fields of lawreport.yaml',
       files: { 'lawreport.yaml': 'org: XX镇人民政府\nyear: 2024\ndate: 2025-02-10\nsignature: [中共XX镇委员会, "【单位名称】"]\n' },
       errors: [

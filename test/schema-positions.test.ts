@@ -31,6 +31,24 @@ ruleTester(metricsSchemaRule, {
         { line: 4, column: 25, message: /未知的键“closd”（位于 hotline）/ },
       ],
     },
+    {
+      name: 'figures uncommented under a group line still commented: unknown where YAML filed them, or silently counted there',
+      files: { 'metrics.yaml': 'study:\n  central_group: 3\n# training:                 # 法治培训\n  participants: 120\n# petitions:\n#   batches:\n  persons: 30\n' },
+      errors: [
+        { line: 7, column: 3, message: /未知的键“persons”（位于 study）/ },
+        { line: 4, column: 3, message: /“study\.participants”写在还是注释的“# training:”下面/ },
+      ],
+    },
+    {
+      name: 'full-width digits, plain and quoted, a rate with its full-width point',
+      files: { 'metrics.yaml': 'petitions:\n  batches: １２\n  persons: "３０"\ndisputes:\n  received: 68\n  mediated: 66\n  rate: ９７．０６\n' },
+      errors: [
+        { line: 2, column: 12, message: /petitions\.batches 的“１２”是全角数字/ },
+        { line: 3, column: 12, message: /petitions\.persons 的“３０”是全角数字/ },
+        { line: 7, column: 9, message: /disputes\.rate 的“９７．０６”是全角数字/ },
+      ],
+      output: { 'metrics.yaml': 'petitions:\n  batches: 12\n  persons: 30\ndisputes:\n  received: 68\n  mediated: 66\n  rate: 97.06\n' },
+    },
   ],
 });
 
@@ -44,6 +62,17 @@ describe('schema errors carry a did-you-mean and map to YAML positions', () => {
   it('suggests the nearest key, and explains a value with the catalog label and unit', async () => {
     expect(await metricsErrors('disputes:\n  recieved: 68\n')).toEqual([{ line: 2, column: 3, hint: '是不是“received”？' }]);
     expect(await metricsErrors('disputes:\n  mediated: 66件\n')).toEqual([{ line: 2, column: 13, hint: '调解成功（件）：非负整数' }]);
+  });
+
+  it('names the parent line still commented out, and offers the half-width digits', async () => {
+    // The clerk's edit of init's metrics.yaml: `  batches: 12` uncommented, `# petitions:` not.
+    const metrics = 'disputes:\n  received: 68\n\n# petitions:                # 信访\n  batches: 12               # 信访批次（批）\n';
+    expect(await metricsErrors(metrics)).toEqual([{ line: 5, column: 3, hint: '它上一级的“petitions:”（第 4 行）还是注释：去掉那一行开头的“# ”，“batches”才属于 petitions。' }]);
+    // At the top of the file YAML reads it as a group of its own: the same hint.
+    expect(await metricsErrors('# petitions:\n  batches: 12\n')).toEqual([{ line: 2, column: 3, hint: '它上一级的“petitions:”（第 1 行）还是注释：去掉那一行开头的“# ”，“batches”才属于 petitions。' }]);
+    // Uncommented as a whole, the group is fine; a commented sibling between real lines changes nothing.
+    expect(await metricsErrors('petitions:\n#   batches:\n  persons: 30\n')).toEqual([]);
+    expect(await metricsErrors('petitions:\n  batches: １２\n')).toEqual([{ line: 2, column: 12, hint: '改为半角数字 12（lawreport check --fix 会自动改正）。' }]);
   });
 
   it('accepts figures a report adds in its own catalog, Chinese labels and a custom range included', async () => {

@@ -369,7 +369,7 @@ describe('lawreport summary across reports', () => {
     expect(bad.stderr).toContain('未知的汇总格式“pdf”，可用：xlsx,html,csv,json');
     const none = await runCli(['summary'], root);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('用法错误：缺少参数“dirs”');
+    expect(none.stderr).toContain('用法错误：缺少参数“文件夹”');
   });
 });
 

@@ -7,6 +7,8 @@ export interface CliContext {
   /** stderr is a terminal: progress may be drawn in place. */
   isTTY: boolean;
   debug: boolean;
+  /** --quiet: infos and hints are not printed. */
+  quiet: boolean;
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -17,15 +19,14 @@ export interface CliContext {
 
 export const t = (ctx: Pick<CliContext, 'lang'>, zh: string, en: string) => (ctx.lang === 'zh' ? zh : en);
 
-/** Exit codes: 0 clean (or warnings only), 1 the report has errors, 2 usage or I/O error. */
+/** Exit codes: 0 clean (or warnings only), 1 the report has errors, 2 a usage error or a file that cannot be read or written. */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
-/** A usage or I/O problem found at the edge: printed as one message, exit 2. */
+/** A usage or I/O problem found at the edge: printed as one message, exit 2 (always: see README 退出码). */
 export class UsageError extends Error {
   constructor(
     readonly zh: string,
     readonly en: string,
-    readonly exitCode: 1 | 2 = 2,
   ) {
     super(en);
   }

@@ -6,6 +6,7 @@ import { memoryHost, type SourceHost } from '../io/host.js';
 import { nodeHost } from '../io/node-host.js';
 import type { LoadOptions } from '../load/report.js';
 import { t, UsageError, type CliContext } from './context.js';
+import { shownPath } from './format/paths.js';
 
 /** One version of the report to compare, ready to read. */
 export interface Version {
@@ -51,7 +52,7 @@ export async function diffVersions(ctx: CliContext, { args, revs }: DiffArgument
     throw usage(`最多比较两个版本，给出了：${revisions.join(' ')}`, `Compare two versions at most; given: ${revisions.join(' ')}`);
   }
   const repo = await repository(ctx, dir);
-  const display = path.relative(ctx.cwd, path.resolve(ctx.cwd, dir)) || '.';
+  const display = shownPath(ctx.cwd, path.resolve(ctx.cwd, dir));
   const [from, to] = await endpoints(ctx, repo, revisions.length === 0 ? ['HEAD'] : revisions);
   return { display, before: await revisionVersion(ctx, repo, from!), after: to ? await revisionVersion(ctx, repo, to) : folderVersion(ctx, dir, t(ctx, '工作区', 'work tree')) };
 }

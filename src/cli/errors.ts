@@ -10,15 +10,15 @@ import { EXIT, t, UsageError, type CliContext } from './context.js';
  */
 export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | 'stdout' | 'stderr'>, error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-    const text = error.message.replace(/^error: /, '');
-    ctx.stderr(t(ctx, `用法错误：${translateCommander(text)}\n运行 lawreport --help 查看用法。\n`, `usage error: ${text}\nRun lawreport --help for usage.\n`));
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    // `lawreport help` asked for help; a bare `lawreport` (no command) got it instead of a run.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // Every other parse error was printed in the user's words by the program's outputError (cli/help.ts).
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
     ctx.stderr(`${ctx.lang === 'zh' ? error.zh : error.en}\n`);
-    return error.exitCode;
+    return EXIT.usage;
   }
   // A write stopped by Ctrl-C: the interrupt handler says so and ends the run.
   if (error instanceof WriteInterrupted) return 130;
@@ -39,15 +39,4 @@ export function handleError(ctx: Pick<CliContext, 'lang' | 'color' | 'debug' | '
       (ctx.debug ? `${(error as Error)?.stack ?? ''}\n` : t(ctx, '加 --debug 查看调用栈，并请报告这个问题。\n', 'Run with --debug for the stack trace, and please report this.\n')),
   );
   return EXIT.usage;
-}
-
-/** Commander speaks English; the common cases get a Chinese sentence. */
-function translateCommander(text: string): string {
-  return text
-    .replace(/^unknown option '([^']+)'(.*)$/s, '未知的选项“$1”$2')
-    .replace(/^unknown command '([^']+)'(.*)$/s, '未知的命令“$1”$2')
-    .replace(/^option '([^']+)' argument missing$/, '选项“$1”缺少参数')
-    .replace(/^missing required argument '([^']+)'$/, '缺少参数“$1”')
-    .replace(/^too many arguments.*$/s, '参数过多')
-    .replace(/\(Did you mean (.+)\?\)/, '（是不是 $1？）');
 }

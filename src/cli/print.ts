@@ -4,9 +4,14 @@ import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnost
 import type { CliContext } from './context.js';
 import { formatters } from './format/index.js';
 
-/** The post-processing chain (dedupe → sort), then the chosen formatter. */
+/** --quiet: errors and warnings only, without their hints (in every format). */
+function quieted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity !== 'info').map(({ hint: _, ...d }) => d);
+}
+
+/** The post-processing chain (quiet → dedupe → sort), then the chosen formatter. */
 export function printDiagnostics(
-  ctx: Pick<CliContext, 'lang' | 'color' | 'stdout' | 'stderr'>,
+  ctx: Pick<CliContext, 'lang' | 'color' | 'stdout' | 'stderr'> & { quiet?: boolean },
   diagnostics: readonly Diagnostic[],
   format: string,
   base: string,
@@ -14,6 +19,7 @@ export function printDiagnostics(
   rules?: readonly DiagnosticMeta[],
 ) {
   const formatter = formatters[format] ?? formatters.human!;
-  const text = formatter(sortDiagnostics(dedupeDiagnostics(diagnostics)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules, version: format === 'sarif' ? toolVersion() : undefined });
+  const shown = ctx.quiet ? quieted(diagnostics) : diagnostics;
+  const text = formatter(sortDiagnostics(dedupeDiagnostics(shown)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules, version: format === 'sarif' ? toolVersion() : undefined });
   ctx[to](text);
 }

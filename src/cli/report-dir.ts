@@ -4,6 +4,7 @@ import { builtinsHost } from '../io/builtins-host.js';
 import { nodeHost } from '../io/node-host.js';
 import { Session } from '../session.js';
 import { UsageError } from './context.js';
+import { shownPath } from './format/paths.js';
 
 /**
  * Resolves the report folder a command was given (default: the current folder). `session`: the
@@ -14,12 +15,12 @@ export async function openReport(cwd: string, dir: string | undefined, session =
   const abs = path.resolve(cwd, display);
   const info = await stat(abs).catch(() => undefined);
   if (!info) {
-    throw new UsageError(`找不到文件夹“${display}”。请检查路径，或先用 lawreport init 新建报告。`, `Folder "${display}" not found. Check the path, or create a report with lawreport init.`, 1);
+    throw new UsageError(`找不到文件夹“${display}”。请检查路径，或先用 lawreport init 新建报告。`, `Folder "${display}" not found. Check the path, or create a report with lawreport init.`);
   }
   if (!info.isDirectory()) {
-    throw new UsageError(`“${display}”不是文件夹。请给出报告文件夹（含 lawreport.yaml）的路径。`, `"${display}" is not a folder. Give the path of a report folder (holding lawreport.yaml).`, 1);
+    throw new UsageError(`“${display}”不是文件夹。请给出报告文件夹（含 lawreport.yaml）的路径。`, `"${display}" is not a folder. Give the path of a report folder (holding lawreport.yaml).`);
   }
   // Last year's folder gets its own confined host: chapters and images stay confined to this one.
   const openPrevious = (previous: string) => nodeHost(path.resolve(abs, previous));
-  return { host: nodeHost(abs), session, abs, display: path.relative(cwd, abs) || '.', load: { openPrevious } };
+  return { host: nodeHost(abs), session, abs, display: shownPath(cwd, abs), load: { openPrevious } };
 }

@@ -24,6 +24,11 @@ export interface DiagnosticMeta {
   fixable?: boolean;
   /** The stage stops on it (nothing can be compiled past it), so `rules:` cannot change its severity. */
   fixedSeverity?: boolean;
+  /**
+   * The report could not be read as given (no lawreport.yaml, a file without permission): the CLI
+   * exits 2, as for a usage error, not 1 as for a report with errors.
+   */
+  readError?: boolean;
 }
 
 type Text<D> = Localized | ((data: D) => Localized);

@@ -69,7 +69,7 @@ function ruleSection(m: DiagnosticMeta): string[] {
   const lines = [
     `### ${m.id}`,
     '',
-    `默认：${SEVERITY[m.severity]}${m.fixedSeverity ? '，不可调整 / fixed' : ''}${m.fixable ? '；可自动修正 / fixable（`lawreport check --fix`）' : ''}`,
+    `默认：${SEVERITY[m.severity]}${m.fixedSeverity ? '，不可调整 / fixed' : ''}${m.fixable ? '；可自动修正 / fixable（`lawreport check --fix`）' : ''}${m.readError ? '；退出码 2 / exit code 2' : ''}`,
     '',
     `**查什么 / What.** ${m.description.zh}  `,
     m.description.en,

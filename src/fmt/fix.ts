@@ -54,16 +54,19 @@ export async function formatReport(host: SourceHost, session: Session, options: 
     if (!loaded.source) return { changes: [], diagnostics: loaded.diagnostics, passes };
     let changed = false;
     const found = options.fix ? runRules(loaded.source, rules, { validators: session.validators }).filter((d) => d.fix) : [];
-    for (const chapter of loaded.source.chapters) {
-      if (!originals.has(chapter.file)) originals.set(chapter.file, chapter.text);
-      const mine = found.filter((d) => d.file === chapter.file);
-      const result = applyFixes(chapter.text, mine.map((d) => d.fix as Fix));
+    // The chapters, rewritten in stable Markdown; metrics.yaml only fixed (full-width digits), never reformatted.
+    const texts = loaded.source.chapters.map((c) => ({ file: c.file, text: c.text, markdown: options.markdown !== false }));
+    if (loaded.source.metricsDoc) texts.push({ file: loaded.source.metricsDoc.file, text: loaded.source.metricsDoc.text, markdown: false });
+    for (const { file, text, markdown } of texts) {
+      if (!originals.has(file)) originals.set(file, text);
+      const mine = found.filter((d) => d.file === file);
+      const result = applyFixes(text, mine.map((d) => d.fix as Fix));
       const taken = new Set(result.applied);
-      applied.set(chapter.file, [...(applied.get(chapter.file) ?? []), ...mine.filter((d) => taken.has(d.fix!))]);
-      if (result.applied.length > 0) history.set(chapter.file, [...(history.get(chapter.file) ?? []), { text: chapter.text, fixes: result.applied }]);
-      const next = options.markdown === false ? result.text : formatMarkdown(result.text);
-      if (next !== chapter.text) {
-        edits.set(chapter.file, next);
+      applied.set(file, [...(applied.get(file) ?? []), ...mine.filter((d) => taken.has(d.fix!))]);
+      if (result.applied.length > 0) history.set(file, [...(history.get(file) ?? []), { text, fixes: result.applied }]);
+      const next = markdown ? formatMarkdown(result.text) : result.text;
+      if (next !== text) {
+        edits.set(file, next);
         changed = true;
       }
     }

@@ -20,6 +20,8 @@ export interface ConfigFields {
   year?: number;
   /** ISO date; undefined writes a commented line to fill in (check then reports the missing key). */
   date?: string;
+  /** What the date line's comment adds (init: that the date is a stand-in, and its deadline). */
+  dateNote?: string;
   title?: string;
   /** Written only when it differs from [org]. */
   signature?: string[];
@@ -41,7 +43,7 @@ export function configYaml(f: ConfigFields): string {
   lines.push(`profile: ${yamlScalar(f.profile)}          # 提纲`);
   lines.push(`org: ${yamlScalar(f.org)}          # 报告主体，也是默认的署名`);
   lines.push(f.year !== undefined ? `year: ${f.year}                 # 报告所述年度` : '# year: YYYY                 # 报告所述年度：待补充（必填），原文中没有找到');
-  lines.push(f.date ? `date: ${f.date}           # 成文日期` : `# date: ${f.year !== undefined ? f.year + 1 : 'YYYY'}-MM-DD      # 成文日期：待补充（必填）`);
+  lines.push(f.date ? `date: ${f.date}           # 成文日期${f.dateNote ? `：${f.dateNote}` : ''}` : `# date: ${f.year !== undefined ? f.year + 1 : 'YYYY'}-MM-DD      # 成文日期：待补充（必填）`);
   if (f.title) lines.push(`title: ${yamlScalar(f.title)}`);
   if (f.signature && !(f.signature.length === 1 && f.signature[0] === f.org)) {
     lines.push('signature:                 # 发文机关署名，一行一个');

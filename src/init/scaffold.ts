@@ -1,6 +1,7 @@
 import { renderTitle } from '../profile/title.js';
 import { CONFIG_FILE, METRICS_FILE } from '../load/report.js';
 import type { Catalog, Profile } from '../model.js';
+import { chapterFileName } from '../load/chapter-file.js';
 import { chapterFile, configYaml, emptyMetricsYaml, GITIGNORE, placeholderBody, PLACEHOLDER } from './report-files.js';
 
 export interface ScaffoldOptions {
@@ -10,10 +11,26 @@ export interface ScaffoldOptions {
   year: number;
   /** ISO 成文日期. */
   date: string;
+  /** The date is init's stand-in (no --date): lawreport.yaml says so. */
+  dateDefaulted?: boolean;
   /** The repository files by path (REPOSITORY_TEMPLATES' texts). */
   repository: Record<string, string>;
   /** lawreport's version, for package.json. */
   version: string;
+}
+
+/**
+ * init's 成文日期 when none is given: 28 February of the year after the report year, inside the
+ * first quarter the report is written in and before the 1 March report to the level above, so a
+ * fresh folder never trips date-deadline. lawreport.yaml says it is a stand-in.
+ */
+export function defaultDate(year: number): string {
+  return `${year + 1}-02-28`;
+}
+
+/** The chapter files of a new folder that may simply be deleted: the preface and the outline's optional chapters. */
+export function optionalChapterFiles(profile: Profile): string[] {
+  return [chapterFileName(0, 'preface'), ...profile.chapters.flatMap((c, i) => (c.required ? [] : [chapterFileName(i + 1, c.id)]))];
 }
 
 export const CI_WORKFLOW_FILE = '.github/workflows/lawreport.yml';
@@ -53,6 +70,9 @@ export function scaffoldReport(profile: Profile, catalog: Catalog, options: Scaf
       org: options.org,
       year: options.year,
       date: options.date,
+      dateNote: options.dateDefaulted
+        ? `先填了 ${options.year + 1} 年 2 月 28 日（次年第一季度、3 月 1 日报送上级之前），签发时改为实际日期；须在 ${options.year + 1} 年 4 月 1 日公开之前`
+        : undefined,
     }),
     [METRICS_FILE]: emptyMetricsYaml(catalog),
     // node_modules/: package.json installs lawreport beside the report.
@@ -69,7 +89,7 @@ export function scaffoldReport(profile: Profile, catalog: Catalog, options: Scaf
   profile.chapters.forEach((chapter, i) => {
     const title = renderTitle(chapter.title, options);
     const guidance = [chapter.guidance ?? `写“${title}”的内容。`, citeNote(chapter)].filter(Boolean).join('');
-    const optional = chapter.required ? '' : '（可选）';
+    const optional = chapter.required ? '' : '（可选，不需要时删除本文件）';
     const file = chapterFile(i + 1, chapter.id, placeholderBody(chapter, options.year, citeNote), { comment: `${title}${optional}：${guidance}` });
     files[file.path] = file.text;
   });

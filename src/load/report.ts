@@ -56,6 +56,7 @@ export const noConfig = defineDiagnostic({
   category: 'load',
   severity: 'error',
   fixedSeverity: true,
+  readError: true,
   description: loc('文件夹里没有 lawreport.yaml，不是报告文件夹。', 'The folder holds no lawreport.yaml: it is not a report folder.'),
   why: loc('lawreport.yaml 写明报告主体、年度和提纲，没有它无从校验。', 'lawreport.yaml names the body, year and outline; nothing can be checked without it.'),
   fix: loc('进入报告文件夹再运行，或给出报告文件夹的路径。', 'Run inside the report folder, or give its path.'),

@@ -23,6 +23,7 @@ export const sourceUnreadable = defineDiagnostic({
   category: 'load',
   severity: 'error',
   fixedSeverity: true,
+  readError: true,
   description: loc('源文件读不出来（没有权限，或读取出错）。', 'A source file cannot be read (no permission, or an I/O error).'),
   why: loc('读不出的文件不能当作空文件悄悄略过。', 'A file that cannot be read must not be skipped as if it were empty.'),
   fix: loc('检查文件的权限（如 chmod a+r），或换一个完好的副本。', 'Check the file\'s permissions (e.g. chmod a+r), or use an intact copy.'),

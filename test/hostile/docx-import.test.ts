@@ -153,7 +153,7 @@ describe('hostile DOCX import (real bin, killed after 20 s)', () => {
     await handle.truncate(60_000_000);
     await handle.close();
     const run = await runImport(dir, 'huge.txt');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2); // a file refused before reading, like any usage or read failure
     expect(run.stderr).toContain('超过导入上限 50 MB');
     await expect(readdir(path.join(dir, 'out'))).rejects.toThrow();
   });

@@ -30,20 +30,33 @@ export const chapterPlaceholder: Rule = {
     example: { bad: '全年受理矛盾纠纷XX件，调解成功【待补充】件。\n', good: '全年受理矛盾纠纷{{fig disputes.received}}，调解成功{{fig disputes.mediated}}。\n' },
   },
   check({ source, report }) {
+    // A placeholder left in a chapter the outline does not require may go with its whole file.
+    const optional = new Set(['preface', ...source.profile.chapters.filter((c) => !c.required).map((c) => c.id)]);
     for (const chapter of source.chapters) {
+      const deletable = chapter.id !== undefined && optional.has(chapter.id);
       const text = chapter.body.replace(COMMENT, (m) => m.replace(/[^\n]/g, ' '));
       const lines = new LineIndex(chapter.body);
       for (const match of text.matchAll(PLACEHOLDER)) {
         const start = lines.position(match.index);
         const end = lines.position(match.index + match[0].length);
-        report({ file: chapter.file, ...start, endLine: end.line, endColumn: end.column, ...placeholder(match[0]) });
+        report({ file: chapter.file, ...start, endLine: end.line, endColumn: end.column, ...placeholder(match[0], deletable) });
       }
     }
     checkConfig(source.configDoc, report);
   },
 };
 
-function placeholder(text: string): Pick<Finding, 'message' | 'hint'> {
+/** `deletable`: the chapter is optional, so its file can go instead of being filled. */
+function placeholder(text: string, deletable = false): Pick<Finding, 'message' | 'hint'> {
+  if (deletable) {
+    return {
+      message: loc(`占位文字“${text}”还没有替换；这一章是可选的。`, `Placeholder "${text}" has not been replaced; this chapter is optional.`),
+      hint: loc(
+        '填上实际内容；没有要写的，删除这个文件即可。写给自己的备注放进 <!-- --> 注释。',
+        'Fill in the real content, or, with nothing to report, delete this file. Notes to yourself go in <!-- --> comments.',
+      ),
+    };
+  }
   return {
     message: loc(`占位文字“${text}”还没有替换。`, `Placeholder "${text}" has not been replaced.`),
     hint: loc('填上实际内容；写给自己的备注放进 <!-- --> 注释。', 'Fill in the real content; notes to yourself go in <!-- --> comments.'),

@@ -3,9 +3,9 @@ import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { indexPage, type IndexLink } from '../../summary/index-page.js';
 import { DEFAULT_SUMMARY_FORMATS } from '../../summary/formats.js';
 import { parseFormats } from '../commands/build.js';
-import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { EXIT, t, type CliContext } from '../context.js';
 import { assertFormatter } from '../format/index.js';
-import { joinPath } from '../format/paths.js';
+import { joinPath, shownPath } from '../format/paths.js';
 import { relocate } from '../../diagnostics/diagnostic.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
@@ -22,7 +22,8 @@ export interface BatchOptions {
   format?: string;
   out?: string;
   strict?: boolean;
-  jobs?: string;
+  /** -j, already checked by its option's parser. */
+  jobs?: number;
 }
 
 /**
@@ -35,7 +36,7 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   const diagnosticsFormat = command === 'check' ? (options.format ?? 'human') : 'human';
   if (command === 'check') assertFormatter(diagnosticsFormat);
   const formats = command === 'build' && options.format ? parseFormats(options.format) : undefined;
-  const jobs = parseJobs(options.jobs);
+  const jobs = options.jobs ?? defaultJobs();
   const dirs = await expandReportDirs(ctx.cwd, args);
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : undefined;
   // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
@@ -52,7 +53,7 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
 
   printOutcomes(ctx, command, outcomes, diagnosticsFormat);
   if (command === 'build' && outDir) {
-    for (const file of await writeBuildIndex(ctx, outDir, outcomes)) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+    for (const file of await writeBuildIndex(ctx, outDir, outcomes)) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
   }
   return Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode));
 }
@@ -99,7 +100,7 @@ function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes
   }
   for (const o of outcomes) {
     if (o.failure) ctx.stderr(`${o.display}: ${o.failure}\n`);
-    for (const file of o.written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+    for (const file of o.written) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
   }
   // Machine formats keep stdout parseable: the summary goes to stderr then.
   ctx[machine ? 'stderr' : 'stdout'](formatSummary(outcomes, ctx.lang, ctx.color));
@@ -134,11 +135,4 @@ async function writeBuildIndex(ctx: CliContext, outDir: string, outcomes: readon
     ],
   ]);
   return written;
-}
-
-export function parseJobs(value: string | undefined): number {
-  if (value === undefined) return defaultJobs();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs 需要正整数，而不是“${value}”。`, `--jobs needs a positive whole number, not "${value}".`);
-  return n;
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../../diagnostics/diagnostic.js';
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
 import { buildFolder } from '../commands/build.js';
 import { EXIT } from '../context.js';
+import { exitCodeFor } from '../exit.js';
 import { handleError } from '../errors.js';
-import { joinPath } from '../format/paths.js';
+import { joinPath, shownPath } from '../format/paths.js';
 import { openReport } from '../report-dir.js';
 import type { Session } from '../../session.js';
 import { failedRecord, reportRecord, type ReportRecord } from '../../summary/record.js';
@@ -49,14 +49,12 @@ export async function runTask(task: ReportTask, session?: Session): Promise<Repo
   try {
     if (task.command === 'build') {
       const built = await buildFolder(task, task.dir, task.formats, task.out, session);
-      const outcome = { display: built.display, exitCode: built.ok ? EXIT.ok : EXIT.errors, diagnostics: built.diagnostics, written: built.written };
+      const outcome = { display: built.display, exitCode: built.ok ? EXIT.ok : exitCodeFor(built.diagnostics), diagnostics: built.diagnostics, written: built.written };
       return task.record ? { ...outcome, record: record(task, built.display, built) } : outcome;
     }
     const report = await openReport(task.cwd, task.dir, session);
     const checked = await checkReport(report.host, report.session, report.load);
-    const n = countBySeverity(checked.diagnostics);
-    const exitCode = n.error > 0 || (task.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
-    const outcome = { display: report.display, exitCode, diagnostics: checked.diagnostics, written: [] };
+    const outcome = { display: report.display, exitCode: exitCodeFor(checked.diagnostics, task.strict), diagnostics: checked.diagnostics, written: [] };
     return task.record ? { ...outcome, record: record(task, report.display, checked) } : outcome;
   } catch (error) {
     let failure = '';
@@ -73,7 +71,7 @@ function record(task: ReportTask, display: string, checked: Parameters<typeof re
 
 /** The folder as openReport names it, for the reports that fail before it could. */
 function displayOf(task: ReportTask): string {
-  return path.relative(task.cwd, path.resolve(task.cwd, task.dir)) || '.';
+  return shownPath(task.cwd, path.resolve(task.cwd, task.dir));
 }
 
 /** The outcome of a report the batch gave up after `limit` ms: the others go on, and the summary says which. */

@@ -4,6 +4,8 @@ import { buildReport } from '../../pipeline/build.js';
 import type { Session } from '../../session.js';
 import { OUTPUT_FORMATS, outputFormat } from '../../render/registry.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { exitCodeFor } from '../exit.js';
+import { shownPath } from '../format/paths.js';
 import { printDiagnostics } from '../print.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { openReport } from '../report-dir.js';
@@ -39,9 +41,9 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
     ctx.stderr(
       t(ctx, `有 ${built.errors} 个错误，未生成输出文件；已有的输出文件保持不变。\n`, `${built.errors} error(s): no output written; existing outputs are left as they were.\n`),
     );
-    return EXIT.errors;
+    return exitCodeFor(built.diagnostics);
   }
-  for (const file of built.written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+  for (const file of built.written) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
   return EXIT.ok;
 }
 

@@ -1,8 +1,8 @@
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { checkReport } from '../../pipeline/build.js';
 import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { noConfig } from '../../load/report.js';
-import { EXIT, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
+import { exitCodeFor } from '../exit.js';
 import { assertFormatter } from '../format/index.js';
 import { printDiagnostics } from '../print.js';
 import { openReport } from '../report-dir.js';
@@ -12,7 +12,7 @@ export interface CheckOptions {
   strict?: boolean;
 }
 
-/** `lawreport check [dir]`: validation alone; exit 1 on any error (or warning with --strict). */
+/** `lawreport check [dir]`: validation alone; exit 1 on any error (or warning with --strict), 2 when the report cannot be read. */
 export async function checkCommand(ctx: CliContext, dir: string | undefined, options: CheckOptions): Promise<number> {
   assertFormatter(options.format);
   const report = await openReport(ctx.cwd, dir);
@@ -22,6 +22,5 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
   // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
   const notAReport = !source && options.format === 'human' && diagnostics.some((d) => d.ruleId === noConfig.meta.id);
   printDiagnostics(ctx, diagnostics, options.format, report.display, notAReport ? 'stderr' : 'stdout', DIAGNOSTICS);
-  const n = countBySeverity(diagnostics);
-  return n.error > 0 || (options.strict && n.warning > 0) ? EXIT.errors : EXIT.ok;
+  return exitCodeFor(diagnostics, options.strict);
 }

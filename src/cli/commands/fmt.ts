@@ -3,6 +3,7 @@ import { formatReport, type FileChange } from '../../fmt/fix.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { EXIT, t, type CliContext } from '../context.js';
 import { joinPath } from '../format/paths.js';
+import { exitCodeFor } from '../exit.js';
 import { printDiagnostics } from '../print.js';
 import { openReport } from '../report-dir.js';
 
@@ -32,7 +33,7 @@ export async function fmtCommand(ctx: CliContext, dir: string | undefined, optio
   const result = await formatReport(report.host, report.session, { fix: Boolean(options.fix), markdown }, report.load);
   if (result.diagnostics.length > 0) {
     printDiagnostics(ctx, result.diagnostics, 'human', report.display, 'stderr');
-    return EXIT.errors;
+    return exitCodeFor(result.diagnostics);
   }
   for (const change of result.changes) {
     const shown = joinPath(report.display, change.file);
@@ -43,7 +44,9 @@ export async function fmtCommand(ctx: CliContext, dir: string | undefined, optio
       say(t(ctx, `需要格式化 ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `would reformat ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
     } else {
       await writeFileAtomic(path.join(report.abs, change.file), change.after);
-      say(t(ctx, `${markdown ? '已格式化' : '已修正'} ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `${markdown ? 'formatted' : 'fixed'} ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
+      // metrics.yaml is only ever fixed, never reformatted.
+      const formatted = markdown && change.file.endsWith('.md');
+      say(t(ctx, `${formatted ? '已格式化' : '已修正'} ${shown}（第 ${where} 行${fixes ? `，${fixes} 处修正` : ''}）\n`, `${formatted ? 'formatted' : 'fixed'} ${shown} (lines ${where}${fixes ? `, ${fixes} fix(es)` : ''})\n`));
     }
   }
   if (result.changes.length === 0) {

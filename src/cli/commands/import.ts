@@ -10,6 +10,7 @@ import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { shownPath } from '../format/paths.js';
 import { printDiagnostics } from '../print.js';
 import { assertBuiltinProfile, refuseOverwrite, warnStrayChapters } from './init.js';
 
@@ -39,7 +40,6 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     throw new UsageError(
       `“${file}”有 ${(info.size / 1e6).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1e6} MB：年度报告不会这么大，请确认选对了文件。`,
       `"${file}" is ${(info.size / 1e6).toFixed(1)} MB, over the import limit of ${MAX_IMPORT_BYTES / 1e6} MB: an annual report is never this large; check the file.`,
-      1,
     );
   }
   const builtins = builtinsHost();
@@ -60,12 +60,12 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     encoding: options.encoding,
     templateFigures: options.templateFigures,
   });
-  const display = options.out ?? path.basename(file).replace(/\.[^.]+$/, '');
+  const dir = path.resolve(ctx.cwd, options.out ?? path.basename(file).replace(/\.[^.]+$/, ''));
+  const display = shownPath(ctx.cwd, dir);
   if (!result.files || !result.summary) {
     printDiagnostics(ctx, result.diagnostics, 'human', '', 'stderr');
     return result.diagnostics.some((d) => d.ruleId === 'import-encoding') ? EXIT.usage : EXIT.errors;
   }
-  const dir = path.resolve(ctx.cwd, display);
   const existing = await existingFiles(dir, result.files);
   if (existing.length > 0 && !options.force) refuseOverwrite(display, existing);
   await writeFolder(dir, result.files);

@@ -1,7 +1,7 @@
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../render/registry.js';
 import { SUMMARY_FORMATS } from '../../summary/formats.js';
-import { t, type CliContext } from '../context.js';
+import { t, UsageError, type CliContext } from '../context.js';
 
 /**
  * Each command registers itself: its options and help text here, its work in a module
@@ -11,11 +11,20 @@ export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code
 
 /** The built-in profiles are the files of schemas/profiles/: the command checks the name (reading that folder only when it runs). */
 const profileOption = (ctx: CliContext) =>
-  new Option('--profile <name>', t(ctx, '提纲：内置提纲名（schemas/profiles/ 下的文件名）', 'outline profile: a built-in name (a file name in schemas/profiles/)')).default('national');
+  new Option('--profile <name>', t(ctx, '提纲：内置提纲名，即 schemas/profiles/ 下的文件名', 'outline profile: a built-in name, a file name in schemas/profiles/')).default('national');
 
 const dirArgument = (ctx: CliContext) =>
   t(ctx, '报告文件夹，默认为当前文件夹；可给多个或通配符（如 reports/*），并行处理并汇总', 'report folder, default: the current folder; several or a glob (reports/*) run in parallel with one summary');
-const jobsOption = (ctx: CliContext) => t(ctx, '批量时同时处理的报告数（默认为 CPU 核数）', 'reports processed at once in a batch (default: CPU cores)');
+
+/** -j: a positive whole number, refused at parse time whichever path (one folder or a batch) runs. */
+export function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new UsageError(`-j/--jobs 要写正整数（同时处理的报告数，如 -j 2），不能是“${value}”。`, `-j/--jobs takes a positive whole number (reports at once, e.g. -j 2), not "${value}".`);
+  }
+  return Number(value);
+}
+const jobsOption = (ctx: CliContext) =>
+  new Option('-j, --jobs <n>', t(ctx, '批量时同时处理的报告数，正整数（默认为 CPU 核数）', 'reports processed at once in a batch, a positive whole number (default: CPU cores)')).argParser(parseJobs);
 
 /** Several folders or a pattern go to the batch runner; one plain folder keeps the single-report path. */
 const isBatch = (dirs: string[]) => dirs.length > 1 || dirs.some((d) => /[*?[\]{}]/.test(d));
@@ -43,9 +52,9 @@ const build: RegisterCommand = (program, ctx, setExit) => {
     .command('build')
     .description(help.description)
     .argument('[dirs...]', dirArgument(ctx))
-    .option('-f, --format <list>', help.option)
+    .option('-f, --format <formats>', help.option)
     .option('-o, --out <dir>', t(ctx, '输出文件夹（默认 lawreport.yaml 中的 output.dir，即 dist）', 'output folder (default: output.dir in lawreport.yaml, i.e. dist)'))
-    .option('-j, --jobs <n>', jobsOption(ctx))
+    .addOption(jobsOption(ctx))
     .action(async (dirs: string[], opts) => {
       if (isBatch(dirs)) return setExit(await (await import('../batch/command.js')).batchCommand(ctx, 'build', dirs, opts));
       const { buildCommand } = await import('./build.js');
@@ -60,11 +69,11 @@ const check: RegisterCommand = (program, ctx, setExit) => {
     .argument('[dirs...]', dirArgument(ctx))
     .option(
       '--format <name>',
-      t(ctx, '诊断输出格式：human（默认）、json、github（GitHub Actions 注释）、sarif（SARIF 2.1.0）', 'diagnostics format: human (default), json, github (GitHub Actions annotations), sarif (SARIF 2.1.0)'),
+      t(ctx, '诊断输出格式：human、json、github（GitHub Actions 注释）、sarif（SARIF 2.1.0）', 'diagnostics format: human, json, github (GitHub Actions annotations), sarif (SARIF 2.1.0)'),
       'human',
     )
     .option('--strict', t(ctx, '有警告也以退出码 1 结束', 'exit 1 on warnings too'))
-    .option('-j, --jobs <n>', jobsOption(ctx))
+    .addOption(jobsOption(ctx))
     .option('--fix', t(ctx, '先自动改正可安全修正的问题（写回章节文件），再校验', 'apply the safe fixes to the chapter files first, then check'))
     .action(async (dirs: string[], opts) => {
       if (opts.fix) {
@@ -92,7 +101,7 @@ const summary: RegisterCommand = (program, ctx, setExit) => {
     .option('-o, --out <path>', t(ctx, '输出文件夹（文件名为“汇总.xlsx”等；默认为当前文件夹），或带扩展名的文件名，如 区汇总.xlsx', 'output folder (files named 汇总.xlsx etc.; default: the current folder), or a file name with an extension, e.g. 区汇总.xlsx'))
     .option('-f, --format <list>', t(ctx, `汇总格式，逗号分隔：${ids}（默认 ${defaults}）。${each}`, `summary formats, comma-separated: ${ids} (default ${defaults}). ${each}`))
     .option('--strict', t(ctx, '有警告的报告也算未通过', 'reports with warnings fail too'))
-    .option('-j, --jobs <n>', jobsOption(ctx))
+    .addOption(jobsOption(ctx))
     .action(async (dirs: string[], opts) => {
       const { summaryCommand } = await import('./summary.js');
       setExit(await summaryCommand(ctx, dirs, opts));
@@ -103,8 +112,8 @@ const preview: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('preview')
     .description(t(ctx, '在本机浏览器里预览报告：保存即刷新，页面顶部显示问题；不写任何文件', 'preview the report in a local browser: refreshes on save, problems shown on top; writes no file'))
-    .argument('[dir]', dirArgument(ctx))
-    .option('-p, --port <n>', t(ctx, '端口（默认 4321，被占用时任选；0 表示任选）', 'port (default 4321, any free one if taken; 0 picks any)'))
+    .argument('[dir]', t(ctx, '报告文件夹（一个），默认为当前文件夹', 'the report folder (one), default: the current folder'))
+    .option('-p, --port <port>', t(ctx, '端口（默认 4321，被占用时任选；0 表示任选）', 'port (default 4321, any free one if taken; 0 picks any)'))
     .action(async (dir: string | undefined, opts) => {
       const { previewCommand } = await import('./preview.js');
       setExit(await previewCommand(ctx, dir, opts));
@@ -114,13 +123,16 @@ const preview: RegisterCommand = (program, ctx, setExit) => {
 const fmt: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('fmt')
-    .description(t(ctx, '把章节 Markdown 改写为统一格式；--fix 同时改正可安全修正的用语和标点', 'rewrite chapter Markdown in a stable form; --fix also applies the safe wording and punctuation fixes'))
-    .argument('[dir]', dirArgument(ctx))
-    .option('--fix', t(ctx, '同时改正“法制政府”、半角标点、“1、”、“24年”、“15～30%”等', 'also fix 法制政府, half-width punctuation, 1、, 24年, 15～30% and the like'))
+    .description(t(ctx, '把章节 Markdown 改写为统一格式；--fix 同时改正可安全修正的用语、标点和手写的标题编号', 'rewrite chapter Markdown in a stable form; --fix also applies the safe wording, punctuation and heading-number fixes'))
+    .argument('[dirs...]', t(ctx, '报告文件夹，默认为当前文件夹；可给多个或通配符（如 reports/*）', 'report folder, default: the current folder; several or a glob (reports/*)'))
+    .option('--fix', t(ctx, '同时改正“法制政府”、半角标点、“1、”、“24年”、“15～30%”、手写的标题编号等', 'also fix 法制政府, half-width punctuation, 1、, 24年, 15～30%, typed heading numbers and the like'))
     .option('--check', t(ctx, '不写文件，只列出需要改动的文件；有改动时退出码为 1（用于 CI）', 'write nothing, list the files that would change; exit 1 if any (for CI)'))
-    .action(async (dir: string | undefined, opts) => {
+    .action(async (dirs: string[], opts) => {
       const { fmtCommand } = await import('./fmt.js');
-      setExit(await fmtCommand(ctx, dir, opts));
+      const folders = isBatch(dirs) ? await (await import('../batch/expand.js')).expandReportDirs(ctx.cwd, dirs) : [dirs[0]];
+      let worst = 0;
+      for (const folder of folders) worst = Math.max(worst, await fmtCommand(ctx, folder, opts));
+      setExit(worst);
     });
 };
 
@@ -132,7 +144,7 @@ const init: RegisterCommand = (program, ctx, setExit) => {
     .addOption(profileOption(ctx))
     .option('--org <name>', t(ctx, '报告主体，如 示例镇人民政府（必填）', 'reporting body, e.g. 示例镇人民政府 (required)'))
     .option('--year <year>', t(ctx, '报告年度，默认为去年', 'report year, default: last year'))
-    .option('--date <yyyy-mm-dd>', t(ctx, '成文日期，默认为今天', 'signature date, default: today'))
+    .option('--date <yyyy-mm-dd>', t(ctx, '成文日期，默认为报告年度次年的 2 月 28 日（签发时再改为实际日期）', 'signature date, default: 28 February of the year after the report year (change it when signed)'))
     .option('--force', t(ctx, '覆盖已有的文件', 'overwrite existing files'))
     .action(async (dir: string | undefined, opts) => {
       const { initCommand } = await import('./init.js');
@@ -163,7 +175,7 @@ const diff: RegisterCommand = (program, ctx, setExit) => {
     .description(t(ctx, '比较报告的两个版本（两个文件夹，或 git 的两个修订）：数据的新旧值和差、印出的正文逐句对照、章节和问题的变化', 'compare two versions of a report (two folders, or two git revisions): figures old → new, the printed text sentence by sentence, chapters and problems'))
     .argument('[versions...]', t(ctx, '两个报告文件夹；或修订（HEAD~1、main..HEAD、main...HEAD）加报告文件夹，默认比较 HEAD 与工作区的当前文件夹', 'two report folders; or revisions (HEAD~1, main..HEAD, main...HEAD) and a report folder; default: HEAD against the work tree, of the current folder'))
     .option('--rev <revision>', t(ctx, '要比较的修订，可给两次（--rev v1 --rev v2）；只给一次时与工作区比较', 'a revision to compare, up to twice (--rev v1 --rev v2); once compares it with the work tree'), (value: string, previous: string[] = []) => [...previous, value])
-    .option('--format <name>', t(ctx, '输出格式：human（默认）、markdown（GitHub 的步骤摘要、合并请求评论）、json（格式见 schemas/diff-output.schema.json）', 'output format: human (default), markdown (GitHub step summary, merge-request comment), json (shape: schemas/diff-output.schema.json)'), 'human')
+    .option('--format <name>', t(ctx, '输出格式：human、markdown（GitHub 的步骤摘要、合并请求评论）、json（格式见 schemas/diff-output.schema.json）', 'output format: human, markdown (GitHub step summary, merge-request comment), json (shape: schemas/diff-output.schema.json)'), 'human')
     .action(async (versions: string[], opts) => {
       const { diffCommand } = await import('./diff.js');
       setExit(await diffCommand(ctx, versions, opts));
@@ -181,5 +193,25 @@ const textconv: RegisterCommand = (program, ctx, setExit) => {
     });
 };
 
+/** `lawreport completion bash|zsh|fish`: the script is made from the commands registered on the program. */
+const completion: RegisterCommand = (program, ctx) => {
+  program
+    .command('completion')
+    .description(t(ctx, '输出 shell 的命令补全脚本（bash、zsh、fish）', 'print the shell completion script (bash, zsh, fish)'))
+    .addArgument(new Argument('<shell>', t(ctx, '哪一种 shell', 'which shell')).choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      t(
+        ctx,
+        '\n启用：\n  bash  在 ~/.bashrc 里加一行：source <(lawreport completion bash)\n  zsh   lawreport completion zsh > "${fpath[1]}/_lawreport"（或在 ~/.zshrc 里 source <(lawreport completion zsh)）\n  fish  lawreport completion fish > ~/.config/fish/completions/lawreport.fish',
+        '\nEnable:\n  bash  add to ~/.bashrc: source <(lawreport completion bash)\n  zsh   lawreport completion zsh > "${fpath[1]}/_lawreport" (or source <(lawreport completion zsh) in ~/.zshrc)\n  fish  lawreport completion fish > ~/.config/fish/completions/lawreport.fish',
+      ),
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('../completion.js');
+      ctx.stdout(completionScript(program, shell, ctx.lang));
+    });
+};
+
 /** Every command, in the order `lawreport --help` lists them. */
-export const commands: RegisterCommand[] = [init, importReport, build, check, summary, diff, fmt, preview, textconv];
+export const commands: RegisterCommand[] = [init, importReport, build, check, summary, diff, fmt, preview, textconv, completion];

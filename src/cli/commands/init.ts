@@ -3,13 +3,14 @@ import { calendarDate } from '../../model.js';
 import { builtinsHost, toolVersion } from '../../io/builtins-host.js';
 import { openRepository } from '../../io/git.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
-import { CI_WORKFLOW_FILE, REPOSITORY_TEMPLATES, scaffoldReport, TEXTCONV_CONFIG } from '../../init/scaffold.js';
+import { CI_WORKFLOW_FILE, defaultDate, optionalChapterFiles, REPOSITORY_TEMPLATES, scaffoldReport, TEXTCONV_CONFIG } from '../../init/scaffold.js';
 import { existingFiles, strayChapters, writeFolder } from '../../init/write-folder.js';
 import { nearest } from '../../diagnostics/suggest.js';
 import type { SourceHost } from '../../io/host.js';
 import { builtinProfileNames } from '../../profile/load.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { shownPath } from '../format/paths.js';
 
 export interface InitOptions {
   profile: string;
@@ -65,10 +66,9 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   if (!options.org?.trim()) {
     throw new UsageError('请用 --org 给出报告主体，如 --org 示例镇人民政府。', 'Give the reporting body with --org, e.g. --org 示例镇人民政府.');
   }
-  const today = new Date();
   // Reports are written in the first quarter about the year before.
-  const year = parseYear(options.year, today.getFullYear() - 1);
-  const date = options.date ?? today.toISOString().slice(0, 10);
+  const year = parseYear(options.year, new Date().getFullYear() - 1);
+  const date = options.date ?? defaultDate(year);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !calendarDate(date)) {
     throw new UsageError(`成文日期“${date}”无效（格式不对，或日历上没有这一天），请写作 2025-02-10。`, `Invalid date "${date}" (not in the form, or no such day in the calendar); write it as 2025-02-10.`);
   }
@@ -76,7 +76,15 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   await assertBuiltinProfile(builtins, options.profile);
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
-  const files = scaffoldReport(profile, catalog, { profileName: options.profile, org: options.org.trim(), year, date, repository: await repositoryFiles(builtins), version: toolVersion() });
+  const files = scaffoldReport(profile, catalog, {
+    profileName: options.profile,
+    org: options.org.trim(),
+    year,
+    date,
+    dateDefaulted: options.date === undefined,
+    repository: await repositoryFiles(builtins),
+    version: toolVersion(),
+  });
 
   const display = dir ?? '.';
   const abs = path.resolve(ctx.cwd, display);
@@ -84,7 +92,7 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
   if (existing.length > 0 && !options.force) refuseOverwrite(display, existing);
   const written = await writeFolder(abs, files);
   await warnStrayChapters(ctx, abs, files);
-  for (const file of written) ctx.stdout(t(ctx, `已创建 ${path.relative(ctx.cwd, file)}\n`, `created ${path.relative(ctx.cwd, file)}\n`));
+  for (const file of written) ctx.stdout(t(ctx, `已创建 ${shownPath(ctx.cwd, file)}\n`, `created ${shownPath(ctx.cwd, file)}\n`));
   ctx.stdout(
     t(
       ctx,
@@ -100,6 +108,13 @@ export async function initCommand(ctx: CliContext, dir: string | undefined, opti
         `npm install -D a tarball or a git URL instead (see the README's CI section).\n`,
     ),
   );
+  const optional = optionalChapterFiles(profile).filter((f) => f in files);
+  if (optional.length > 0) {
+    ctx.stdout(t(ctx, `可选的章节（${optional.join('、')}）不需要时直接删除文件。\n`, `The optional chapters (${optional.join(', ')}) may simply be deleted.\n`));
+  }
+  if (options.date === undefined) {
+    ctx.stdout(t(ctx, `成文日期先填了 ${date}，签发时在 lawreport.yaml 里改为实际日期。\n`, `The signature date is set to ${date} for now; change it in lawreport.yaml to the real date when signed.\n`));
+  }
   await warnNotAtTop(ctx, abs);
   return EXIT.ok;
 }
@@ -119,7 +134,7 @@ async function repositoryFiles(builtins: SourceHost): Promise<Record<string, str
 async function warnNotAtTop(ctx: CliContext, abs: string): Promise<void> {
   const repo = await openRepository(abs, { env: ctx.env });
   if (repo.status !== 'ok' || repo.repo.prefix === '') return;
-  const top = path.relative(ctx.cwd, repo.repo.top) || '.';
+  const top = shownPath(ctx.cwd, repo.repo.top);
   ctx.stderr(
     t(
       ctx,

@@ -1,9 +1,10 @@
-import path from 'node:path';
 import { DEFAULT_SUMMARY_FORMATS } from '../../summary/formats.js';
-import { parseJobs, reportTasks, runReports } from '../batch/command.js';
+import { reportTasks, runReports } from '../batch/command.js';
+import { defaultJobs } from '../batch/pool.js';
 import { expandReportDirs } from '../batch/expand.js';
 import { formatSummary } from '../batch/summary.js';
 import { EXIT, t, type CliContext } from '../context.js';
+import { shownPath } from '../format/paths.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
 import { parseSummaryFormats, summaryTarget, writeSummary } from '../summary-output.js';
@@ -11,7 +12,8 @@ import { parseSummaryFormats, summaryTarget, writeSummary } from '../summary-out
 export interface SummaryCommandOptions {
   out?: string;
   format?: string;
-  jobs?: string;
+  /** -j, already checked by its option's parser. */
+  jobs?: number;
   strict?: boolean;
 }
 
@@ -22,7 +24,7 @@ export interface SummaryCommandOptions {
  */
 export async function summaryCommand(ctx: CliContext, args: readonly string[], options: SummaryCommandOptions): Promise<number> {
   const formats = options.format ? parseSummaryFormats(options.format) : [...DEFAULT_SUMMARY_FORMATS];
-  const jobs = parseJobs(options.jobs);
+  const jobs = options.jobs ?? defaultJobs();
   const target = summaryTarget(ctx.cwd, options.out);
   const dirs = await expandReportDirs(ctx.cwd, args);
   cleanUpOnInterrupt(ctx);
@@ -31,6 +33,6 @@ export async function summaryCommand(ctx: CliContext, args: readonly string[], o
   // Each report's problems are in the summary's 问题 view; the terminal gets the overview.
   if (input.district.warnings.length > 0) printDiagnostics(ctx, input.district.warnings, 'human', '', 'stderr');
   ctx.stdout(formatSummary(outcomes, ctx.lang, ctx.color));
-  for (const file of written) ctx.stdout(t(ctx, `已生成 ${path.relative(ctx.cwd, file)}\n`, `wrote ${path.relative(ctx.cwd, file)}\n`));
+  for (const file of written) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
   return EXIT.ok;
 }

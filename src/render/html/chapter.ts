@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { assetKey, type Asset, type DocChapter, type Figure } from '../../model.js';
 import { figureCaption, fittedSize, headerRows, PICTURE_BOX, tableGrid } from '../common.js';
+import { holdHeadingEnd } from './heading-end.js';
 import { reportSchema } from './schema.js';
 
 /**
@@ -28,7 +29,10 @@ export function chapterHtml(chapter: Pick<DocChapter, 'anchor' | 'body' | 'figur
   const clean = sanitize(tree, reportSchema) as HastRoot;
   visitElements(clean, (el, parent) => {
     const m = /^h([1-6])$/.exec(el.tagName);
-    if (m) el.tagName = `h${Math.min(6, Number(m[1]) + 1)}`;
+    if (m) {
+      el.tagName = `h${Math.min(6, Number(m[1]) + 1)}`;
+      holdHeadingEnd(el);
+    }
     if (el.tagName === 'img' && !embedImage(el, assets)) parent.children.splice(parent.children.indexOf(el), 1);
     if (el.tagName === 'a') keepLink(el, prefix);
     const props: Record<string, unknown> = el.properties;

@@ -1,6 +1,7 @@
 import type { DocChapter, ReportDocument } from '../../model.js';
 import { attachmentsText } from '../common.js';
 import { chapterHtml } from './chapter.js';
+import { headingEndHtml } from './heading-end.js';
 import { stylesheet } from './stylesheet.js';
 
 export function esc(text: string): string {
@@ -30,7 +31,7 @@ export function htmlPage(doc: ReportDocument, options: PageOptions = {}): string
   const body = options.chapterHtml ?? ((c: DocChapter) => chapterHtml(c, doc.assets));
   const csp = options.csp ?? PUBLISHED_CSP;
   const toc = doc.chapters.length >= 4
-    ? `<nav class="toc" aria-label="目录"><ol>${doc.chapters.map((c) => `<li><a href="#${esc(chapterAnchor(c))}">${esc(c.number + c.title)}</a></li>`).join('')}</ol></nav>`
+    ? `<nav class="toc" aria-label="目录"><ol>${doc.chapters.map((c) => `<li><a href="#${esc(chapterAnchor(c))}">${headingEndHtml(c.number + c.title, esc)}</a></li>`).join('')}</ol></nav>`
     : '';
   const parts = [
     '<!DOCTYPE html>',
@@ -51,7 +52,7 @@ export function htmlPage(doc: ReportDocument, options: PageOptions = {}): string
     toc,
     doc.preface ? `<section class="preface" id="preface" data-chapter="preface">${body(doc.preface, doc)}</section>` : '',
     ...doc.chapters.map(
-      (c) => `<section class="chapter" id="${esc(chapterAnchor(c))}" data-chapter="${esc(c.id)}">\n<h2>${esc(c.number + c.title)}</h2>\n${body(c, doc)}\n</section>`,
+      (c) => `<section class="chapter" id="${esc(chapterAnchor(c))}" data-chapter="${esc(c.id)}">\n<h2>${headingEndHtml(c.number + c.title, esc)}</h2>\n${body(c, doc)}\n</section>`,
     ),
     doc.attachments.length ? `<div class="attachments">${attachmentsText(doc.attachments).split('\n').map((l) => `<p>${esc(l)}</p>`).join('')}</div>` : '',
     `<div class="signature">${doc.signature.map((s) => `<p>${esc(s)}</p>`).join('')}<p class="date">${esc(doc.dateText)}</p></div>`,
