@@ -86,16 +86,16 @@ export const roundTwo: HostileCase[] = [
   { class: 'dates', name: '{{cndate "2025-02-30"}}', files: other('{{cndate "2025-02-30"}}'), exit: 1, expect: '05-other.md:5:1' },
 
   // 4. Reading something that is not a regular file.
-  { class: 'special-files', name: 'metrics.yaml is a FIFO', files: {}, fifos: ['metrics.yaml'], exit: 1, expect: 'metrics.yaml' },
-  { class: 'special-files', name: 'lawreport.yaml is a FIFO', files: {}, fifos: ['lawreport.yaml'], argv: ['check'], exit: 1, expect: 'lawreport.yaml' },
-  { class: 'special-files', name: 'a chapter is a FIFO', files: {}, fifos: [SHORTCOMINGS], exit: 1, expect: '02-shortcomings.md' },
-  { class: 'special-files', name: 'an image is a FIFO', files: other('![图](images/x.png)'), fifos: ['images/x.png'], exit: 1, expect: 'images/x.png' },
-  { class: 'special-files', name: 'a template is a FIFO', files: {}, fifos: ['templates/title.hbs'], exit: 1, expect: 'templates/title.hbs' },
-  { class: 'special-files', name: 'a symlink to a FIFO as metrics.yaml', files: {}, fifos: ['pipe'], symlinks: { 'metrics.yaml': 'pipe' }, exit: 1, expect: 'metrics.yaml' },
-  { class: 'special-files', name: 'a catalog that is a FIFO', files: config('catalog: own.yaml\n'), fifos: ['own.yaml'], exit: 1, expect: 'own.yaml' },
+  { class: 'special-files', name: 'metrics.yaml is a FIFO', files: {}, fifos: ['metrics.yaml'], exit: 2, expect: 'metrics.yaml' },
+  { class: 'special-files', name: 'lawreport.yaml is a FIFO', files: {}, fifos: ['lawreport.yaml'], argv: ['check'], exit: 2, expect: 'lawreport.yaml' },
+  { class: 'special-files', name: 'a chapter is a FIFO', files: {}, fifos: [SHORTCOMINGS], exit: 2, expect: '02-shortcomings.md' },
+  { class: 'special-files', name: 'an image is a FIFO', files: other('![图](images/x.png)'), fifos: ['images/x.png'], exit: 2, expect: 'images/x.png' },
+  { class: 'special-files', name: 'a template is a FIFO', files: {}, fifos: ['templates/title.hbs'], exit: 2, expect: 'templates/title.hbs' },
+  { class: 'special-files', name: 'a symlink to a FIFO as metrics.yaml', files: {}, fifos: ['pipe'], symlinks: { 'metrics.yaml': 'pipe' }, exit: 2, expect: 'metrics.yaml' },
+  { class: 'special-files', name: 'a catalog that is a FIFO', files: config('catalog: own.yaml\n'), fifos: ['own.yaml'], exit: 2, expect: 'own.yaml' },
   { class: 'special-files', name: 'previous: metrics that are a FIFO', files: config('previous: last.yaml\n'), fifos: ['last.yaml'], exit: 0, expect: 'last.yaml' },
-  { class: 'special-files', name: 'one FIFO folder in a batch still gets its summary', files: {}, fifos: ['metrics.yaml'], reports: { 'good': {} }, argv: ['check', '.', 'good'], cwd: '', exit: 1, expect: /汇总：2 份报告，1 份通过/ },
-  { class: 'special-files', name: 'metrics.yaml is a folder', files: {}, folders: ['metrics.yaml'], exit: 1, expect: /metrics\.yaml[^\n]*文件夹/ },
+  { class: 'special-files', name: 'one FIFO folder in a batch still gets its summary', files: {}, fifos: ['metrics.yaml'], reports: { 'good': {} }, argv: ['check', 'report', 'good'], cwd: '', exit: 2, expect: /汇总：2 份报告，1 份通过/ },
+  { class: 'special-files', name: 'metrics.yaml is a folder', files: {}, folders: ['metrics.yaml'], exit: 2, expect: /metrics\.yaml[^\n]*文件夹/ },
   { class: 'special-files', name: 'a folder named like a chapter is no chapter', files: {}, folders: ['chapters/06-extra.md'], exit: 0 },
   { class: 'special-files', name: 'import of a FIFO', files: {}, fifos: ['last.docx'], argv: ['import', 'last.docx', '-o', 'imported'], exit: 2, expect: 'last.docx' },
 
@@ -137,15 +137,15 @@ export const roundTwo: HostileCase[] = [
   { class: 'superlinear', name: '2,000 list items and 8,900 paragraphs', files: other('1. 项\n'.repeat(2000) + '\n正文\n'.repeat(8_900)), exit: 0 },
 
   // 8. Limits applied after reading the whole file (sparse files: no disk is used).
-  { class: 'read-caps', name: 'a 600 MB metrics.yaml', files: {}, sparse: { 'metrics.yaml': 600e6 }, exit: 1, expect: /source-too-large[\s\S]*metrics\.yaml|metrics\.yaml[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB metrics.yaml', files: {}, sparse: { 'metrics.yaml': 3e9 }, exit: 1, expect: /source-too-large[\s\S]*metrics\.yaml|metrics\.yaml[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB lawreport.yaml', files: {}, sparse: { 'lawreport.yaml': 3e9 }, argv: ['check'], exit: 1, expect: /source-too-large[\s\S]*lawreport\.yaml|lawreport\.yaml[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB chapter', files: {}, sparse: { [SHORTCOMINGS]: 3e9 }, exit: 1, expect: /source-too-large[\s\S]*02\-shortcomings\.md|02\-shortcomings\.md[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB image', files: other('![图](images/big.png)'), sparse: { 'images/big.png': 3e9 }, exit: 1, expect: /source-too-large[\s\S]*images\/big\.png|images\/big\.png[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB template', files: {}, sparse: { 'templates/title.hbs': 3e9 }, exit: 1, expect: /source-too-large[\s\S]*templates\/title\.hbs|templates\/title\.hbs[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB catalog', files: config('catalog: own.yaml\n'), sparse: { 'own.yaml': 3e9 }, exit: 1, expect: /source-too-large[\s\S]*own\.yaml|own\.yaml[^\n]*source-too-large/ },
-  { class: 'read-caps', name: 'a 3 GB DOCX to import', files: {}, sparse: { 'last.docx': 3e9 }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 1, expect: /last\.docx[^\n]*50 MB/ },
-  { class: 'read-caps', name: 'a 3 GB profile', files: config('profile: own-profile.yaml\n'), sparse: { 'own-profile.yaml': 3e9 }, exit: 1, expect: /source-too-large[\s\S]*own\-profile\.yaml|own\-profile\.yaml[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 600 MB metrics.yaml', files: {}, sparse: { 'metrics.yaml': 600e6 }, exit: 2, expect: /source-too-large[\s\S]*metrics\.yaml|metrics\.yaml[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB metrics.yaml', files: {}, sparse: { 'metrics.yaml': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*metrics\.yaml|metrics\.yaml[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB lawreport.yaml', files: {}, sparse: { 'lawreport.yaml': 3e9 }, argv: ['check'], exit: 2, expect: /source-too-large[\s\S]*lawreport\.yaml|lawreport\.yaml[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB chapter', files: {}, sparse: { [SHORTCOMINGS]: 3e9 }, exit: 2, expect: /source-too-large[\s\S]*02\-shortcomings\.md|02\-shortcomings\.md[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB image', files: other('![图](images/big.png)'), sparse: { 'images/big.png': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*images\/big\.png|images\/big\.png[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB template', files: {}, sparse: { 'templates/title.hbs': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*templates\/title\.hbs|templates\/title\.hbs[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB catalog', files: config('catalog: own.yaml\n'), sparse: { 'own.yaml': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*own\.yaml|own\.yaml[^\n]*source-too-large/ },
+  { class: 'read-caps', name: 'a 3 GB DOCX to import', files: {}, sparse: { 'last.docx': 3e9 }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 2, expect: /last\.docx[^\n]*50 MB/ },
+  { class: 'read-caps', name: 'a 3 GB profile', files: config('profile: own-profile.yaml\n'), sparse: { 'own-profile.yaml': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*own\-profile\.yaml|own\-profile\.yaml[^\n]*source-too-large/ },
 
   // 9. A reader that goes away.
   { class: 'closed-stdout', name: 'check | head -c 1 (3,000 findings)', files: other('法制政府。\n\n'.repeat(3000)), argv: ['check'], closeStdoutAfter: 1, exit: 1 },
@@ -209,13 +209,13 @@ export const roundTwo: HostileCase[] = [
   { class: 'big-numbers', name: 'last year\'s figures beyond 2^53', files: { ...config('previous: last.yaml\n'), 'last.yaml': 'disputes:\n  received: 12345678901234567891\n' }, exit: 0, expect: 'last.yaml:2:13' },
 
   // 14. Messages that say what is wrong.
-  { class: 'messages', name: 'a symlink loop as metrics.yaml', files: {}, symlinks: { 'metrics.yaml': 'metrics.yaml' }, exit: 1, expect: /metrics\.yaml[^\n]*(循环|链接)/, notExpect: /ELOOP/ },
+  { class: 'messages', name: 'a symlink loop as metrics.yaml', files: {}, symlinks: { 'metrics.yaml': 'metrics.yaml' }, exit: 2, expect: /metrics\.yaml[^\n]*(循环|链接)/, notExpect: /ELOOP/ },
   { class: 'messages', name: '-o through a file (EEXIST/ENOTDIR)', files: { 'not-a-folder': 'x' }, args: ['-o', 'not-a-folder/out'], exit: 2, expect: 'not-a-folder', notExpect: /E[A-Z]{4,}/ },
   { class: 'messages', name: 'a deep -o beyond the path limit (ENAMETOOLONG)', files: {}, args: ['-o', Array(20).fill('目'.repeat(80)).join('/')], exit: 2, notExpect: /ENAMETOOLONG/ },
-  { class: 'messages', name: 'metrics.yaml as a folder is not "absent"', files: {}, folders: ['metrics.yaml'], argv: ['check'], exit: 1, expect: '文件夹', notExpect: /metric-required/ },
+  { class: 'messages', name: 'metrics.yaml as a folder is not "absent"', files: {}, folders: ['metrics.yaml'], argv: ['check'], exit: 2, expect: '文件夹', notExpect: /metric-required/ },
   { class: 'messages', name: 'a 4 MB data: URI image', files: other(`![图](data:image/png;base64,${'A'.repeat(4_000_000)})`), exit: 1, expect: 'data:', maxOutputBytes: 20_000 },
-  { class: 'messages', name: 'a 1 MB image path', files: other(`![图](images/${'长'.repeat(1_000_000)}.png)`), exit: 1, expect: /05-other\.md:5:1[^\n]*images\/长/, maxOutputBytes: 20_000 },
+  { class: 'messages', name: 'a 1 MB image path', files: other(`![图](images/${'长'.repeat(1_000_000)}.png)`), exit: 2, expect: /05-other\.md:5:1[^\n]*images\/长/, maxOutputBytes: 20_000 },
   { class: 'messages', name: 'a 1 MB unknown figure path', files: other(`{{${'a'.repeat(1_000_000)}}}`), exit: 1, expect: 'template-unknown-path', maxOutputBytes: 20_000 },
   { class: 'messages', name: 'a duplicate << key', files: { 'lawreport.yaml': `a: &a {org: 示例镇人民政府}\nb: &b {year: 2024}\n<<: *a\n<<: *b\ndate: 2025-02-10\n` }, argv: ['check'], exit: 1, expect: /yaml-duplicate-key[\s\S]*第 3 行|lawreport\.yaml:4:1[^\n]*<</, notExpect: /缩进/ },
-  { class: 'messages', name: 'a chapter that is a dangling symlink', files: {}, symlinks: { 'chapters/06-extra.md': 'nowhere.md' }, exit: 1, expect: '06-extra.md' },
+  { class: 'messages', name: 'a chapter that is a dangling symlink', files: {}, symlinks: { 'chapters/06-extra.md': 'nowhere.md' }, exit: 2, expect: '06-extra.md' },
 ];

@@ -89,7 +89,7 @@ export const cases: HostileCase[] = [
   { class: 'yaml', name: '5,000-deep [ in metrics.yaml', files: { 'metrics.yaml': 'x: ' + '['.repeat(5000) }, exit: 1, expect: 'yaml-syntax' },
   { class: 'yaml', name: 'duplicate keys', files: { 'lawreport.yaml': 'org: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\nyear: 2023\n' }, exit: 1, expect: 'yaml-duplicate-key' },
   { class: 'yaml', name: '__proto__ and merge keys in lawreport.yaml', files: { 'lawreport.yaml': 'base: &b {__proto__: {polluted: 1}}\norg: 示例镇人民政府\nyear: 2024\ndate: 2025-02-10\n<<: *b\n' }, exit: 1 },
-  { class: 'yaml', name: 'a 2 MB metrics.yaml', files: { 'metrics.yaml': '# ' + '填'.repeat(1_000_000) + '\n' }, exit: 1, expect: 'source-too-large' },
+  { class: 'yaml', name: 'a 2 MB metrics.yaml', files: { 'metrics.yaml': '# ' + '填'.repeat(1_000_000) + '\n' }, exit: 2, expect: 'source-too-large' },
   { class: 'yaml', name: 'lawreport.yaml is a list', files: { 'lawreport.yaml': '- org: 示例镇\n' }, exit: 1, expect: 'yaml-not-mapping' },
   { class: 'yaml', name: 'tabs and non-printable characters in YAML', files: { 'metrics.yaml': 'disputes:\n\treceived: 68\u0007\n' }, exit: 1, expect: 'yaml-syntax' },
   // Files.
