@@ -7,6 +7,10 @@ import { builtinCatalog, builtinProfile } from '../src/init/builtins.js';
 import type { Catalog, Profile } from '../src/model.js';
 import { buildReport } from '../src/pipeline/build.js';
 import { builtins, exampleFiles, hostOf, repoRoot, session } from './helpers.js';
+import { linesOf, renderDocxToPdf, renderTools } from './pdf-render.js';
+
+const tools = await renderTools();
+if (!tools.ok && process.env.CI === 'true') throw new Error(`CI must render the DOCX, but ${tools.why}`);
 
 let profile: Profile;
 let catalog: Catalog;
@@ -26,12 +30,12 @@ async function build(files: Record<string, string | Uint8Array>, formats: string
 }
 
 /** build → import the DOCX → build again: the folder import gave back, and both TXT outputs. */
-async function roundTrip(files: Record<string, string | Uint8Array>) {
+async function roundTrip(files: Record<string, string | Uint8Array>, formats = ['txt']) {
   const first = await build(files, ['docx', 'txt']);
   const imported = await importReport(first.get('docx')!, { file: '报告.docx', profile, profileName: 'national', catalog });
   expect(imported.files).toBeDefined();
-  const second = await build(imported.files!, ['txt']);
-  return { files: imported.files!, before: decode(first.get('txt')), after: decode(second.get('txt')), diagnostics: imported.diagnostics };
+  const second = await build(imported.files!, formats);
+  return { files: imported.files!, before: decode(first.get('txt')), after: decode(second.get('txt')), diagnostics: imported.diagnostics, docx: second.get('docx') };
 }
 
 describe('build → import → build', () => {
@@ -89,6 +93,31 @@ describe('build → import → build', () => {
     expect(chapter).toContain('> 引用的一句话。');
     expect(chapter).toContain('[^1]: 附注的内容。');
   });
+
+  // The property's counterexample (seed 42): the picture was read back into the first list's
+  // last item, so the second list joined the first and printed 「2.」 where the source had 「1.」.
+  const twoLists = '**重点**。\n\n1. **重点**。\n\n![示意图](images/red.png)\n\n1. **重点**。';
+  const twoListsFiles = async () => {
+    const files: Record<string, string | Uint8Array> = await exampleFiles();
+    files['images/red.png'] = png;
+    files['chapters/05-other.md'] = `---\nid: other\n---\n\n${twoLists}\n`;
+    return files;
+  };
+
+  it('keeps two ordered lists apart when a picture stands between them: both start at 1', async () => {
+    const { files: back, before, after } = await roundTrip(await twoListsFiles());
+    expect(after).toBe(before);
+    expect(after).toMatch(/^1\.重点。\n\n图\d+ 示意图\n\n1\.重点。$/m);
+    expect(String(back['chapters/05-other.md'])).toMatch(/^1\. \*\*重点\*\*。\n\n!\[示意图\]\(images\/red\.png\)\n\n1\. \*\*重点\*\*。$/m);
+  });
+
+  it.skipIf(!tools.ok)('prints both lists from 1 in the rebuilt DOCX, as LibreOffice renders it', async () => {
+    const { docx } = await roundTrip(await twoListsFiles(), ['docx', 'txt']);
+    const lines = (await renderDocxToPdf(docx!, 'two-lists')).pages.flatMap(linesOf).map((l) => l.text);
+    const figure = lines.findIndex((l) => l === '图1示意图' || l === '图1 示意图');
+    expect(figure, lines.join('\n')).toBeGreaterThan(0);
+    expect(lines.slice(figure - 1, figure + 2)).toEqual(['1.重点。', expect.stringMatching(/^图1 ?示意图$/), '1.重点。']);
+  }, 120_000);
 
   // Chapters made of every kind of block the document vocabulary has, over the example's figures.
   const label = fc.constantFrom(

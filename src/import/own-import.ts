@@ -208,6 +208,10 @@ class MarkdownWriter {
           if (!pic) break;
           const path = this.pictures.place(pic);
           const title = pic.title && pic.title !== pic.alt ? ` ${JSON.stringify(pic.title)}` : '';
+          // The picture's indent says which list item holds it; the renderer indents none, so a
+          // picture ends the lists before it. Kept inside an item, it would join the next list to
+          // the one before and renumber it (「1.」 after the picture printed as 「3.」).
+          while (items.length > 0 && items.at(-1)!.level >= level) items.pop();
           out.push(`${items.at(-1)?.indent ?? ''}![${escapeProse(pic.alt, false)}](${encodeURI(path)}${title})`);
           if (isParagraph(blocks[k + 1] ?? b) && (blocks[k + 1] as OwnParagraph).style === 'Caption') k++;
           break;
