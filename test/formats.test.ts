@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DiagnosticId } from '../src/diagnostics/diagnostic.js';
 import { main } from '../src/cli/main.js';
 import { copyExample, repoRoot, runCli, type CliRun } from './helpers.js';
 
@@ -120,7 +121,8 @@ describe('check output formats', () => {
   it('github: escapes %, newlines, and commas and colons in properties', async () => {
     const { github } = await import('../src/cli/format/github.js');
     const out = github(
-      [{ ruleId: 'x', severity: 'error', file: 'a,b:c.md', line: 1, column: 2, message: { zh: '100%\n下一行', en: '' } }],
+      // A formatter takes any diagnostic; the id is cast, as only a declaration makes a real one.
+      [{ ruleId: 'x' as DiagnosticId, severity: 'error', file: 'a,b:c.md', line: 1, column: 2, message: { zh: '100%\n下一行', en: '' } }],
       { lang: 'zh', color: false, base: '' },
     );
     expect(out).toBe('::error file=a%2Cb%3Ac.md,line=1,col=2,title=lawreport x::100%25%0A下一行\n');

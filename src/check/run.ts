@@ -1,5 +1,5 @@
 import { loc, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { defineDiagnostic, docsUrl, type DiagnosticMeta } from '../diagnostics/definition.js';
+import { declaredId, defineDiagnostic, docsUrl, type DiagnosticMeta } from '../diagnostics/definition.js';
 import { CONFIG_FILE } from '../load/report.js';
 import type { RuleSetting } from '../model.js';
 import { pointerEscape, positionOf, type YamlDocument } from '../source/yaml.js';
@@ -64,7 +64,8 @@ export function runRules(source: RuleSource, rules: readonly Rule[] = builtinRul
     if (options.diagnostics.length > 0) continue;
     const severity = setting ?? rule.meta.severity;
     const url = docsUrl(rule.meta.id);
-    rule.check({ source, views, options: options.value, known, validators, report: (d) => out.push({ ...d, ruleId: rule.meta.id, severity, url }) });
+    const ruleId = declaredId(rule.meta);
+    rule.check({ source, views, options: options.value, known, validators, report: (d) => out.push({ ...d, ruleId, severity, url }) });
   }
   return out;
 }

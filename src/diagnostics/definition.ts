@@ -1,4 +1,4 @@
-import { docsUrl, type Diagnostic, type Fix, type Localized, type Location, type RelatedLocation, type Severity } from './diagnostic.js';
+import { docsUrl, type Diagnostic, type DiagnosticId, type Fix, type Localized, type Location, type RelatedLocation, type Severity } from './diagnostic.js';
 
 export { docsUrl } from './diagnostic.js';
 
@@ -52,8 +52,17 @@ export interface DiagnosticDefinition<M extends Record<string, MessageSpec<any>>
   adopt(diagnostic: Diagnostic): Diagnostic;
 }
 
+/**
+ * The id a declaration raises under: for `defineDiagnostic` below and for the rule runner, which
+ * stamps a rule's `meta.id` on what it reports. The one way to a `DiagnosticId`.
+ */
+export function declaredId(meta: DiagnosticMeta): DiagnosticId {
+  return meta.id as DiagnosticId;
+}
+
 /** Declares a diagnostic id with its documentation and its messages (like an ESLint rule's meta.messages). */
 export function defineDiagnostic<M extends Record<string, MessageSpec<any>>>(meta: DiagnosticMeta, messages: M): DiagnosticDefinition<M> {
+  const id = declaredId(meta);
   const url = docsUrl(meta.id);
   const text = <D>(t: Text<D>, data: D): Localized => (typeof t === 'function' ? t(data) : t);
   return {
@@ -63,7 +72,7 @@ export function defineDiagnostic<M extends Record<string, MessageSpec<any>>>(met
       const data = clipData(raw);
       const hint = spec.hint === 'fix' ? meta.fix : typeof spec.hint === 'function' ? spec.hint(data) : spec.hint;
       return {
-        ruleId: meta.id,
+        ruleId: id,
         severity: extra?.severity ?? meta.severity,
         ...where,
         message: text(spec.message, data),
@@ -73,7 +82,7 @@ export function defineDiagnostic<M extends Record<string, MessageSpec<any>>>(met
         url,
       };
     },
-    adopt: (diagnostic) => ({ ...diagnostic, ruleId: meta.id, url }),
+    adopt: (diagnostic) => ({ ...diagnostic, ruleId: id, url }),
   };
 }
 

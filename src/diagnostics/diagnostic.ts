@@ -48,9 +48,18 @@ export interface Fix {
   text: string;
 }
 
+declare const declared: unique symbol;
+
+/**
+ * A diagnostic id as its declaration stamps it. Only a definition (`defineDiagnostic`) and the
+ * rule runner (a rule's `meta`) make one, through `declaredId` in definition.ts: a diagnostic
+ * cannot be raised by a bare string, so every id a user meets is one the registry lists.
+ */
+export type DiagnosticId = string & { readonly [declared]: true };
+
 export interface Diagnostic extends Location {
   /** Stable id, documented in docs/rules.md. */
-  ruleId: string;
+  ruleId: DiagnosticId;
   severity: Severity;
   message: Localized;
   /** What the user can do about it. */
@@ -63,21 +72,6 @@ export interface Diagnostic extends Location {
 
 export function loc(zh: string, en: string): Localized {
   return { zh, en };
-}
-
-/**
- * A diagnostic by id, its message written at the call. Only the import stage still raises this
- * way (its ids are declared in src/import/diagnostic-meta.ts); every other stage raises through its
- * definitions (src/diagnostics/definition.ts), messages beside the docs.
- */
-export function diag(
-  ruleId: string,
-  severity: Severity,
-  where: Location,
-  message: Localized,
-  extra: Pick<Diagnostic, 'hint' | 'related' | 'fix'> = {},
-): Diagnostic {
-  return { ruleId, severity, ...where, message, ...extra, url: docsUrl(ruleId) };
 }
 
 /** The diagnostic with its paths (and its related places') mapped: report-relative → as seen from where the command ran. */

@@ -1,7 +1,9 @@
-import { diag, loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { Profile, ProfileChapter } from '../model.js';
 import { renderTitle } from '../profile/title.js';
 import { matchTitles } from '../profile/match.js';
+import { IMPORT } from './diagnostics.js';
 import type { Block, RawChapter } from './structure.js';
 
 /** How the plans part of a merged 「问题和打算」 chapter opens when it has no sub-heading. */
@@ -9,6 +11,96 @@ const NEXT_STEPS = /^(?:下一步|下步|今后|下一年度?|明年)/;
 /** Words of a heading about plans or about problems, for a chapter no outline title names. */
 const PLANS = /下一步|下步|今后|明年|下一年|打算|计划|思路|展望/;
 const PROBLEMS = /不足|短板|差距|薄弱|存在.{0,4}问题|困难和问题/;
+
+type Heading = { heading: string; outline: string };
+type Pair = { heading: string; first: string; second: string };
+
+export const importChapterUnmapped = defineDiagnostic({
+  ...IMPORT,
+  id: 'import-chapter-unmapped',
+  severity: 'warning',
+  description: loc('一章对应不到提纲中的任何一章，原样保留。', 'A chapter matches no outline chapter; kept as it is.'),
+  why: loc('提纲外的章节无法编号，check 会报 chapter-unknown。', 'A chapter outside the outline cannot be numbered; check reports chapter-unknown.'),
+  fix: loc('在前置信息写正确的 id:，或把内容并入其他章节。', 'Put the right id: in its front matter, or merge it into another chapter.'),
+}, (() => {
+  const hint = loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节照原文的位置印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is printed where the original has it.');
+  return {
+    overview: {
+      message: (d: Heading) => loc(`章节“${d.heading}”是概述全年情况的一章，不属于提纲“${d.outline}”的任何一章，已原样保留为额外的章节。`, `Chapter "${d.heading}" is an overview of the year, not a chapter of the outline "${d.outline}"; kept as an extra chapter.`),
+      hint,
+    },
+    unknown: {
+      message: (d: Heading) => loc(`章节“${d.heading}”对应不到提纲“${d.outline}”中的任何一章，已原样保留为额外的章节。`, `Chapter "${d.heading}" matches no chapter of the outline "${d.outline}"; kept as an extra chapter.`),
+      hint,
+    },
+  };
+})());
+
+export const importChapterThemed = defineDiagnostic({
+  ...IMPORT,
+  id: 'import-chapter-themed',
+  severity: 'info',
+  description: loc('按工作主题写成的一章，按位置和内容归入可以写成几章的一章（主要举措和成效）。', 'A chapter written by theme went, by place and content, to the chapter that may span several (the measures).'),
+  why: loc('区县、市、部门的报告常把主要举措写成几个主题章，它们都属于提纲的第一章。', 'District, city and department reports often write the measures as several themed chapters; all belong to the outline\'s first chapter.'),
+  fix: loc('核对归属；每个部分保留自己的标题，按原样逐章编号。', 'Check where it went; each part keeps its own title and is numbered as written.'),
+}, {
+  themed: {
+    message: (d: { heading: string; chapter: string }) => loc(
+      `章节“${d.heading}”按工作主题写成，已按位置归入“${d.chapter}”（这一章可以写成连续的几章），保留原标题。`,
+      `Chapter "${d.heading}" is written by theme; by its place it went to "${d.chapter}" (a chapter that may span several), keeping its own title.`,
+    ),
+  },
+});
+
+export const importChapterSplit = defineDiagnostic({
+  ...IMPORT,
+  id: 'import-chapter-split',
+  severity: 'info',
+  description: loc('合并写的两章（如“问题和打算”）已拆开。', 'Two chapters written as one (问题和打算) were split.'),
+  why: loc('提纲要求两章分开。', 'The outline wants them apart.'),
+  fix: loc('核对拆分的位置。', 'Check where the split was made.'),
+}, {
+  split: {
+    message: (d: Pair & { line: number }) => loc(`章节“${d.heading}”合并了“${d.first}”和“${d.second}”两章，已从第 ${d.line} 行处拆开。`, `Chapter "${d.heading}" merges "${d.first}" and "${d.second}"; split at line ${d.line}.`),
+  },
+});
+
+export const importChapterMerged = defineDiagnostic({
+  ...IMPORT,
+  id: 'import-chapter-merged',
+  severity: 'warning',
+  description: loc('一章合并了提纲中的两章，找不到拆分的位置。', 'A chapter merges two outline chapters and could not be split.'),
+  why: loc('提纲要求两章分开，缺的一章会被 check 报告。', 'The outline wants them apart; check reports the missing one.'),
+  fix: loc('把后一部分移到新的章节文件。', 'Move the second part into a new chapter file.'),
+}, {
+  merged: {
+    message: (d: Pair & { id: string }) => loc(`章节“${d.heading}”合并了“${d.first}”和“${d.second}”两章，全文暂归入前者。`, `Chapter "${d.heading}" merges "${d.first}" and "${d.second}"; all of it went to the first.`),
+    hint: (d: Pair & { id: string }) => loc(`提纲要求两章分开写：把后一部分移到新的“${d.id}”章节文件。`, `The outline wants two chapters: move the second part into a new "${d.id}" chapter file.`),
+  },
+});
+
+type Missing = { chapter: string; id: string };
+
+export const importChapterMissing = defineDiagnostic({
+  ...IMPORT,
+  id: 'import-chapter-missing',
+  severity: 'warning',
+  description: loc('原文缺少提纲要求的一章（或只作为小节出现）。', 'The report lacks a chapter the outline requires (or has it only as a sub-section).'),
+  why: loc('缺章的报告会被退回。', 'A report missing a chapter is sent back.'),
+  fix: loc('补写这一章，或把对应的小节移成一章。', 'Write the chapter, or move the sub-section into one.'),
+}, {
+  asSection: {
+    message: (d: Missing & { section: string; inside: string }) => loc(
+      `没有“${d.chapter}”这一章，这部分内容只作为“${d.inside}”中的小节“${d.section}”出现。`,
+      `No chapter "${d.chapter}": the topic appears only as the sub-section "${d.section}" inside "${d.inside}".`,
+    ),
+    hint: (d: Missing & { section: string; inside: string }) => loc(`提纲要求单独成章：把这一小节移到新的“${d.id}”章节文件。`, `The outline wants a chapter of its own: move that sub-section into a new "${d.id}" chapter file.`),
+  },
+  absent: {
+    message: (d: Missing) => loc(`原文没有提纲要求的“${d.chapter}”一章。`, `The report has no chapter "${d.chapter}", which the outline requires.`),
+    hint: (d: Missing) => loc(`新建 chapters/${d.id}.md 补写这一章。`, `Write it in a new chapters/${d.id}.md.`),
+  },
+});
 
 export interface MappedChapter {
   /** Outline chapter id; undefined for a chapter the outline does not know (kept as extra). */
@@ -48,17 +140,12 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
   const at = (line: number) => ({ file, line, column: 1 });
 
   for (const chapter of raw) {
-    const unmapped = (zh: string, en: string) => {
+    const unmapped = (messageId: 'overview' | 'unknown') => {
       chapters.push({ heading: chapter.heading, line: chapter.line, blocks: chapter.blocks });
-      diagnostics.push(diag('import-chapter-unmapped', 'warning', at(chapter.line), loc(zh, en), {
-        hint: loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节照原文的位置印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is printed where the original has it.'),
-      }));
+      diagnostics.push(importChapterUnmapped.at(at(chapter.line), messageId, { heading: chapter.heading, outline: profile.name }));
     };
     if (profile.overview.some((o) => chapter.match.includes(o))) {
-      unmapped(
-        `章节“${chapter.heading}”是概述全年情况的一章，不属于提纲“${profile.name}”的任何一章，已原样保留为额外的章节。`,
-        `Chapter "${chapter.heading}" is an overview of the year, not a chapter of the outline "${profile.name}"; kept as an extra chapter.`,
-      );
+      unmapped('overview');
       continue;
     }
     let matches = chapter.match === '' && !chapter.title ? [profile.chapters[0]!] : matchTitles(profile.chapters, chapter.match);
@@ -82,10 +169,7 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
       }
     }
     if (!primary) {
-      unmapped(
-        `章节“${chapter.heading}”对应不到提纲“${profile.name}”中的任何一章，已原样保留为额外的章节。`,
-        `Chapter "${chapter.heading}" matches no chapter of the outline "${profile.name}"; kept as an extra chapter.`,
-      );
+      unmapped('unknown');
       continue;
     }
     if (primary !== spanning) {
@@ -93,10 +177,7 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
       else if (!before.has(primary.id)) closed = true;
     }
     if (themed) {
-      diagnostics.push(diag('import-chapter-themed', 'info', at(chapter.line), loc(
-        `章节“${chapter.heading}”按工作主题写成，已按位置归入“${titleOf(primary)}”（这一章可以写成连续的几章），保留原标题。`,
-        `Chapter "${chapter.heading}" is written by theme; by its place it went to "${titleOf(primary)}" (a chapter that may span several), keeping its own title.`,
-      )));
+      diagnostics.push(importChapterThemed.at(at(chapter.line), 'themed', { heading: chapter.heading, chapter: titleOf(primary) }));
     }
     used.add(primary.id);
     const others = matches.slice(1).filter((c) => c.required && c !== primary && !used.has(c.id));
@@ -114,16 +195,10 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
         split.push(piece);
         used.add(second.id);
         blocks = first;
-        diagnostics.push(diag('import-chapter-split', 'info', at(chapter.line), loc(
-          `章节“${chapter.heading}”合并了“${titleOf(primary)}”和“${titleOf(second)}”两章，已从第 ${piece.line} 行处拆开。`,
-          `Chapter "${chapter.heading}" merges "${titleOf(primary)}" and "${titleOf(second)}"; split at line ${piece.line}.`,
-        )));
+        diagnostics.push(importChapterSplit.at(at(chapter.line), 'split', { heading: chapter.heading, first: titleOf(primary), second: titleOf(second), line: piece.line }));
       } else {
         merged.add(second.id);
-        diagnostics.push(diag('import-chapter-merged', 'warning', at(chapter.line), loc(
-          `章节“${chapter.heading}”合并了“${titleOf(primary)}”和“${titleOf(second)}”两章，全文暂归入前者。`,
-          `Chapter "${chapter.heading}" merges "${titleOf(primary)}" and "${titleOf(second)}"; all of it went to the first.`,
-        ), { hint: loc(`提纲要求两章分开写：把后一部分移到新的“${second.id}”章节文件。`, `The outline wants two chapters: move the second part into a new "${second.id}" chapter file.`) }));
+        diagnostics.push(importChapterMerged.at(at(chapter.line), 'merged', { heading: chapter.heading, first: titleOf(primary), second: titleOf(second), id: second.id }));
       }
     }
     chapters.push({ id: primary.id, heading: chapter.heading, line: chapter.line, blocks, ...(themed ? { themed } : {}) }, ...split);
@@ -131,16 +206,11 @@ export function mapChapters(profile: Profile, raw: RawChapter[], year: number | 
 
   for (const required of profile.chapters.filter((c) => c.required && !used.has(c.id) && !merged.has(c.id))) {
     const inside = findAsSection(required, chapters);
+    const missing = { chapter: titleOf(required), id: required.id };
     diagnostics.push(
       inside
-        ? diag('import-chapter-missing', 'warning', at(inside.line), loc(
-            `没有“${titleOf(required)}”这一章，这部分内容只作为“${inside.chapter}”中的小节“${inside.heading}”出现。`,
-            `No chapter "${titleOf(required)}": the topic appears only as the sub-section "${inside.heading}" inside "${inside.chapter}".`,
-          ), { hint: loc(`提纲要求单独成章：把这一小节移到新的“${required.id}”章节文件。`, `The outline wants a chapter of its own: move that sub-section into a new "${required.id}" chapter file.`) })
-        : diag('import-chapter-missing', 'warning', at(1), loc(
-            `原文没有提纲要求的“${titleOf(required)}”一章。`,
-            `The report has no chapter "${titleOf(required)}", which the outline requires.`,
-          ), { hint: loc(`新建 chapters/${required.id}.md 补写这一章。`, `Write it in a new chapters/${required.id}.md.`) }),
+        ? importChapterMissing.at(at(inside.line), 'asSection', { ...missing, section: inside.heading, inside: inside.chapter })
+        : importChapterMissing.at(at(1), 'absent', missing),
     );
   }
   return { chapters, diagnostics };

@@ -3,8 +3,10 @@ import { rules } from '../check/rules/index.js';
 import { configRuleOptions } from '../check/run.js';
 import { imageMissing, imageOutside, imageRemote, imageUnreadable } from '../compile/assets.js';
 import { htmlUnsupported, markdownUnsupported } from '../compile/lower.js';
-import { importDiagnostics } from '../import/diagnostic-meta.js';
-import { importOwn } from '../import/diagnostics.js';
+import { importDocxEncrypted, importDocxUnsafe, importEncoding, importOwn, importTooLarge, importUnreadable } from '../import/diagnostics.js';
+import { importNoDate, importNoOrg, importNoSignature, importNoTitle, importNoYear, importOrgGuessed, importYearConflict, importYearGuessed } from '../import/fact-notes.js';
+import { importChapterHeading, importChaptersUnmarked, importNoChapters } from '../import/import-report.js';
+import { importChapterMerged, importChapterMissing, importChapterSplit, importChapterThemed, importChapterUnmapped } from '../import/map-chapters.js';
 import { catalogSchema } from '../load/catalog.js';
 import { controlCharacter } from '../load/control-chars.js';
 import { sourceEncoding } from '../load/decoding-host.js';
@@ -45,7 +47,15 @@ export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
   summaryDuplicateReport, summaryUnitMismatch,
 ]
   .map((d) => d.meta)
-  .concat(rules.map((r) => r.meta), importDiagnostics, [importOwn.meta]);
+  .concat(
+    rules.map((r) => r.meta),
+    [
+      // import (a published report into a folder)
+      importUnreadable, importDocxUnsafe, importTooLarge, importDocxEncrypted, importEncoding, importNoChapters, importChaptersUnmarked,
+      importNoYear, importYearConflict, importYearGuessed, importNoOrg, importOrgGuessed, importNoTitle, importNoDate, importNoSignature,
+      importChapterUnmapped, importChapterThemed, importChapterHeading, importChapterSplit, importChapterMerged, importChapterMissing, importOwn,
+    ].map((d) => d.meta),
+  );
 
 const byId = new Map(DIAGNOSTICS.map((m) => [m.id, m]));
 
