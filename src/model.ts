@@ -104,6 +104,14 @@ export interface Profile {
 
 export type MetricType = 'count' | 'percent' | 'number';
 
+/**
+ * How a district adds a figure up across its reports (catalog `total:`): `sum` (counts and numbers
+ * by default), or, for a figure whose sum means nothing (优良天数, a rank, an average), the mean,
+ * the range (lowest–highest), or no total at all (「—」). A rate is always recomputed from its
+ * summed parts, never averaged: `none` is the only other choice for it.
+ */
+export type TotalKind = 'sum' | 'mean' | 'range' | 'none';
+
 export interface MetricDef {
   /** Full dotted path, e.g. "disputes.mediated". */
   path: string;
@@ -119,6 +127,8 @@ export interface MetricDef {
   /** Bounds beyond the type's own (count and number ≥ 0, percent 0–100). */
   minimum?: number;
   maximum?: number;
+  /** The district total (`lawreport summary`); undefined: summed, or a rate recomputed. */
+  total?: TotalKind;
 }
 
 /**

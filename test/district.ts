@@ -11,7 +11,8 @@ import path from 'node:path';
  *   - 16 cannot be loaded: its lawreport.yaml is not valid YAML.
  * Two towns give last year's folder (previous:) for 同比; 06 leaves out the materials handed out
  * (a blank, never a 0); 10 states its mediation rate instead of leaving it to be computed; every
- * third town states a filing rate (a rate without parts: no total).
+ * third town states a filing rate (a rate without parts: no total). Every town gives its days of
+ * good air and of monitoring, which are not added up (their total is a range).
  */
 export interface Town {
   folder: string;
@@ -59,7 +60,14 @@ function figuresFor(seed: number): Record<string, number> {
     'hotline.in_progress': hotline - closed,
     'pufa.activities': n(8, 60),
     'pufa.materials': n(300, 5000),
+    ...airDays(n),
   };
+}
+
+/** A year's days of air monitoring: not added across towns (the catalog's total: range). */
+function airDays(n: (lo: number, hi: number) => number): Record<string, number> {
+  const valid = n(335, 365);
+  return { 'environment.good_air_days': valid - n(8, 60), 'environment.valid_days': valid };
 }
 
 const fig = (path: string) => `{{fig ${path}}}`;
@@ -73,6 +81,7 @@ function measures(t: Town, withFirstResponsible: boolean): string {
     ['严格规范执法', `综合行政执法队立案${fig('enforcement.cases_filed')}，结案${fig('enforcement.cases_closed')}，执法全过程留有记录。`],
     ['化解矛盾纠纷', `镇村两级调解组织排查受理矛盾纠纷${fig('disputes.received')}，调解成功${fig('disputes.mediated')}，调解成功率${rate}。`],
     ['办好群众热线', `受理12345热线工单${fig('hotline.received')}，办结${fig('hotline.closed')}，在办${fig('hotline.in_progress')}，办结后逐件回访。`],
+    ['改善生态环境', `全年空气质量优良天数${fig('environment.good_air_days')}，有效监测天数${fig('environment.valid_days')}。`],
     ['开展普法宣传', `开展普法宣传活动${fig('pufa.activities')}${f['pufa.materials'] !== undefined ? `，发放普法资料${fig('pufa.materials')}` : ''}，把普法送到集市和村民小组。`],
   ];
   if (withFirstResponsible) sections.push(['党政主要负责人履行推进法治建设第一责任人职责情况', '镇党委书记和镇长亲自研究部署法治建设，带头参加学法活动，督促各站所落实责任。']);

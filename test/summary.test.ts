@@ -21,7 +21,14 @@ if (!calc.ok && process.env.CI === 'true') throw new Error(`CI must read the sum
 const readJson = async (file: string) => JSON.parse(await readFile(path.join(repoRoot, file), 'utf8'));
 
 /** The rates lawreport computes when metrics.yaml leaves them out, by the catalog's precision (1 place). */
-const RATES: Record<string, [string, string]> = { 'disputes.rate': ['disputes.mediated', 'disputes.received'], 'hotline.close_rate': ['hotline.closed', 'hotline.received'] };
+const RATES: Record<string, [string, string]> = {
+  'disputes.rate': ['disputes.mediated', 'disputes.received'],
+  'hotline.close_rate': ['hotline.closed', 'hotline.received'],
+  'environment.good_air_rate': ['environment.good_air_days', 'environment.valid_days'],
+};
+
+/** Figures the catalog says not to add across reports (total: range): the totals row shows lowest–highest. */
+const RANGED = ['environment.good_air_days', 'environment.valid_days'];
 
 /** A town's figures as the summary should show them: as written, plus the rates it leaves out. */
 function shownFigures(town: Town): Record<string, number> {
@@ -33,8 +40,13 @@ function shownFigures(town: Town): Record<string, number> {
 }
 
 interface SummaryJson {
-  metrics: { key: string; path: string; label: string; unit: string; type: string }[];
-  years: { year: number | null; reports: string[]; totals: Record<string, { value: number | null; reports: number; note: string | null }>; changes: Record<string, number> }[];
+  metrics: { key: string; path: string; label: string; unit: string; type: string; total: string }[];
+  years: {
+    year: number | null;
+    reports: string[];
+    totals: Record<string, { aggregate: string; value: number | null; min: number | null; max: number | null; reports: number; note: string | null }>;
+    changes: Record<string, number>;
+  }[];
   warnings: { ruleId: string; file: string; message: string }[];
   reports: {
     folder: string;
@@ -110,6 +122,15 @@ describe('lawreport summary over a district of 20 reports', () => {
     expect(json.reports[5]!.figures.some((f) => f.path === 'pufa.materials')).toBe(false);
   });
 
+  it('HTML: the totals row shows days of good air as their range, said why on hover, and the page says which totals are not sums', async () => {
+    const html = await readFile(out('汇总.html'), 'utf8');
+    const foot = /<tfoot>([\s\S]*?)<\/tfoot>/.exec(html)![1]!;
+    const days = loaded.map((t) => t.figures['environment.good_air_days']!);
+    expect(foot).toMatch(new RegExp(`<td class="num" title="[^"]*不合计[^"]*">范围 ${Math.min(...days)}–${Math.max(...days)}</td>`));
+    expect(foot).toContain(`>${loaded.reduce((s, t) => s + t.figures['disputes.received']!, 0).toLocaleString('zh-CN')}<`);
+    expect(html).toContain('合计行写“平均”“范围”或“—”的数据');
+  });
+
   it('JSON: 同比 for the towns that name last year\'s folder', () => {
     for (const town of towns.filter((t) => t.previous)) {
       const record = json.reports.find((r) => r.folder === town.folder)!;
@@ -176,7 +197,9 @@ describe('lawreport summary over a district of 20 reports', () => {
       const totals = table.body.at(-1)!;
       expect(totals[0]).toBe('合计（20 份）');
       const sum = (p: string) => loaded.reduce((s, t) => s + (t.figures[p] ?? 0), 0);
-      for (const m of json.metrics.filter((x) => x.type === 'count')) expect(Number(table.cell(totals, header(m))), m.path).toBe(sum(m.path));
+      const counts = json.metrics.filter((x) => x.type === 'count' && !RANGED.includes(x.path));
+      expect(counts.length).toBeGreaterThan(10);
+      for (const m of counts) expect(Number(table.cell(totals, header(m))), m.path).toBe(sum(m.path));
       expect(table.cell(totals, header(json.metrics.find((m) => m.path === 'pufa.materials')!))).toBe(String(sum('pufa.materials')));
       for (const [rate, [n, d]] of Object.entries(RATES)) {
         const m = json.metrics.find((x) => x.path === rate)!;
@@ -198,8 +221,24 @@ describe('lawreport summary over a district of 20 reports', () => {
       const totals = json.years[0]!.totals;
       for (const m of json.metrics) {
         const cell = table.cell(table.body.at(-1)!, header(m));
-        expect(cell === '' ? null : Number(cell), m.key).toBe(totals[m.key]!.value);
+        const t = totals[m.key]!;
+        if (t.aggregate === 'range') expect(cell, m.key).toBe(`范围 ${t.min}–${t.max}`);
+        else expect(cell === '' ? null : Number(cell), m.key).toBe(t.value);
       }
+    });
+
+    it('数据: days of good air are not added up: the total is the lowest–highest, and the rate is recomputed from the summed days', () => {
+      const table = lookup(sheets['数据']!);
+      const totals = table.body.at(-1)!;
+      for (const p of RANGED) {
+        const values = loaded.map((t) => t.figures[p]!);
+        const m = json.metrics.find((x) => x.path === p)!;
+        expect(m.total).toBe('range');
+        expect(table.cell(totals, header(m)), p).toBe(`范围 ${Math.min(...values)}–${Math.max(...values)}`);
+        expect(json.years[0]!.totals[p]).toMatchObject({ aggregate: 'range', value: null, min: Math.min(...values), max: Math.max(...values), reports: loaded.length });
+      }
+      const sum = (p: string) => loaded.reduce((s, t) => s + t.figures[p]!, 0);
+      expect(Number(table.cell(totals, '空气质量优良率（%）'))).toBe(Number(((sum('environment.good_air_days') / sum('environment.valid_days')) * 100).toFixed(2)));
     });
 
     it('合规: a row per report with its result, each chapter\'s state and the rules it fails', () => {
@@ -253,6 +292,14 @@ describe('lawreport summary over a district of 20 reports', () => {
     expect((failing.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     const computed = data.getRow(2).getCell(headers.indexOf('调解成功率（%）') + 1);
     expect(computed.font?.italic).toBe(true);
+    // The totals row: counts as numbers, days of good air as their range (a note says why), never a sum.
+    const totals = data.getRow(2 + towns.length);
+    expect(totals.getCell(1).value).toBe('合计（20 份）');
+    const goodDays = loaded.map((t) => t.figures['environment.good_air_days']!);
+    const goodCell = totals.getCell(headers.indexOf('空气质量优良天数（天）') + 1);
+    expect(goodCell.value).toBe(`范围 ${Math.min(...goodDays)}–${Math.max(...goodDays)}`);
+    expect(JSON.stringify(goodCell.note)).toContain('不合计');
+    expect(totals.getCell(headers.indexOf('排查受理矛盾纠纷（件）') + 1).value).toBe(loaded.reduce((s, t) => s + t.figures['disputes.received']!, 0));
     const compliance = workbook.getWorksheet('合规')!;
     const missing = compliance.getRow(1 + 4).getCell(((compliance.getRow(1).values as unknown[]).indexOf('不足和原因')));
     expect(missing.value).toBe('缺');
@@ -306,6 +353,38 @@ describe('lawreport summary across reports', () => {
     expect(json!.warnings.map((w) => w.ruleId)).toEqual(['summary-unit-mismatch']);
     expect(json!.warnings[0]!.file).toBe(`${towns[1]!.folder}/lawreport.yaml`);
     expect(run.stderr).toContain('“安全检查”（safety.inspections）在各报告中的单位不同');
+  });
+
+  it('totals a figure the catalog says not to add as its mean or not at all (「—」), in the CSV and the JSON alike', async () => {
+    const { root, towns } = await smallDistrict(3);
+    for (const [i, rank, average] of [[0, 3, 10], [1, 1, 12], [2, 7, 20]] as const) {
+      const dir = path.join(root, towns[i]!.folder);
+      await writeFile(path.join(dir, 'catalog.yaml'), 'groups:\n  - key: evaluation\n    label: 考核\n    metrics:\n      - { key: rank, label: 法治考核排名, unit: 名, type: count, total: none }\n      - { key: training_hours, label: 人均学法学时, unit: 学时, type: number, total: mean }\n');
+      await writeFile(path.join(dir, 'lawreport.yaml'), `${await readFile(path.join(dir, 'lawreport.yaml'), 'utf8')}catalog: catalog.yaml\n`);
+      await writeFile(path.join(dir, 'metrics.yaml'), `${await readFile(path.join(dir, 'metrics.yaml'), 'utf8')}evaluation:\n  rank: ${rank}\n  training_hours: ${average}\n`);
+    }
+    const run = await runCli(['summary', 'towns/*', '-f', 'csv,json', '-o', 'out', '-j', '1'], root);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(await readFile(path.join(root, 'out', '汇总.json'), 'utf8')) as SummaryJson;
+    expect(json.years[0]!.totals['evaluation.rank']).toMatchObject({ aggregate: 'none', value: null });
+    expect(json.years[0]!.totals['evaluation.training_hours']).toMatchObject({ aggregate: 'mean', value: 14, reports: 3 });
+    const csv = (await readFile(path.join(root, 'out', '汇总-数据.csv'), 'utf8')).split('\r\n').filter(Boolean).map((l) => l.split(','));
+    const table = lookup(csv);
+    const totals = table.body.at(-1)!;
+    expect(table.cell(totals, '法治考核排名')).toBe('—');
+    expect(table.cell(totals, '人均学法学时')).toBe('平均 14');
+    expect(table.cell(totals, '排查受理矛盾纠纷（件）')).toBe(String(towns.reduce((s, t) => s + t.figures['disputes.received']!, 0)));
+  });
+
+  it('refuses a catalog that asks a rate for a mean: rates are recomputed from their parts', async () => {
+    const { root, towns } = await smallDistrict(1);
+    const dir = path.join(root, towns[0]!.folder);
+    await writeFile(path.join(dir, 'catalog.yaml'), 'groups:\n  - key: evaluation\n    label: 考核\n    metrics:\n      - { key: pass_rate, label: 考核合格率, unit: "%", type: percent, total: mean }\n');
+    await writeFile(path.join(dir, 'lawreport.yaml'), `${await readFile(path.join(dir, 'lawreport.yaml'), 'utf8')}catalog: catalog.yaml\n`);
+    const run = await runCli(['check', towns[0]!.folder], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/catalog\.yaml:5:\d+/);
+    expect(run.stdout + run.stderr).toContain('catalog-schema');
   });
 
   it('groups mixed years, each with its own totals (a sheet and a CSV file per year)', async () => {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Catalog, MetricDef, MetricType } from '../model.js';
+import type { Catalog, MetricDef, MetricType, TotalKind } from '../model.js';
 import { loc } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import { SCHEMA_MESSAGES, validateYaml, Validators } from '../validate/schema.js';
@@ -18,6 +18,7 @@ interface RawMetric {
   numerator?: string;
   denominator?: string;
   precision?: number;
+  total?: TotalKind;
 }
 interface RawGroup { key: string; label: string; metrics: RawMetric[] }
 
@@ -64,6 +65,7 @@ export function parseCatalog(text: string, file: string, metaSchema: object, bas
         ...(m.precision !== undefined ? { precision: m.precision } : {}),
         ...(m.minimum !== undefined ? { minimum: m.minimum } : {}),
         ...(m.maximum !== undefined ? { maximum: m.maximum } : {}),
+        ...(m.total !== undefined && m.total !== 'sum' ? { total: m.total } : {}),
       };
       own.add(def.path);
       const existing = group.metrics.findIndex((x) => x.path === def.path);

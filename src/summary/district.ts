@@ -21,11 +21,21 @@ export interface MetricColumn {
   computed: boolean;
   /** Some report gives last year's figure for it (同比). */
   change: boolean;
+  /** How the totals row adds it up: summed, a rate recomputed, or (catalog `total:`) mean, range, none. */
+  total: Aggregate;
 }
+
+/** How a totals cell was made: `sum` and `rate` by default, the others as the catalog's `total:` says. */
+export type Aggregate = 'sum' | 'rate' | 'mean' | 'range' | 'none';
 
 /** A cell of a totals row. */
 export interface Total {
+  aggregate: Aggregate;
+  /** The sum, the recomputed rate, or the mean; undefined for a range and for none. */
   value?: number;
+  /** A range: the lowest and highest report's figure. */
+  min?: number;
+  max?: number;
   /** Reports whose figures went into it. */
   reports: number;
   /** Why it is blank, or what it leaves out. */
@@ -37,7 +47,7 @@ export interface YearGroup {
   /** Undefined: reports whose year could not be read, among several years. */
   year?: number;
   records: ReportRecord[];
-  /** By column key: counts summed; rates recomputed from the summed numerator and denominator, never averaged. */
+  /** By column key: counts summed; rates recomputed from the summed numerator and denominator, never averaged; a figure the catalog says not to add, as it says. */
   totals: Record<string, Total>;
   /** 同比 of the totals by column key: this year's sum against last year's, over the reports that give both. */
   changes: Record<string, number>;
@@ -151,6 +161,7 @@ function figureColumns(records: readonly ReportRecord[], warnings: Diagnostic[])
       ...(f.numerator !== undefined ? { numerator: f.numerator, denominator: f.denominator } : {}),
       computed: inColumn.some((x) => x.computed),
       change: inColumn.some((x) => x.previous !== undefined),
+      total: f.total ?? (f.type === 'percent' ? 'rate' : 'sum'),
     };
   });
 }
@@ -204,8 +215,12 @@ function totals(records: readonly ReportRecord[], columns: readonly MetricColumn
   };
   for (const column of columns) {
     const given = records.map((r) => figureOf(r, column)).filter((f): f is SummaryFigure => f !== undefined);
+    if (column.total !== 'sum' && column.total !== 'rate') {
+      out[column.key] = unsummed(column.total, given.map((f) => f.value));
+      continue;
+    }
     if (column.type !== 'percent') {
-      out[column.key] = given.length > 0 ? { value: tidy(given.reduce((s, f) => s + f.value, 0)), reports: given.length } : { reports: 0 };
+      out[column.key] = given.length > 0 ? { aggregate: 'sum', value: tidy(given.reduce((s, f) => s + f.value, 0)), reports: given.length } : { aggregate: 'sum', reports: 0 };
       const both = given.filter((f) => f.previous !== undefined);
       const change = both.length > 0 ? changePercent(both.reduce((s, f) => s + f.value, 0), both.reduce((s, f) => s + f.previous!, 0)) : undefined;
       if (change !== undefined) changes[column.key] = change;
@@ -216,13 +231,21 @@ function totals(records: readonly ReportRecord[], columns: readonly MetricColumn
   return { totals: out, changes };
 }
 
+/** A figure whose sum means nothing (catalog `total:`): its mean, its range, or no total. */
+function unsummed(aggregate: 'mean' | 'range' | 'none', values: number[]): Total {
+  const reports = values.length;
+  if (aggregate === 'none' || reports === 0) return { aggregate, reports: aggregate === 'none' ? 0 : reports };
+  if (aggregate === 'mean') return { aggregate, value: tidy(values.reduce((s, v) => s + v, 0) / reports), reports };
+  return { aggregate, min: Math.min(...values), max: Math.max(...values), reports };
+}
+
 /** A rate over the district: Σ numerator / Σ denominator over the reports that give both; never an average of rates. */
 function rateTotal(records: readonly ReportRecord[], column: MetricColumn, numerator: MetricColumn | undefined, denominator: MetricColumn | undefined, rates: number): Total {
   if (!column.numerator || !column.denominator) {
-    return { reports: 0, note: loc('这个比率在指标目录里没有分子、分母，合计无法重算（比率不取平均）。', 'The catalog gives this rate no numerator and denominator: no total (rates are not averaged).') };
+    return { aggregate: 'rate', reports: 0, note: loc('这个比率在指标目录里没有分子、分母，合计无法重算（比率不取平均）。', 'The catalog gives this rate no numerator and denominator: no total (rates are not averaged).') };
   }
   if (!numerator || !denominator) {
-    return { reports: 0, note: loc('分子或分母在各报告中的单位不同，合计无法重算。', 'The numerator or denominator has different units across reports: no total.') };
+    return { aggregate: 'rate', reports: 0, note: loc('分子或分母在各报告中的单位不同，合计无法重算。', 'The numerator or denominator has different units across reports: no total.') };
   }
   let n = 0;
   let d = 0;
@@ -240,5 +263,5 @@ function rateTotal(records: readonly ReportRecord[], column: MetricColumn, numer
   const note = left > 0
     ? loc(`按 ${reports} 份同时填了${numerator.label}和${denominator.label}的报告重算；另有 ${left} 份只写了比率，未计入。`, `Recomputed over the ${reports} report(s) giving both parts; ${left} gave the rate alone and are not counted.`)
     : undefined;
-  return { ...(rate !== undefined ? { value: Number(rate.toFixed(TOTAL_RATE_DIGITS)) } : {}), reports, ...(note ? { note } : {}) };
+  return { aggregate: 'rate', ...(rate !== undefined ? { value: Number(rate.toFixed(TOTAL_RATE_DIGITS)) } : {}), reports, ...(note ? { note } : {}) };
 }

@@ -1,5 +1,5 @@
 import { figureRecords } from '../figures/records.js';
-import type { FigureRecord, MetricType, ReportSource } from '../model.js';
+import type { FigureRecord, MetricType, ReportSource, TotalKind } from '../model.js';
 import { changePercent } from '../rate.js';
 import { TemplateCache } from '../template/render.js';
 
@@ -22,6 +22,8 @@ export interface SummaryFigure {
   /** A rate's parts, from the catalog: totals recompute the rate from them. */
   numerator?: string;
   denominator?: string;
+  /** The catalog's `total:` when it is not a sum (优良天数: the range). */
+  total?: TotalKind;
   /** Last year's figure (lawreport.yaml `previous:`), and 同比: the change to this year's in percent (not for rates). */
   previous?: number;
   change?: number;
@@ -54,6 +56,7 @@ export function summaryFigures(source: Pick<ReportSource, 'metrics' | 'metricsDo
         value: record.value,
         computed: record.computed,
         ...(def.numerator !== undefined && def.denominator !== undefined ? { numerator: def.numerator, denominator: def.denominator } : {}),
+        ...(def.total !== undefined ? { total: def.total } : {}),
         ...(last !== undefined ? { previous: last } : {}),
         ...(change !== undefined ? { change } : {}),
       });

@@ -46,6 +46,9 @@ export async function renderSummaryHtml({ district, tables, lang, title }: Summa
       `<h3>${esc(tr('数据', 'Figures'))}</h3>`,
       tableHtml(figures, lang),
       figures.columns.some((c) => c.metric?.computed) ? `<p class="legend"><i>${esc(tr('斜体', 'Italics'))}</i>${esc(tr('：lawreport 按分子、分母算出的比率（metrics.yaml 没有写）；合计行的比率由各报告的分子、分母之和重算，不取平均。', ': rates lawreport computed from the numerator and denominator (not in metrics.yaml); the totals row recomputes rates from the summed parts, never averages.'))}</p>` : '',
+      district.columns.some((c) => c.total !== 'sum' && c.total !== 'rate')
+        ? `<p class="legend">${esc(tr('合计行写“平均”“范围”或“—”的数据，在各报告之间相加没有意义（如优良天数），按指标目录的 total 取平均、写出最小值–最大值，或不合计。', 'Totals shown as “mean”, “range” or “—” are figures whose sum across reports means nothing (days of good air, say): as the catalog\'s total says, their mean, their lowest–highest, or no total.'))}</p>`
+        : '',
       figureCharts(district, group, lang),
       '</section>',
     ].join('\n');

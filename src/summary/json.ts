@@ -23,11 +23,12 @@ export async function renderSummaryJson({ district, lang, title, version }: Summ
       denominator: c.denominator ?? null,
       computed: c.computed,
       change: c.change,
+      total: c.total,
     })),
     years: district.groups.map((g) => ({
       year: g.year ?? null,
       reports: g.records.map((r) => r.folder),
-      totals: Object.fromEntries(Object.entries(g.totals).map(([key, t]) => [key, { value: t.value ?? null, reports: t.reports, note: t.note?.[lang] ?? null }])),
+      totals: Object.fromEntries(Object.entries(g.totals).map(([key, t]) => [key, { aggregate: t.aggregate, value: t.value ?? null, min: t.min ?? null, max: t.max ?? null, reports: t.reports, note: t.note?.[lang] ?? null }])),
       changes: g.changes,
     })),
     warnings: district.warnings.map(diagnostic),

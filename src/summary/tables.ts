@@ -1,6 +1,6 @@
 import { SEVERITY_LABEL, sortDiagnostics, type Diagnostic, type Lang, type Localized } from '../diagnostics/diagnostic.js';
 import type { ChapterStatus } from '../check/chapter-status.js';
-import { figureOf, type District, type MetricColumn, type OutlineColumn, type YearGroup } from './district.js';
+import { figureOf, type District, type MetricColumn, type OutlineColumn, type Total, type YearGroup } from './district.js';
 import type { ReportRecord } from './record.js';
 
 /**
@@ -177,11 +177,34 @@ function figuresTable(district: District, group: YearGroup, tr: Tr, name: string
     {},
     ...columns.slice(3).map((c): Cell => {
       if (c.kind === 'change') return { value: shownChange(group.changes[c.metric!.key]) };
-      const t = group.totals[c.metric!.key]!;
-      return { value: t.value, ...(t.note ? { note: tr(t.note.zh, t.note.en) } : {}) };
+      return totalCell(group.totals[c.metric!.key]!, c.metric!, tr);
     }),
   ];
   return { id: 'figures', name, columns, rows, totals, frozen: 1, group };
+}
+
+/**
+ * A totals cell. A sum or a recomputed rate is a number; a figure the catalog says not to add
+ * says what it shows instead, in the cell itself (a CSV has no notes): 「平均 341.5」,
+ * 「范围 330–352」, or 「—」.
+ */
+function totalCell(t: Total, metric: MetricColumn, tr: Tr): Cell {
+  const note = t.note ? { note: tr(t.note.zh, t.note.en) } : {};
+  switch (t.aggregate) {
+    case 'sum':
+    case 'rate':
+      return { value: t.value, ...note };
+    case 'mean':
+      if (t.value === undefined) return {};
+      return { value: tr(`平均 ${Number(t.value.toFixed(2))}`, `mean ${Number(t.value.toFixed(2))}`), note: tr(`${t.reports} 份报告的平均数：${metric.label}相加没有意义，不合计。`, `The mean of ${t.reports} report(s): ${metric.label} is not added up.`) };
+    case 'range': {
+      if (t.min === undefined || t.max === undefined) return {};
+      const span = t.min === t.max ? String(t.min) : `${t.min}–${t.max}`;
+      return { value: tr(`范围 ${span}`, `range ${span}`), note: tr(`${t.reports} 份报告中最小和最大的${metric.label}（${metric.unit}）：相加没有意义，不合计。`, `The lowest and highest ${metric.label} (${metric.unit}) of ${t.reports} report(s): not added up.`) };
+    }
+    case 'none':
+      return { value: '—', note: tr(`${metric.label}相加没有意义，不合计（指标目录：total: none）。`, `${metric.label} is not added up (catalog: total: none).`) };
+  }
 }
 
 function problemsTable(district: District, tr: Tr, lang: Lang): Table {
