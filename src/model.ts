@@ -234,6 +234,8 @@ export interface DocChapter {
   anchor: string;
   /** Pictures numbered before this chapter: a picture's number is figureStart + its index (图1, 图2 … through the report). */
   figureStart: number;
+  /** Footnotes numbered before this chapter: the body's labels already count them (1, 2 … through the report, as Word numbers them). */
+  footnoteStart: number;
   /** The body in the document vocabulary (model/nodes below): no raw HTML, references resolved, pictures lifted. */
   body: Root;
 }

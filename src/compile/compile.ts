@@ -10,7 +10,7 @@ import { mapToSource, type OffsetMap } from '../source/offset-map.js';
 import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
 import { collectAssets } from './assets.js';
 import { figureRecords } from '../figures/records.js';
-import { lowerChapter } from './lower.js';
+import { countFootnotes, lowerChapter, numberFootnotesFrom } from './lower.js';
 import { citedFigures } from './cited.js';
 import { chapterStem } from '../load/chapter-file.js';
 import { templateContext } from '../template/context.js';
@@ -24,7 +24,7 @@ export interface CompileResult {
 
 /** A chapter compiled on its own, so the preview can recompile only what changed. */
 export interface CompiledChapter {
-  chapter?: Omit<DocChapter, 'number' | 'anchor' | 'figureStart'> & { figures: number };
+  chapter?: Omit<DocChapter, 'number' | 'anchor' | 'figureStart' | 'footnoteStart'> & { figures: number; footnotes: number };
   diagnostics: Diagnostic[];
 }
 
@@ -49,7 +49,7 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   const outline = source.profile.chapters.find((c) => c.id === chapter.id);
   const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : chapterStem(chapter.file));
   const known = chapter.id === 'preface' || outline !== undefined;
-  return { chapter: { id: known ? chapter.id! : '', file: chapter.file, title, body, figures: countFigures(body) }, diagnostics };
+  return { chapter: { id: known ? chapter.id! : '', file: chapter.file, title, body, figures: countFigures(body), footnotes: countFootnotes(body) }, diagnostics };
 }
 
 /** Moves a diagnostic about the filled text to the chapter source; the map is made only when there is one to move. */
@@ -106,14 +106,17 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
   let preface: DocChapter | undefined;
   const printed = compiledChapters(source);
   let figureStart = 0;
+  let footnoteStart = 0;
   const anchors = new Set<string>();
   for (const chapter of printed) {
     const compiled = await compileOne(source, chapter, context, assets, templates);
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.chapter) continue;
-    const { figures, ...rest } = compiled.chapter;
-    const made = { ...rest, anchor: uniqueAnchor(rest.id || chapterStem(rest.file) || 'chapter', anchors), figureStart };
+    const { figures, footnotes, ...rest } = compiled.chapter;
+    if (footnotes > 0) numberFootnotesFrom(rest.body, footnoteStart);
+    const made = { ...rest, anchor: uniqueAnchor(rest.id || chapterStem(rest.file) || 'chapter', anchors), figureStart, footnoteStart };
     figureStart += figures;
+    footnoteStart += footnotes;
     if (chapter.id === 'preface') preface = { ...made, number: '' };
     else chapters.push({ ...made, number: headingNumber(1, chapters.length + 1) });
   }

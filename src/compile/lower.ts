@@ -1,4 +1,4 @@
-import type { Blockquote, BlockContent, Definition, FootnoteReference, Heading, Html, Image, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Blockquote, BlockContent, Definition, FootnoteDefinition, FootnoteReference, Heading, Html, Image, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Position } from 'unist';
 import { loc, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
@@ -78,10 +78,16 @@ export function lowerChapter(root: Root, file: string): Diagnostic[] {
   return ctx.diagnostics;
 }
 
+/** A footnote's place among its chapter's notes (1, 2, …), kept on its reference and its definition. */
+interface NoteData {
+  footnote?: number;
+}
+
 /**
  * Footnotes numbered 1, 2, … in the order the text first refers to them, as the HTML numbers
  * them: the TXT prints the same numbers whatever the labels say. A note the text never refers to
- * would print nowhere: said, and left out.
+ * would print nowhere: said, and left out. The numbers run on through the report
+ * (numberFootnotesFrom), as Word numbers the DOCX's.
  */
 function numberFootnotes(root: Root, ctx: Context): void {
   const numbers = new Map<string, number>();
@@ -90,6 +96,7 @@ function numberFootnotes(root: Root, ctx: Context): void {
       const ref = node as FootnoteReference;
       if (!numbers.has(ref.identifier)) numbers.set(ref.identifier, numbers.size + 1);
       ref.label = String(numbers.get(ref.identifier));
+      Object.assign((ref.data ??= {}), { footnote: numbers.get(ref.identifier) } satisfies NoteData);
     }
     for (const child of node.children ?? []) refs(child as { type: string; children?: unknown[] });
   };
@@ -106,10 +113,37 @@ function numberFootnotes(root: Root, ctx: Context): void {
         return false;
       }
       node.label = String(n);
+      Object.assign((node.data ??= {}), { footnote: n } satisfies NoteData);
       return true;
     });
   };
   defs(root);
+}
+
+/** How many footnotes a lowered chapter prints. */
+export function countFootnotes(root: Root): number {
+  let n = 0;
+  walkNotes(root, (node) => {
+    if (node.type === 'footnoteDefinition') n++;
+  });
+  return n;
+}
+
+/**
+ * A chapter's footnotes numbered on from the `start` notes printed before it, as Word numbers a
+ * document's footnotes: 「[3]」 in the TXT is 3 in the HTML and in the DOCX. Sets the labels again
+ * from each note's place in its chapter, so a body compiled once (the preview's cache) can move.
+ */
+export function numberFootnotesFrom(root: Root, start: number): void {
+  walkNotes(root, (node) => {
+    const own = (node.data as NoteData | undefined)?.footnote;
+    if (own !== undefined) node.label = String(start + own);
+  });
+}
+
+function walkNotes(node: { type: string; children?: unknown[] }, visit: (node: FootnoteReference | FootnoteDefinition) => void): void {
+  if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') visit(node as FootnoteReference | FootnoteDefinition);
+  for (const child of node.children ?? []) walkNotes(child as { type: string; children?: unknown[] }, visit);
 }
 
 function collectDefinitions(node: { type: string; children?: unknown[] }, out: Map<string, Definition>) {

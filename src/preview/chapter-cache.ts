@@ -48,9 +48,9 @@ export class ChapterCache {
     return result;
   };
 
-  /** Chapter body HTML, rendered once per compiled body and place (its anchor, and the pictures numbered before it). */
+  /** Chapter body HTML, rendered once per compiled body and place (its anchor, and the pictures and footnotes numbered before it). */
   chapterHtml(chapter: DocChapter, assets: ReadonlyMap<string, Asset>): string {
-    const key = `${chapter.anchor}\n${chapter.figureStart}`;
+    const key = `${chapter.anchor}\n${chapter.figureStart}\n${chapter.footnoteStart}`;
     const hit = this.html.get(chapter.body);
     if (hit?.key === key) return hit.html;
     const html = chapterHtml(chapter, assets);

@@ -1,4 +1,5 @@
 import { compileChapter, type ChapterCompiler, type CompiledChapter } from '../compile/compile.js';
+import { numberFootnotesFrom } from '../compile/lower.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { figureRecords } from '../figures/records.js';
 import type { SourceHost } from '../io/host.js';
@@ -63,6 +64,7 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
   const parts = new Map<string, number>();
   let numbered = 0;
   let figureStart = 0;
+  let footnoteStart = 0;
   for (const chapter of printed) {
     // A chapter the outline does not know is printed too: named by its file then.
     const id = chapter.id && (chapter.id === 'preface' || source.profile.chapters.some((c) => c.id === chapter.id)) ? chapter.id : `file:${chapterStem(chapter.file)}`;
@@ -72,6 +74,7 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
     // Numbered as compiling numbers them (chapters and pictures): the preface not, a chapter that fails not either.
     const number = id === 'preface' || !result ? '' : headingNumber(1, ++numbered);
     const title = result?.title ?? chapter.title ?? '';
+    if (result?.footnotes) numberFootnotesFrom(result.body, footnoteStart);
     chapters.push({
       key: part === 1 ? id : `${id}#${part}`,
       id,
@@ -81,6 +84,7 @@ export async function reviewSide(host: SourceHost, session: Session, label: stri
       ...(result ? { blocks: chapterBlocks({ body: result.body, figureStart }).map((b) => b.replace(/\t/g, ' | ')) } : {}),
     });
     figureStart += result?.figures ?? 0;
+    footnoteStart += result?.footnotes ?? 0;
   }
   const doc = checked.document;
   const closing = doc ? [doc.title, ...doc.signature, doc.dateText].filter(Boolean) : undefined;

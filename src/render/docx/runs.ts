@@ -57,7 +57,8 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
           break;
         case 'footnoteReference': {
           const content = ctx.footnote?.(node.identifier);
-          out.push(content ? new FootnoteReferenceRun({ children: content }) : new TextRun({ ...style, text: inlineText([node]) }));
+          // A note referred to again: its number raised, as Word marks the first reference (and the HTML both).
+          out.push(content ? new FootnoteReferenceRun({ children: content }) : new TextRun({ ...style, superScript: true, text: node.label ?? node.identifier }));
           break;
         }
         default:

@@ -16,7 +16,7 @@ import { reportSchema } from './schema.js';
  * the size the DOCX draws them, list markers as text, and every id namespaced by the chapter so
  * two chapters (or a chapter and the page) cannot clash.
  */
-export function chapterHtml(chapter: Pick<DocChapter, 'anchor' | 'body' | 'figureStart'>, assets: ReadonlyMap<string, Asset>): string {
+export function chapterHtml(chapter: Pick<DocChapter, 'anchor' | 'body' | 'figureStart' | 'footnoteStart'>, assets: ReadonlyMap<string, Asset>): string {
   const prefix = `${chapter.anchor}-`;
   const tree = toHast(chapter.body, {
     handlers: handlers(chapter),
@@ -35,6 +35,7 @@ export function chapterHtml(chapter: Pick<DocChapter, 'anchor' | 'body' | 'figur
     }
     if (el.tagName === 'img' && !embedImage(el, assets)) parent.children.splice(parent.children.indexOf(el), 1);
     if (el.tagName === 'a') keepLink(el, prefix);
+    numberFootnote(el, chapter.footnoteStart);
     const props: Record<string, unknown> = el.properties;
     for (const key of ['id', 'ariaDescribedBy']) {
       const value = props[key];
@@ -113,6 +114,22 @@ function keepLink(el: Element, prefix: string) {
   if (typeof href !== 'string') return;
   if (href.startsWith('#')) el.properties.href = `#${prefix}${href.slice(1)}`;
   else if (!/^(https?|mailto):/i.test(href)) delete el.properties.href;
+}
+
+/**
+ * Footnotes numbered through the report, as Word numbers the DOCX's and the TXT prints them:
+ * mdast-util-to-hast counts each chapter's from 1, so the chapter's start is added to the
+ * reference's number and to the notes' list (whose markers numberList then writes).
+ */
+function numberFootnote(el: Element, start: number) {
+  if (start === 0) return;
+  if (el.properties.dataFootnoteRef !== undefined) {
+    const text = el.children[0];
+    if (text?.type === 'text' && /^\d+$/.test(text.value)) text.value = String(start + Number(text.value));
+  }
+  if (el.tagName === 'section' && el.properties.dataFootnotes !== undefined) {
+    for (const child of el.children) if (child.type === 'element' && child.tagName === 'ol') child.properties.start = start + 1;
+  }
 }
 
 /** List markers are text, like the DOCX and TXT (「1.」), not CSS counters a CMS might drop. */
