@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDir, repoRoot } from './helpers.js';
@@ -37,8 +38,20 @@ describe('installing from the tarball (npm pack; npm install -g ./lawreport-….
   });
 
   it('ships the bundle, the schemas, the templates and the LICENSE, and no sources or tests', () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/lawreport.js', 'lib/lawreport.js', 'lib/worker.js', 'lib/validate/precompiled/lawreport.schema.cjs', 'schemas/profiles/national.yaml', 'templates/title.hbs']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/lawreport.js', 'lib/lawreport.js', 'lib/worker.js', 'lib/validate/precompiled/lawreport.schema.cjs', 'schemas/profiles/national.yaml', 'templates/title.hbs', 'docs/rules.md']));
     expect(files.filter((f) => /^(src|test|scripts|examples)\//.test(f))).toEqual([]);
+  });
+
+  it('points each diagnostic at its section of the installed copy of docs/rules.md', async () => {
+    const report = path.join(tmp, 'no-shortcomings');
+    await cp(exampleDir, report, { recursive: true });
+    await rm(path.join(report, 'chapters', '02-shortcomings.md'));
+    const checked = await exec(path.join(prefix, 'bin', 'lawreport'), ['check', report, '--format', 'json']).catch((e: { stdout: string }) => e);
+    const [missing] = (JSON.parse(checked.stdout) as { ruleId: string; url: string }[]).filter((d) => d.ruleId === 'chapter-missing');
+    const url = new URL(missing!.url);
+    expect(url.protocol).toBe('file:');
+    expect(fileURLToPath(url).startsWith(prefix)).toBe(true);
+    expect(await readFile(fileURLToPath(url), 'utf8')).toMatch(/^### chapter-missing$/m);
   });
 
   it('gives a lawreport command that builds the example to the same bytes as the clone', async () => {

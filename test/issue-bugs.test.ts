@@ -1,9 +1,10 @@
-import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../src/pipeline/build.js';
-import { copyExample, exampleFiles, hostOf, runCli, session } from './helpers.js';
+import { copyExample, exampleFiles, hostOf, repoRoot, runCli, session } from './helpers.js';
 
 const at = (d: { ruleId: string; file: string; line?: number; column?: number }) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`;
 
@@ -81,8 +82,11 @@ describe('a file that cannot be read is a diagnostic, never a crash or a silence
     expect(run.code).toBe(1);
     const found = JSON.parse(run.stdout) as { ruleId: string; file: string; line: number; url: string }[];
     expect(found.filter((d) => d.ruleId === 'source-outside')).toEqual([
-      expect.objectContaining({ file: 'chapters/05-other.md', line: 1, url: 'https://lawreport.dev/docs/rules.md#source-outside' }),
+      expect.objectContaining({ file: 'chapters/05-other.md', line: 1, url: `${pathToFileURL(path.join(repoRoot, 'docs', 'rules.md')).href}#source-outside` }),
     ]);
+    // The url opens the rules doc of this copy of lawreport, at the rule's own section.
+    const url = new URL(found.find((d) => d.ruleId === 'source-outside')!.url);
+    expect(await readFile(fileURLToPath(url), 'utf8')).toMatch(new RegExp(`^### ${url.hash.slice(1)}$`, 'm'));
     expect(run.stdout).not.toContain('外面的文件');
   });
 

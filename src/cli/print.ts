@@ -1,5 +1,5 @@
 import type { DiagnosticMeta } from '../diagnostics/definition.js';
-import { toolVersion } from '../io/builtins-host.js';
+import { packageUrl, toolVersion } from '../io/builtins-host.js';
 import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CliContext } from './context.js';
 import { formatters } from './format/index.js';
@@ -20,6 +20,6 @@ export function printDiagnostics(
 ) {
   const formatter = formatters[format] ?? formatters.human!;
   const shown = ctx.quiet ? quieted(diagnostics) : diagnostics;
-  const text = formatter(sortDiagnostics(dedupeDiagnostics(shown)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules, version: format === 'sarif' ? toolVersion() : undefined });
+  const text = formatter(sortDiagnostics(dedupeDiagnostics(shown)), { lang: ctx.lang, color: ctx.color && format === 'human', base, rules, version: format === 'sarif' ? toolVersion() : undefined, packageUrl: packageUrl() });
   ctx[to](text);
 }

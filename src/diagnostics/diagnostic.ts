@@ -3,11 +3,22 @@
  * Deep code returns these as values; only the CLI prints them.
  */
 
-/** Where docs/rules.md is published: a diagnostic's `url` (SARIF helpUri) is this plus `#id`. */
-export const RULES_DOCS_URL = 'https://lawreport.dev/docs/rules.md';
+/**
+ * The one home of where a diagnostic is documented: docs/rules.md, in the repository and in the
+ * installed package (package.json `files`). A diagnostic's `url` is this path plus `#id`, relative
+ * to lawreport's own folder, so values and written files are the same on every machine; what the
+ * CLI prints for a reader (check --format json and sarif, diff --format json) resolves it against
+ * where lawreport is installed (`resolveDocsUrl`, with the builtins host's `packageUrl()`).
+ */
+export const RULES_DOC = 'docs/rules.md';
 
 export function docsUrl(id: string): string {
-  return `${RULES_DOCS_URL}#${id}`;
+  return `${RULES_DOC}#${id}`;
+}
+
+/** A docs url a reader can open: against the package folder's file: URL when there is one (not in the single executable). */
+export function resolveDocsUrl(url: string, packageUrl: string | undefined): string {
+  return packageUrl ? new URL(url, packageUrl).href : url;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,4 +1,4 @@
-import type { Diagnostic, Lang } from './diagnostic.js';
+import { resolveDocsUrl, type Diagnostic, type Lang } from './diagnostic.js';
 
 /** One diagnostic as machine-readable JSON reads it: an item of schemas/check-output.schema.json. */
 export interface JsonDiagnostic {
@@ -18,9 +18,11 @@ export interface JsonDiagnostic {
 
 /**
  * The one home of that shape: `check --format json` (one report or a batch) and the summary's JSON
- * both write it. `file` maps a report-relative path to the path the reader sees.
+ * both write it. `file` maps a report-relative path to the path the reader sees; `packageUrl`
+ * (the CLI's printed JSON) makes the docs url one the reader can open, a written file keeps it
+ * relative to lawreport's folder.
  */
-export function jsonDiagnostic(d: Diagnostic, lang: Lang, file: (path: string) => string = (p) => p): JsonDiagnostic {
+export function jsonDiagnostic(d: Diagnostic, lang: Lang, file: (path: string) => string = (p) => p, packageUrl?: string): JsonDiagnostic {
   return {
     ruleId: d.ruleId,
     severity: d.severity,
@@ -33,6 +35,6 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang, file: (path: string) =
     hint: d.hint?.[lang] ?? null,
     related: (d.related ?? []).map((r) => ({ file: file(r.file), line: r.line ?? null, column: r.column ?? null, message: r.message[lang] })),
     fix: d.fix ? { range: d.fix.range, text: d.fix.text } : null,
-    url: d.url ?? null,
+    url: d.url ? resolveDocsUrl(d.url, packageUrl) : null,
   };
 }

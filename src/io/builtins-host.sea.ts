@@ -20,6 +20,9 @@ let host: SourceHost | undefined;
 export const builtinsHost: typeof Npm.builtinsHost = () =>
   (host ??= assetHost(JSON.parse(getAsset(MANIFEST, 'utf8')) as string[], (key) => getAsset(key)));
 
+/** No package folder on disk: docs urls stay relative (docs/rules.md in the release's sources). */
+export const packageUrl: typeof Npm.packageUrl = () => undefined;
+
 let version: string | undefined;
 
 export const toolVersion: typeof Npm.toolVersion = () => (version ??= (JSON.parse(getAsset('package.json', 'utf8')) as { version: string }).version);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkerOptions } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { SourceHost } from './host.js';
@@ -22,6 +22,11 @@ let host: SourceHost | undefined;
 /** schemas/, templates/ and package.json, by their paths in the package. One host per process: what is parsed from it is cached per host. */
 export function builtinsHost(): SourceHost {
   return (host ??= nodeHost(packageRoot));
+}
+
+/** The package folder as a file: URL (ending in /), which docs/rules.md and the rest of the package are relative to. */
+export function packageUrl(): string | undefined {
+  return pathToFileURL(packageRoot + path.sep).href;
 }
 
 let version: string | undefined;

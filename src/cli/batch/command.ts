@@ -7,6 +7,7 @@ import { EXIT, t, type CliContext } from '../context.js';
 import { assertFormatter } from '../format/index.js';
 import { joinPath, shownPath } from '../format/paths.js';
 import { relocate } from '../../diagnostics/diagnostic.js';
+import { packageUrl } from '../../io/builtins-host.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
 import { SUMMARY_BASE, writeSummary } from '../summary-output.js';
@@ -91,7 +92,7 @@ function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes
   const to = command === 'build' ? 'stderr' : 'stdout';
   if (format === 'json') {
     // One record per report, the ones that pass included.
-    ctx.stdout(batchJson(outcomes, ctx.lang));
+    ctx.stdout(batchJson(outcomes, ctx.lang, packageUrl()));
   } else {
     // One list of diagnostics with paths as seen from the current folder, so every formatter
     // (human, github, sarif) prints a batch the way it prints a single report.

@@ -7,7 +7,7 @@ import type { ReportOutcome } from './task.js';
  * `check --format json` over several reports: one record per report, the ones that pass included,
  * each with its diagnostics as a single-report check prints them (schemas/check-batch-output.schema.json).
  */
-export function batchJson(outcomes: readonly ReportOutcome[], lang: Lang): string {
+export function batchJson(outcomes: readonly ReportOutcome[], lang: Lang, packageUrl?: string): string {
   const reports = outcomes.map((o) => {
     const n = countBySeverity(o.diagnostics);
     return {
@@ -18,7 +18,7 @@ export function batchJson(outcomes: readonly ReportOutcome[], lang: Lang): strin
       warnings: n.warning,
       infos: n.info,
       failure: o.failure ?? null,
-      diagnostics: sortDiagnostics(dedupeDiagnostics(o.diagnostics)).map((d) => jsonDiagnostic(d, lang, (file) => joinPath(o.display, file))),
+      diagnostics: sortDiagnostics(dedupeDiagnostics(o.diagnostics)).map((d) => jsonDiagnostic(d, lang, (file) => joinPath(o.display, file), packageUrl)),
     };
   });
   return JSON.stringify({ reports }, null, 2) + '\n';

@@ -1,4 +1,4 @@
-import { builtinsHost } from '../../io/builtins-host.js';
+import { builtinsHost, packageUrl } from '../../io/builtins-host.js';
 import { compareReports } from '../../review/compare.js';
 import { reviewSide } from '../../review/side.js';
 import { Session } from '../../session.js';
@@ -30,7 +30,7 @@ export async function diffCommand(ctx: CliContext, args: string[], options: Diff
         `"${where}" is no report folder at ${before.label} nor at ${after.label} (no lawreport.yaml). Give the path of a report folder.`,
       );
     }
-    ctx.stdout(formatter(compareReports(old, now), { lang: ctx.lang, color: ctx.color && options.format === 'human', base: display || '.' }));
+    ctx.stdout(formatter(compareReports(old, now), { lang: ctx.lang, color: ctx.color && options.format === 'human', base: display || '.', packageUrl: packageUrl() }));
     return EXIT.ok;
   } finally {
     before.close();

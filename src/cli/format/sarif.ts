@@ -1,4 +1,4 @@
-import { docsUrl, type Location, type Severity } from '../../diagnostics/diagnostic.js';
+import { docsUrl, resolveDocsUrl, type Location, type Severity } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 import { joinPath } from './paths.js';
 
@@ -8,7 +8,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * SARIF 2.1.0 (OASIS), for code-scanning UIs: one run whose driver lists every registered rule
  * with its documentation, and one result per diagnostic. Columns are UTF-16 code units, as ours are.
  */
-export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [], version = '0.0.0' }) => {
+export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [], version = '0.0.0', packageUrl }) => {
   const index = new Map(metas.map((m, i) => [m.id, i]));
   const physical = (l: Location) => {
     if (l.file.startsWith('<')) return undefined; // lawreport's own files are not in the repository
@@ -37,7 +37,8 @@ export const sarif: Formatter = (diagnostics, { lang, base, rules: metas = [], v
               shortDescription: { text: m.description[lang] },
               fullDescription: { text: m.why[lang] },
               help: { text: m.fix[lang] },
-              helpUri: docsUrl(m.id),
+              // SARIF wants an absolute URI: the single executable has no folder to point into.
+              ...(packageUrl ? { helpUri: resolveDocsUrl(docsUrl(m.id), packageUrl) } : {}),
               defaultConfiguration: { level: LEVEL[m.severity] },
             })),
           },

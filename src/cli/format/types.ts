@@ -13,6 +13,8 @@ export interface FormatContext {
   rules?: readonly DiagnosticMeta[];
   /** lawreport's version, for formats that name the tool (SARIF): formatters read no files. */
   version?: string;
+  /** Where lawreport is installed, as a file: URL: docs urls are printed resolved against it. */
+  packageUrl?: string;
 }
 
 /** One signature for every formatter (like ESLint's): diagnostics in, text out. */

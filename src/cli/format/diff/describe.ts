@@ -9,6 +9,8 @@ export interface DiffFormatContext {
   color: boolean;
   /** The report folder as the user named it, prefixed to file paths. */
   base: string;
+  /** Where lawreport is installed (a file: URL): the diagnostics' docs urls are resolved against it. */
+  packageUrl?: string;
 }
 
 /** One signature for the diff's formats, like the diagnostics' formatters: the diff in, text out. */

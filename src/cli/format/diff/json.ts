@@ -6,7 +6,7 @@ import type { DiffFormatter } from './describe.js';
 export const DIFF_SCHEMA_ID = 'https://lawreport.dev/schemas/diff-output.schema.json';
 
 /** The diff for scripts, every file path as the user would open it: schemas/diff-output.schema.json. */
-export const json: DiffFormatter = (diff, { lang, base }) => {
+export const json: DiffFormatter = (diff, { lang, base, packageUrl }) => {
   const at = (file: string) => joinPath(base, file);
   const outline = (o: OutlineChange) => (o.kind === 'renamed' ? { ...o, from: at(o.from), to: at(o.to) } : { ...o, file: at(o.file) });
   return JSON.stringify({
@@ -17,8 +17,8 @@ export const json: DiffFormatter = (diff, { lang, base }) => {
     text: diff.text.map((t) => ({ ...t, file: at(t.file) })),
     outline: diff.outline.map(outline),
     diagnostics: {
-      appeared: diff.diagnostics.appeared.map((d) => diagnosticJson(d, lang, base)),
-      resolved: diff.diagnostics.resolved.map((d) => diagnosticJson(d, lang, base)),
+      appeared: diff.diagnostics.appeared.map((d) => diagnosticJson(d, lang, base, packageUrl)),
+      resolved: diff.diagnostics.resolved.map((d) => diagnosticJson(d, lang, base, packageUrl)),
     },
   }, null, 2) + '\n';
 };
