@@ -207,6 +207,21 @@ describe('lawreport diff of two folders', () => {
     expect(same.stdout).toContain('没有变化：数据、正文、提纲和问题都相同。');
   });
 
+  it('--exit-code: 1 when the versions differ, 0 when they do not, as git diff --exit-code', async () => {
+    const old = await copyExample();
+    const now = await copyExample();
+    await edit(path.join(now, 'metrics.yaml'), 'activities: 30 ', 'activities: 36 ');
+    const changed = await runCli(['diff', old, now, '--exit-code'], os.tmpdir());
+    expect(changed.code, changed.stderr).toBe(1);
+    expect(changed.stdout).toContain('30场 → 36场（+6场）');
+    expect((await runCli(['diff', old, now], os.tmpdir())).code).toBe(0);
+    const same = await runCli(['diff', old, old, '--exit-code', '--format', 'json'], os.tmpdir());
+    expect(same.code, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout).figures).toEqual([]);
+    // A usage error stays 2, whatever the differences.
+    expect((await runCli(['diff', old, now, '--exit-code', '--format', 'html'], os.tmpdir())).code).toBe(2);
+  });
+
   it('refuses an unknown --format', async () => {
     const dir = await copyExample();
     const run = await runCli(['diff', dir, dir, '--format', 'html'], os.tmpdir());

@@ -4,11 +4,14 @@ import { reviewSide } from '../../review/side.js';
 import { Session } from '../../session.js';
 import { EXIT, UsageError, type CliContext } from '../context.js';
 import { diffVersions } from '../diff-versions.js';
+import { isEmpty } from '../format/diff/describe.js';
 import { diffFormatters } from '../format/diff/index.js';
 
 export interface DiffOptions {
   rev?: string[];
   format: string;
+  /** Exit 1 when the versions differ, as `git diff --exit-code` does. */
+  exitCode?: boolean;
 }
 
 /** `lawreport diff [A] [B]`: what changed in the figures, the printed text, the outline and the problems. */
@@ -30,8 +33,9 @@ export async function diffCommand(ctx: CliContext, args: string[], options: Diff
         `"${where}" is no report folder at ${before.label} nor at ${after.label} (no lawreport.yaml). Give the path of a report folder.`,
       );
     }
-    ctx.stdout(formatter(compareReports(old, now), { lang: ctx.lang, color: ctx.color && options.format === 'human', base: display || '.', packageUrl: packageUrl() }));
-    return EXIT.ok;
+    const changes = compareReports(old, now);
+    ctx.stdout(formatter(changes, { lang: ctx.lang, color: ctx.color && options.format === 'human', base: display || '.', packageUrl: packageUrl() }));
+    return options.exitCode && !isEmpty(changes) ? EXIT.errors : EXIT.ok;
   } finally {
     before.close();
     after.close();

@@ -176,6 +176,7 @@ const diff: RegisterCommand = (program, ctx, setExit) => {
     .argument('[versions...]', t(ctx, '两个报告文件夹；或修订（HEAD~1、main..HEAD、main...HEAD）加报告文件夹，默认比较 HEAD 与工作区的当前文件夹', 'two report folders; or revisions (HEAD~1, main..HEAD, main...HEAD) and a report folder; default: HEAD against the work tree, of the current folder'))
     .option('--rev <revision>', t(ctx, '要比较的修订，可给两次（--rev v1 --rev v2）；只给一次时与工作区比较', 'a revision to compare, up to twice (--rev v1 --rev v2); once compares it with the work tree'), (value: string, previous: string[] = []) => [...previous, value])
     .option('--format <name>', t(ctx, '输出格式：human、markdown（GitHub 的步骤摘要、合并请求评论）、json（格式见 schemas/diff-output.schema.json）', 'output format: human, markdown (GitHub step summary, merge-request comment), json (shape: schemas/diff-output.schema.json)'), 'human')
+    .option('--exit-code', t(ctx, '有变化时以退出码 1 结束（像 git diff --exit-code），没有变化时为 0', 'exit with 1 when there are changes (like git diff --exit-code), 0 when there are none'))
     .action(async (versions: string[], opts) => {
       const { diffCommand } = await import('./diff.js');
       setExit(await diffCommand(ctx, versions, opts));
