@@ -5,18 +5,7 @@
 // headings numbered by hand), so both tools convert the same text.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.mjs';
 
 /** The 40 figures every generated report carries: [path, base value, unit in prose]. */
 const FIGURES = [
@@ -124,7 +113,7 @@ const cn = (n) => (n <= 10 ? NUM[n - 1] : n < 20 ? `十${NUM[n - 11]}` : `${NUM[
 
 /** One report as both sources. `rounds` repeats chapter one's sections (1 = typical; the long report uses more). */
 function report(town, seed, rounds) {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const values = figuresFor(random);
   const src = (s) => s.replace(/«([^»]+)»/g, '{{$1}}');
   const typed = (s) => s.replace(/«([^»]+)»/g, (_, p) => String(values[p]));

@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from '../bench/seeded-random.mjs';
 
 /**
  * A generated district for the summary tests: 20 town reports written for the tests (invented
@@ -27,20 +28,8 @@ const FIRST = '青白云柳松梅枫桃杏芦竹金银鹤龙凤苇岚栖霁';
 const SECOND = '湾岭溪坪';
 const townName = (i: number) => `${FIRST[i % FIRST.length]}${SECOND[i % SECOND.length]}镇`;
 
-/** mulberry32: the same figures on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function figuresFor(seed: number): Record<string, number> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const n = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const received = n(30, 140);
   const hotline = n(20, 400);

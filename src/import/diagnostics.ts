@@ -9,6 +9,8 @@ import { defineDiagnostic } from '../diagnostics/definition.js';
 export const IMPORT = { category: 'import', fixedSeverity: true } as const;
 
 const RESAVE = loc('用 Word 或 WPS 打开后另存为 .docx 再试，或另存为纯文本。', 'Open it in Word or WPS and save it again as .docx, or as plain text.');
+const NOT_WORD = loc('这不像 Word 保存的文档。请用 Word 或 WPS 打开原件后另存为 .docx，或另存为纯文本再导入。', 'This does not look like a document Word saved. Open the original in Word or WPS and save it again as .docx, or as plain text.');
+const NAME_ENCODING = loc('用 --encoding 指定编码，如 --encoding big5；或在记事本中另存为 UTF-8。', 'Name the encoding with --encoding, e.g. --encoding big5; or save it as UTF-8.');
 const SPLIT = loc('确认选对了文件；过长的文档可以拆成几份再导入。', 'Check it is the right file; split an over-long document and import the parts.');
 
 export const importUnreadable = defineDiagnostic({
@@ -33,21 +35,18 @@ export const importDocxUnsafe = defineDiagnostic({
   description: loc('DOCX 压缩包不安全：文件名越出目录、文件过多，或解压后过大（压缩炸弹）。', 'The DOCX archive is unsafe: entry names leave the folder, too many entries, or it inflates too large (zip bomb).'),
   why: loc('Word 保存的文档不会这样；照读会耗尽内存或磁盘。', 'Word never saves such a file; reading it would exhaust memory or disk.'),
   fix: loc('用 Word 或 WPS 打开原件后另存为 .docx，或另存为纯文本。', 'Save the original again as .docx from Word or WPS, or as plain text.'),
-}, (() => {
-  const hint = loc('这不像 Word 保存的文档。请用 Word 或 WPS 打开原件后另存为 .docx，或另存为纯文本再导入。', 'This does not look like a document Word saved. Open the original in Word or WPS and save it again as .docx, or as plain text.');
-  return {
-    entries: { message: (d: { count: number; limit: number }) => loc(`压缩包中有 ${d.count} 个文件，超过上限 ${d.limit} 个。`, `The archive holds ${d.count} files, more than the limit of ${d.limit}.`), hint },
-    name: {
-      message: (d: { name: string }) => loc(`压缩包中有不安全的文件名“${d.name}”（含“..”、绝对路径、盘符、反斜杠或空字符）。`, `The archive has an unsafe entry name "${d.name}" (with "..", an absolute path, a drive letter, a backslash or NUL).`),
-      hint,
-    },
-    inflated: { message: (d: { limit: string }) => loc(`压缩包解压后超过 ${d.limit} 上限（疑似“压缩炸弹”），已停止解压。`, `The archive inflates to more than the ${d.limit} limit (a likely zip bomb); inflation stopped.`), hint },
-    ratio: {
-      message: (d: { entry: string; ratio: number }) => loc(`压缩包中的“${d.entry}”压缩比超过 ${d.ratio} 倍，疑似“压缩炸弹”，已停止解压。`, `"${d.entry}" in the archive inflates more than ${d.ratio}× its compressed size (a likely zip bomb); inflation stopped.`),
-      hint,
-    },
-  };
-})());
+}, {
+  entries: { message: (d: { count: number; limit: number }) => loc(`压缩包中有 ${d.count} 个文件，超过上限 ${d.limit} 个。`, `The archive holds ${d.count} files, more than the limit of ${d.limit}.`), hint: NOT_WORD },
+  name: {
+    message: (d: { name: string }) => loc(`压缩包中有不安全的文件名“${d.name}”（含“..”、绝对路径、盘符、反斜杠或空字符）。`, `The archive has an unsafe entry name "${d.name}" (with "..", an absolute path, a drive letter, a backslash or NUL).`),
+    hint: NOT_WORD,
+  },
+  inflated: { message: (d: { limit: string }) => loc(`压缩包解压后超过 ${d.limit} 上限（疑似“压缩炸弹”），已停止解压。`, `The archive inflates to more than the ${d.limit} limit (a likely zip bomb); inflation stopped.`), hint: NOT_WORD },
+  ratio: {
+    message: (d: { entry: string; ratio: number }) => loc(`压缩包中的“${d.entry}”压缩比超过 ${d.ratio} 倍，疑似“压缩炸弹”，已停止解压。`, `"${d.entry}" in the archive inflates more than ${d.ratio}× its compressed size (a likely zip bomb); inflation stopped.`),
+    hint: NOT_WORD,
+  },
+});
 
 export const importDocxEncrypted = defineDiagnostic({
   ...IMPORT,
@@ -70,13 +69,10 @@ export const importEncoding = defineDiagnostic({
   description: loc('文本文件的编码无法确定，或与 --encoding 不符。', 'The text file\'s encoding cannot be told, or does not match --encoding.'),
   why: loc('猜错编码会把乱码写进报告；宁可停下。', 'A wrong guess writes garbage into the report; better to stop.'),
   fix: loc('用 --encoding 指定编码，或另存为 UTF-8。', 'Name it with --encoding, or save the file as UTF-8.'),
-}, (() => {
-  const hint = loc('用 --encoding 指定编码，如 --encoding big5；或在记事本中另存为 UTF-8。', 'Name the encoding with --encoding, e.g. --encoding big5; or save it as UTF-8.');
-  return {
-    invalid: { message: (d: { encoding: string }) => loc(`文件不是有效的 ${d.encoding} 编码文本。`, `The file is not valid ${d.encoding} text.`), hint },
-    unknown: { message: loc('无法确定文件的编码：既不是 UTF-8（含 BOM、UTF-16），也不是 GB18030/GBK。', 'Cannot tell the file\'s encoding: it is neither UTF-8 (with BOM, UTF-16) nor GB18030/GBK.'), hint },
-  };
-})());
+}, {
+  invalid: { message: (d: { encoding: string }) => loc(`文件不是有效的 ${d.encoding} 编码文本。`, `The file is not valid ${d.encoding} text.`), hint: NAME_ENCODING },
+  unknown: { message: loc('无法确定文件的编码：既不是 UTF-8（含 BOM、UTF-16），也不是 GB18030/GBK。', 'Cannot tell the file\'s encoding: it is neither UTF-8 (with BOM, UTF-16) nor GB18030/GBK.'), hint: NAME_ENCODING },
+});
 
 export const importTooLarge = defineDiagnostic({
   ...IMPORT,

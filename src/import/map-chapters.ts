@@ -15,6 +15,8 @@ const PROBLEMS = /不足|短板|差距|薄弱|存在.{0,4}问题|困难和问题
 type Heading = { heading: string; outline: string };
 type Pair = { heading: string; first: string; second: string };
 
+const UNMAPPED_HINT = loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节照原文的位置印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is printed where the original has it.');
+
 export const importChapterUnmapped = defineDiagnostic({
   ...IMPORT,
   id: 'import-chapter-unmapped',
@@ -22,19 +24,16 @@ export const importChapterUnmapped = defineDiagnostic({
   description: loc('一章对应不到提纲中的任何一章，原样保留。', 'A chapter matches no outline chapter; kept as it is.'),
   why: loc('提纲外的章节无法编号，check 会报 chapter-unknown。', 'A chapter outside the outline cannot be numbered; check reports chapter-unknown.'),
   fix: loc('在前置信息写正确的 id:，或把内容并入其他章节。', 'Put the right id: in its front matter, or merge it into another chapter.'),
-}, (() => {
-  const hint = loc('在该章节文件的前置信息里写上正确的 id:，或把内容并入其他章节；没有 id 的章节照原文的位置印进输出。', 'Put the right id: in its front matter, or move its text into another chapter; a chapter without an id is printed where the original has it.');
-  return {
-    overview: {
-      message: (d: Heading) => loc(`章节“${d.heading}”是概述全年情况的一章，不属于提纲“${d.outline}”的任何一章，已原样保留为额外的章节。`, `Chapter "${d.heading}" is an overview of the year, not a chapter of the outline "${d.outline}"; kept as an extra chapter.`),
-      hint,
-    },
-    unknown: {
-      message: (d: Heading) => loc(`章节“${d.heading}”对应不到提纲“${d.outline}”中的任何一章，已原样保留为额外的章节。`, `Chapter "${d.heading}" matches no chapter of the outline "${d.outline}"; kept as an extra chapter.`),
-      hint,
-    },
-  };
-})());
+}, {
+  overview: {
+    message: (d: Heading) => loc(`章节“${d.heading}”是概述全年情况的一章，不属于提纲“${d.outline}”的任何一章，已原样保留为额外的章节。`, `Chapter "${d.heading}" is an overview of the year, not a chapter of the outline "${d.outline}"; kept as an extra chapter.`),
+    hint: UNMAPPED_HINT,
+  },
+  unknown: {
+    message: (d: Heading) => loc(`章节“${d.heading}”对应不到提纲“${d.outline}”中的任何一章，已原样保留为额外的章节。`, `Chapter "${d.heading}" matches no chapter of the outline "${d.outline}"; kept as an extra chapter.`),
+    hint: UNMAPPED_HINT,
+  },
+});
 
 export const importChapterThemed = defineDiagnostic({
   ...IMPORT,
