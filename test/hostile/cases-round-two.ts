@@ -1,4 +1,4 @@
-import { zipSync, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exampleDir } from '../helpers.js';
@@ -37,6 +37,44 @@ export function docxOfParagraphs(n: number, text = '镇政府依法行政，成�
     'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>示例镇人民政府2024年法治政府建设年度报告</w:t></w:r></w:p>${body}</w:body></w:document>`),
   };
   return Buffer.from(zipSync(files, { level: 6 }));
+}
+
+const OWN_PROPERTIES = '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+  + [['lawreport', '1'], ['lawreport.profile', 'national'], ['lawreport.org', '示例镇人民政府'], ['lawreport.year', '2024'], ['lawreport.date', '2025-02-10'], ['lawreport.chapter.1', 'measures|chapters/01-measures.md']]
+    .map(([name, value], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}"><vt:lpwstr>${value}</vt:lpwstr></property>`).join('')
+  + '</Properties>';
+
+/**
+ * A DOCX as lawreport builds it (its custom properties say so, so import reads it back the own
+ * way) with `n` body paragraphs; `hidden` bytes of XML go first under the same name as the
+ * document, where a zip reader that keeps the last of two names never looks.
+ */
+export function ownDocxOf(n: number, hidden = 0): Buffer {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const add = (name: string, parts: Iterable<Uint8Array>) => {
+    const entry = new ZipDeflate(name, { level: 6 });
+    zip.add(entry);
+    let previous: Uint8Array | undefined;
+    for (const part of parts) {
+      if (previous) entry.push(previous);
+      previous = part;
+    }
+    entry.push(previous ?? new Uint8Array(), true);
+  };
+  const document = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  const heading = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>一、2024年度推进法治政府建设的主要举措和成效</w:t></w:r></w:p>';
+  const blank = new Uint8Array(1 << 20).fill(0x20);
+  if (hidden > 0) add('word/document.xml', (function* () { for (let done = 0; done < hidden; done += blank.length) yield blank; })());
+  add('[Content_Types].xml', [strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')]);
+  add('_rels/.rels', [strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>')]);
+  add('docProps/custom.xml', [strToU8(OWN_PROPERTIES)]);
+  add('word/document.xml', [document(heading + Array.from({ length: n }, (_, i) => `<w:p><w:r><w:t>镇政府依法行政，成效明显（${i}）。</w:t></w:r></w:p>`).join(''))]);
+  zip.end();
+  return Buffer.concat(chunks);
 }
 
 /** The example's metrics.yaml with disputes.received set to `value` as written. */
@@ -133,6 +171,9 @@ export const roundTwo: HostileCase[] = [
   { class: 'superlinear', name: '9,990 references to one missing image', files: other('![图](images/none.png)\n\n'.repeat(9_990)), exit: 1, expect: 'image-missing' },
   { class: 'superlinear', name: '150,000-paragraph DOCX import', files: { 'last.docx': docxOfParagraphs(150_000) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 1, expect: /import-too-large|150001/ },
   { class: 'superlinear', name: '29,000-paragraph DOCX import (under the cap)', files: { 'last.docx': docxOfParagraphs(29_000) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 0 },
+  { class: 'superlinear', name: '150,000-paragraph DOCX that lawreport built', files: { 'last.docx': ownDocxOf(150_000) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 1, expect: /import-too-large[\s\S]*150001|150001[\s\S]*import-too-large/, notExpect: /import-own-docx/ },
+  { class: 'superlinear', name: 'a DOCX lawreport built, under the cap', files: { 'last.docx': ownDocxOf(2_000) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 0, expect: 'import-own-docx' },
+  { class: 'superlinear', name: 'a built DOCX hiding 300 MB under the document\'s name', files: { 'last.docx': ownDocxOf(10, 300 * 1024 * 1024) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 0, expect: 'import-own-docx', maxRssMB: 250 },
   { class: 'superlinear', name: '150,000-line TXT import', files: { 'last.txt': '示例镇人民政府2024年法治政府建设年度报告\n' + '镇政府依法行政，成效明显。\n'.repeat(150_000) }, argv: ['import', 'last.txt', '-o', 'imported'], exit: 1, expect: 'import-too-large' },
   { class: 'superlinear', name: '2,000 list items and 8,900 paragraphs', files: other('1. 项\n'.repeat(2000) + '\n正文\n'.repeat(8_900)), exit: 0 },
 
@@ -217,5 +258,7 @@ export const roundTwo: HostileCase[] = [
   { class: 'messages', name: 'a 1 MB image path', files: other(`![图](images/${'长'.repeat(1_000_000)}.png)`), exit: 2, expect: /05-other\.md:5:1[^\n]*images\/长/, maxOutputBytes: 20_000 },
   { class: 'messages', name: 'a 1 MB unknown figure path', files: other(`{{${'a'.repeat(1_000_000)}}}`), exit: 1, expect: 'template-unknown-path', maxOutputBytes: 20_000 },
   { class: 'messages', name: 'a duplicate << key', files: { 'lawreport.yaml': `a: &a {org: 示例镇人民政府}\nb: &b {year: 2024}\n<<: *a\n<<: *b\ndate: 2025-02-10\n` }, argv: ['check'], exit: 1, expect: /yaml-duplicate-key[\s\S]*第 3 行|lawreport\.yaml:4:1[^\n]*<</, notExpect: /缩进/ },
+  { class: 'special-files', name: 'a chapter that is a symlink out of the folder', files: { '../outside.md': '---\nid: other\n---\n\n外面的正文。\n' }, symlinks: { 'chapters/06-extra.md': '../../outside.md' }, exit: 2, expect: /06-extra\.md[^\n]*source-outside|source-outside[\s\S]*06-extra\.md/ },
+  { class: 'special-files', name: 'metrics.yaml a symlink out of the folder (check)', files: { '../m.yaml': 'disputes:\n  received: 68\n' }, symlinks: { 'metrics.yaml': '../m.yaml' }, argv: ['check'], exit: 2, expect: 'source-outside' },
   { class: 'messages', name: 'a chapter that is a dangling symlink', files: {}, symlinks: { 'chapters/06-extra.md': 'nowhere.md' }, exit: 2, expect: '06-extra.md' },
 ];

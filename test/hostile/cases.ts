@@ -46,6 +46,8 @@ export interface HostileCase {
   namesMatch?: RegExp;
   /** stdout + stderr stay below this many bytes. */
   maxOutputBytes?: number;
+  /** The process's peak resident memory stays below this many MB (what a limit promises to bound). */
+  maxRssMB?: number;
 }
 
 const CHAPTER = 'chapters/05-other.md';

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, open, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ interface Outcome {
   partialOutputs: boolean;
   outputsLost: number;
   writtenOutside: string[];
+  /** Peak resident memory (MB), when the process got to exit normally. */
+  peakMB?: number;
 }
 const outcomes: Outcome[] = [];
 
@@ -49,12 +52,16 @@ interface Run {
   stdout: string;
   stderr: string;
   ms: number;
+  peakMB?: number;
 }
+
+const peakRss = path.join(repoRoot, 'test', 'hostile', 'peak-rss.cjs');
 
 function run(args: string[], cwd: string, closeStdoutAfter?: number): Promise<Run> {
   const start = performance.now();
+  const rssFile = path.join(os.tmpdir(), `hostile-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', peakRss, bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', HOSTILE_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
@@ -66,7 +73,11 @@ function run(args: string[], cwd: string, closeStdoutAfter?: number): Promise<Ru
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - start });
+      const ms = performance.now() - start;
+      readFile(rssFile, 'utf8').then(
+        (kb) => rm(rssFile, { force: true }).then(() => resolve({ code, signal, stdout, stderr, ms, peakMB: Math.round(Number(kb) / 1024) })),
+        () => resolve({ code, signal, stdout, stderr, ms }),
+      );
     });
   });
 }
@@ -155,6 +166,7 @@ describe('hostile input', () => {
       partialOutputs: files.some((f) => f.endsWith('.tmp')) || (!argv.includes('-f') && [...groups.values()].some((exts) => exts.size !== 3)),
       outputsLost,
       writtenOutside,
+      peakMB: result.peakMB,
     };
     outcomes.push(outcome);
 
@@ -168,6 +180,7 @@ describe('hostile input', () => {
     if (c.expect) expect(output.slice(0, 200_000)).toMatch(typeof c.expect === 'string' ? new RegExp(c.expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : c.expect);
     if (c.notExpect) expect(output.slice(0, 200_000)).not.toMatch(c.notExpect);
     if (c.maxOutputBytes !== undefined) expect(Buffer.byteLength(output)).toBeLessThan(c.maxOutputBytes);
+    if (c.maxRssMB !== undefined) expect(result.peakMB, 'peak resident memory (MB)').toBeLessThan(c.maxRssMB);
     if (c.outputs !== undefined) expect(produced.length).toBe(c.outputs);
     if (c.namesMatch) for (const f of produced) expect(path.basename(f)).toMatch(c.namesMatch);
     for (const f of produced) expect(Buffer.byteLength(path.basename(f)), f).toBeLessThanOrEqual(255);
