@@ -106,6 +106,8 @@ function failure(error: unknown): FileResult<never> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return MISSING;
   if (code === 'EISDIR') return { status: 'not-a-file', kind: 'folder' };
+  // What opening a socket (or a device with nothing behind it) says.
+  if (code === 'ENXIO') return { status: 'not-a-file', kind: 'special' };
   if (code === 'EACCES' || code === 'EPERM') return { status: 'denied', reason: 'permission' };
   return { status: 'unreadable', reason: code ?? (error instanceof Error ? error.message : String(error)) };
 }

@@ -130,6 +130,8 @@ export const roundTwo: HostileCase[] = [
   { class: 'special-files', name: 'an image is a FIFO', files: other('![图](images/x.png)'), fifos: ['images/x.png'], exit: 2, expect: 'images/x.png' },
   { class: 'special-files', name: 'a template is a FIFO', files: {}, fifos: ['templates/title.hbs'], exit: 2, expect: 'templates/title.hbs' },
   { class: 'special-files', name: 'a symlink to a FIFO as metrics.yaml', files: {}, fifos: ['pipe'], symlinks: { 'metrics.yaml': 'pipe' }, exit: 2, expect: 'metrics.yaml' },
+  { class: 'special-files', name: 'metrics.yaml is a socket', files: {}, sockets: ['metrics.yaml'], argv: ['check', '--lang', 'en'], exit: 2, expect: /metrics\.yaml[^\n]*not a regular file/ },
+  { class: 'special-files', name: 'an image that is a socket', files: other('![图](images/s.png)'), sockets: ['images/s.png'], exit: 2, expect: /images\/s\.png[^\n]*不是普通文件/ },
   { class: 'special-files', name: 'a catalog that is a FIFO', files: config('catalog: own.yaml\n'), fifos: ['own.yaml'], exit: 2, expect: 'own.yaml' },
   { class: 'special-files', name: 'previous: metrics that are a FIFO', files: config('previous: last.yaml\n'), fifos: ['last.yaml'], exit: 0, expect: 'last.yaml' },
   { class: 'special-files', name: 'one FIFO folder in a batch still gets its summary', files: {}, fifos: ['metrics.yaml'], reports: { 'good': {} }, argv: ['check', 'report', 'good'], cwd: '', exit: 2, expect: /汇总：2 份报告，1 份通过/ },

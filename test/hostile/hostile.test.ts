@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, open, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,7 +93,7 @@ async function writeFiles(dir: string, files: Record<string, string | Buffer>, r
 }
 
 /** The case's temp folder: the example at report/ with the case's changes, and any further reports. */
-async function prepare(c: HostileCase): Promise<{ root: string; report: string; reports: string[] }> {
+async function prepare(c: HostileCase): Promise<{ root: string; report: string; reports: string[]; servers: Server[] }> {
   const report = await copyExample();
   const root = path.dirname(report);
   await writeFiles(report, c.files, root);
@@ -103,11 +104,14 @@ async function prepare(c: HostileCase): Promise<{ root: string; report: string; 
     await writeFiles(dir, files, root);
     reports.push(dir);
   }
-  for (const name of [...(c.fifos ?? []), ...(c.folders ?? []), ...Object.keys(c.sparse ?? {})]) {
+  for (const name of [...(c.fifos ?? []), ...(c.sockets ?? []), ...(c.folders ?? []), ...Object.keys(c.sparse ?? {})]) {
     await rm(path.join(report, name), { force: true });
     await mkdir(path.dirname(path.join(report, name)), { recursive: true });
   }
   for (const name of c.fifos ?? []) execFileSync('mkfifo', [path.join(report, name)]);
+  const servers = await Promise.all((c.sockets ?? []).map((name) => new Promise<Server>((resolve) => {
+    const server = createServer().listen(path.join(report, name), () => resolve(server));
+  })));
   for (const name of c.folders ?? []) await mkdir(path.join(report, name), { recursive: true });
   for (const [name, size] of Object.entries(c.sparse ?? {})) {
     const handle = await open(path.join(report, name), 'w');
@@ -119,7 +123,7 @@ async function prepare(c: HostileCase): Promise<{ root: string; report: string; 
     await rm(path.join(report, link), { force: true });
     await symlink(target, path.join(report, link));
   }
-  return { root, report, reports };
+  return { root, report, reports, servers };
 }
 
 const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
@@ -128,13 +132,14 @@ const all = [...cases, ...roundTwo];
 
 describe('hostile input', () => {
   it.each(all.map((c) => [`${c.class}: ${c.name}`, c] as const))('%s', async (_label, c) => {
-    if (c.fifos && !posix) return;
-    const { root, report, reports } = await prepare(c);
+    if ((c.fifos || c.sockets) && !posix) return;
+    const { root, report, reports, servers } = await prepare(c);
     const isSource = (rel: string) => !OUTPUT.test(rel) && !rel.endsWith('.tmp');
     const before = await hashTree(root, isSource);
     const argv = (c.argv ?? ['build', ...(c.args ?? [])]).map(rooted(root));
     const cwd = c.cwd === undefined ? report : path.join(root, c.cwd);
     const result = await run(argv, cwd, c.closeStdoutAfter);
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     const output = result.stdout + result.stderr;
 
     // Outputs: every output file in the case's folder, and where the user allowed them (the report folders, -o).
