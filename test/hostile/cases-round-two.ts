@@ -144,6 +144,8 @@ export const roundTwo: HostileCase[] = [
   { class: 'batch-collisions', name: 'a glob of folders into one -o keeps their names', files: {}, reports: { 'reports/甲镇': {}, 'reports/乙镇': {} }, argv: ['build', 'reports/*', '-o', 'out'], cwd: '', exit: 0, outputs: 6, outputContains: 'out/甲镇/' },
   { class: 'batch-collisions', name: 'a report and one nested in it', files: {}, reports: { 'report/sub': {} }, argv: ['build', 'report', 'report/sub', '-o', 'out'], cwd: '', exit: 0, outputs: 6 },
   { class: 'batch-collisions', name: 'three towns of one name, no -o', files: {}, reports: { 'a/town': {}, 'b/town': {}, 'c/town': {} }, argv: ['build', 'a/town', 'b/town', 'c/town'], cwd: '', exit: 0, outputs: 9 },
+  { class: 'batch-collisions', name: 'a batch -o inside one report\'s chapters/', files: {}, reports: { 'b': {} }, argv: ['build', 'report', 'b', '-o', 'report/chapters/out'], cwd: '', exit: 2, expect: 'chapters/', outputs: 0 },
+  { class: 'batch-collisions', name: 'a batch -o that is one of the reports', files: {}, reports: { 'b': {} }, argv: ['build', 'report', 'b', '-o', 'b', '--lang', 'en'], cwd: '', exit: 2, expect: 'cannot be the report folder itself', outputs: 0 },
   { class: 'batch-collisions', name: 'the same folder twice by two names', files: {}, symlinks: { '../alias': 'report' }, argv: ['build', 'report', 'alias', '-o', 'out'], cwd: '', exit: 0 },
 
   // 6. A source file can write anywhere.
