@@ -179,6 +179,8 @@ export const roundTwo: HostileCase[] = [
   { class: 'superlinear', name: 'a DOCX lawreport built, under the cap', files: { 'last.docx': ownDocxOf(2_000) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 0, expect: 'import-own-docx' },
   { class: 'superlinear', name: 'a built DOCX hiding 300 MB under the document\'s name', files: { 'last.docx': ownDocxOf(10, 300 * 1024 * 1024) }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 0, expect: 'import-own-docx', maxRssMB: 250 },
   { class: 'superlinear', name: '150,000-line TXT import', files: { 'last.txt': '示例镇人民政府2024年法治政府建设年度报告\n' + '镇政府依法行政，成效明显。\n'.repeat(150_000) }, argv: ['import', 'last.txt', '-o', 'imported'], exit: 1, expect: 'import-too-large' },
+  { class: 'superlinear', name: '5,000 footnote definitions between paragraphs', files: other(Array.from({ length: 5_000 }, (_, i) => `正文${i}[^${i}]。\n\n[^${i}]: 注${i}。`).join('\n\n')), argv: ['check'], exit: 1, expect: /05-other\.md:\d+:1[^\n]*markdown-too-complex|markdown-too-complex/ },
+  { class: 'superlinear', name: '1,000 footnotes, each defined after its paragraph', files: other(Array.from({ length: 1_000 }, (_, i) => `正文${i}[^${i}]。\n\n[^${i}]: 注${i}。`).join('\n\n')), exit: 0, outputContains: '注999。' },
   { class: 'superlinear', name: '2,000 list items and 8,900 paragraphs', files: other('1. 项\n'.repeat(2000) + '\n正文\n'.repeat(8_900)), exit: 0 },
 
   // 8. Limits applied after reading the whole file (sparse files: no disk is used).
