@@ -85,6 +85,9 @@ export const sourceTooLarge = defineDiagnostic({
   },
 });
 
+/** Whether a diagnostic says a source file was not read (outside, unreadable, not a file, too large). */
+export const isUnreadSource = (d: Diagnostic): boolean => [sourceOutside, sourceUnreadable, sourceNotAFile, sourceTooLarge].some((def) => def.meta.id === d.ruleId);
+
 /** A failed read as a diagnostic at `at` (where the file is named, or the file itself); none for a missing file, which each caller words itself. */
 export function readFailure(path: string, result: FileFailure, at: Location): Diagnostic | undefined {
   switch (result.status) {

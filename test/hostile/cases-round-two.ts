@@ -137,6 +137,8 @@ export const roundTwo: HostileCase[] = [
   { class: 'special-files', name: 'one FIFO folder in a batch still gets its summary', files: {}, fifos: ['metrics.yaml'], reports: { 'good': {} }, argv: ['check', 'report', 'good'], cwd: '', exit: 2, expect: /汇总：2 份报告，1 份通过/ },
   { class: 'special-files', name: 'metrics.yaml is a folder', files: {}, folders: ['metrics.yaml'], exit: 2, expect: /metrics\.yaml[^\n]*文件夹/ },
   { class: 'special-files', name: 'a folder named like a chapter is no chapter', files: {}, folders: ['chapters/06-extra.md'], exit: 0 },
+  { class: 'special-files', name: 'textconv of a FIFO (git hands over anything)', files: {}, fifos: ['chapters/07-pipe.md'], argv: ['textconv', 'chapters/07-pipe.md'], exit: 2, expect: '07-pipe.md' },
+  { class: 'special-files', name: 'fmt with a chapter that is a FIFO', files: {}, fifos: [SHORTCOMINGS], argv: ['fmt', '--check'], exit: 2, expect: /02-shortcomings\.md[^\n]*source-not-a-file/ },
   { class: 'special-files', name: 'import of a FIFO', files: {}, fifos: ['last.docx'], argv: ['import', 'last.docx', '-o', 'imported'], exit: 2, expect: 'last.docx' },
 
   // 5. Batch outputs collide.
@@ -192,6 +194,9 @@ export const roundTwo: HostileCase[] = [
   { class: 'read-caps', name: 'a 3 GB template', files: {}, sparse: { 'templates/title.hbs': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*templates\/title\.hbs|templates\/title\.hbs[^\n]*source-too-large/ },
   { class: 'read-caps', name: 'a 3 GB catalog', files: config('catalog: own.yaml\n'), sparse: { 'own.yaml': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*own\.yaml|own\.yaml[^\n]*source-too-large/ },
   { class: 'read-caps', name: 'a 3 GB DOCX to import', files: {}, sparse: { 'last.docx': 3e9 }, argv: ['import', 'last.docx', '-o', 'imported'], exit: 2, expect: /last\.docx[^\n]*50 MB/ },
+  { class: 'read-caps', name: 'fmt of a 3 GB chapter does not say "all formatted"', files: {}, sparse: { [SHORTCOMINGS]: 3e9 }, argv: ['fmt'], exit: 2, expect: /02-shortcomings\.md[^\n]*source-too-large/, notExpect: /规范格式/ },
+  { class: 'read-caps', name: 'check --fix of a 3 GB chapter', files: {}, sparse: { [SHORTCOMINGS]: 3e9 }, argv: ['check', '--fix'], exit: 2, expect: 'source-too-large', notExpect: /没有可自动修正/ },
+  { class: 'read-caps', name: 'textconv of a 3 GB DOCX', files: {}, sparse: { 'big.docx': 3e9 }, argv: ['textconv', 'big.docx'], exit: 2, expect: /big\.docx[^\n]*3 GB/, notExpect: /ERR_|E[A-Z]{4,}/ },
   { class: 'read-caps', name: 'a 3 GB profile', files: config('profile: own-profile.yaml\n'), sparse: { 'own-profile.yaml': 3e9 }, exit: 2, expect: /source-too-large[\s\S]*own\-profile\.yaml|own\-profile\.yaml[^\n]*source-too-large/ },
 
   // 9. A reader that goes away.
