@@ -81,7 +81,7 @@ export const imageUnreadable = defineDiagnostic(
     dimensions: {
       message: (d: { url: string; width: number; height: number }) =>
         loc(
-          `图片“${d.url}”的文件头写着 ${d.width} × ${d.height} 像素，超出范围（每边 1–${IMAGE_LIMITS.maxSide} 像素，合计不超过 ${IMAGE_LIMITS.maxPixels / 1e6} 百万像素）。`,
+          `图片“${d.url}”的文件头写着 ${d.width} × ${d.height} 像素，超出范围（每边 1–${IMAGE_LIMITS.maxSide} 像素，合计不超过 ${IMAGE_LIMITS.maxPixels / 1e8} 亿像素）。`,
           `Image "${d.url}" states ${d.width} × ${d.height} pixels in its header, out of range (1–${IMAGE_LIMITS.maxSide} pixels a side, ${IMAGE_LIMITS.maxPixels / 1e6} megapixels at most).`,
         ),
       hint: loc('图片可能已损坏；用看图软件打开后另存，或缩小后再用。', 'The image may be damaged; open it in an image viewer and save it again, or scale it down.'),

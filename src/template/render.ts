@@ -214,6 +214,14 @@ function budgetedEach() {
   let iterations = 0;
   let chars = 0;
   return function each(this: unknown, context: unknown, options: BlockOptions) {
+    // Handlebars runs no iteration over a number or a string, and says nothing: a silent blank.
+    if (typeof context === 'number' || typeof context === 'string' || context === true) {
+      const shown = String(context).slice(0, 40);
+      throw new HelperError(
+        loc(`{{#each}} 只能用于一组数据（如 {{#each disputes}}）；这里给的是“${shown}”，一次也不会运行。`, `{{#each}} takes a group of data (like {{#each disputes}}); "${shown}" here would run it not once.`),
+        options.loc,
+      );
+    }
     const fn = options.fn;
     const counted = (ctx: unknown, o?: unknown) => {
       if (++iterations > MAX_EACH_ITERATIONS) {

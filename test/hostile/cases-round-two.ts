@@ -239,6 +239,8 @@ export const roundTwo: HostileCase[] = [
   { class: 'template-errors', name: '{{#each}} over its limit', files: other(`第一行。\n\n${'{{#each @root.pufa}}'.repeat(6)}甲${'{{/each}}'.repeat(6)}`), exit: 1, expect: /05-other\.md:7:\d+[^\n]*100000/ },
   { class: 'template-errors', name: '"../../" past levels Handlebars counts as one', files: other('第一行。\n\n{{#each disputes}}{{#each ../disputes}}{{../../report.year}}{{/each}}{{/each}}'), exit: 1, expect: /05-other\.md:7:\d+[^\n]*\.\.\/\.\.\/report\.year/ },
   { class: 'template-errors', name: 'an ordinary nested {{#each ../disputes}}', files: other('{{#each disputes}}{{@key}}：{{#each ../disputes}}{{this}}{{/each}}；{{/each}}'), exit: 0, outputContains: 'received：686697.1；', notExpect: /Cannot convert|TypeError/ },
+  { class: 'template-errors', name: '{{#each}} over a number is no silent blank', files: other('第一行。\n\n受理{{#each disputes.received}}件{{/each}}。'), exit: 1, expect: /05-other\.md:7:3[^\n]*#each[^\n]*68/ },
+  { class: 'template-errors', name: '{{#each}} over a string, in English', files: other('受理{{#each "abc"}}件{{/each}}。'), args: ['--lang', 'en'], exit: 1, expect: /05-other\.md:5:3[^\n]*group of data/ },
   { class: 'template-errors', name: '{{this}} inside {{#with disputes}}', files: other('{{#with disputes}}{{this}}{{/with}}'), exit: 1, notExpect: /\[object Object\]|Cannot convert/ },
   { class: 'template-errors', name: '{{pct disputes.mediated 0}}', files: other('第一行。\n\n比例{{pct disputes.mediated 0}}。'), exit: 1, expect: /05-other\.md:7:3[^\n]*[\u4e00-\u9fff]/ },
   { class: 'template-errors', name: '{{pct disputes.mediated}} (one argument)', files: other('比例{{pct disputes.mediated}}。'), exit: 1, expect: /05-other\.md:5:3/ },
