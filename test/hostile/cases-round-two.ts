@@ -255,6 +255,8 @@ export const roundTwo: HostileCase[] = [
   { class: 'big-numbers', name: '12345678901234567891 as a count', files: received('12345678901234567891'), exit: 1, expect: `metrics.yaml:${receivedLine}:13` },
   { class: 'big-numbers', name: '1e21 as a count', files: received('1e21'), exit: 1, expect: `metrics.yaml:${receivedLine}:13` },
   { class: 'big-numbers', name: '9007199254740993 (2^53 + 1)', files: received('9007199254740993'), exit: 1, expect: `metrics.yaml:${receivedLine}:13` },
+  { class: 'big-numbers', name: '1e-400 (reads as 0)', files: received('1e-400'), exit: 1, expect: new RegExp(`metrics\\.yaml:${receivedLine}:13[^\\n]*1e-400`) },
+  { class: 'big-numbers', name: '0.0 and 0e5 are zeros as written', files: { 'metrics.yaml': readFileSync(path.join(exampleDir, 'metrics.yaml'), 'utf8').replace(/^(  received: )68\b/m, '$10e5').replace(/^(  mediated: )66\b/m, '$10.0') }, argv: ['check', '--format', 'json'], exit: 1, notExpect: /number-unsafe/ },
   { class: 'big-numbers', name: '.inf as a count', files: received('.inf'), exit: 1, expect: `metrics.yaml:${receivedLine}:13` },
   { class: 'big-numbers', name: '-.inf as a count', files: received('-.inf'), exit: 1, expect: `metrics.yaml:${receivedLine}:13` },
   { class: 'big-numbers', name: '.nan as a rate', files: { 'metrics.yaml': 'disputes:\n  received: 68\n  mediated: 66\n  rate: .nan\n' }, exit: 1, expect: 'metrics.yaml:4:9' },
