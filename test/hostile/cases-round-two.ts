@@ -267,6 +267,7 @@ export const roundTwo: HostileCase[] = [
   // 14. Messages that say what is wrong.
   { class: 'messages', name: 'a symlink loop as metrics.yaml', files: {}, symlinks: { 'metrics.yaml': 'metrics.yaml' }, exit: 2, expect: /metrics\.yaml[^\n]*(循环|链接)/, notExpect: /ELOOP/ },
   { class: 'messages', name: '-o through a file (EEXIST/ENOTDIR)', files: { 'not-a-folder': 'x' }, args: ['-o', 'not-a-folder/out'], exit: 2, expect: 'not-a-folder', notExpect: /E[A-Z]{4,}/ },
+  { class: 'messages', name: '-o /proc/x (mkdir says ENOENT inside a folder that exists)', files: {}, args: ['-o', '/proc/lawreport-out'], exit: 2, expect: '/proc/lawreport-out', notExpect: /ENOENT/ },
   { class: 'messages', name: 'a deep -o beyond the path limit (ENAMETOOLONG)', files: {}, args: ['-o', Array(20).fill('目'.repeat(80)).join('/')], exit: 2, notExpect: /ENAMETOOLONG/ },
   { class: 'messages', name: 'metrics.yaml as a folder is not "absent"', files: {}, folders: ['metrics.yaml'], argv: ['check'], exit: 2, expect: '文件夹', notExpect: /metric-required/ },
   { class: 'messages', name: 'a 4 MB data: URI image', files: other(`![图](data:image/png;base64,${'A'.repeat(4_000_000)})`), exit: 1, expect: 'data:', maxOutputBytes: 20_000 },
