@@ -276,5 +276,7 @@ export const roundTwo: HostileCase[] = [
   { class: 'messages', name: 'a duplicate << key', files: { 'lawreport.yaml': `a: &a {org: 示例镇人民政府}\nb: &b {year: 2024}\n<<: *a\n<<: *b\ndate: 2025-02-10\n` }, argv: ['check'], exit: 1, expect: /yaml-duplicate-key[\s\S]*第 3 行|lawreport\.yaml:4:1[^\n]*<</, notExpect: /缩进/ },
   { class: 'special-files', name: 'a chapter that is a symlink out of the folder', files: { '../outside.md': '---\nid: other\n---\n\n外面的正文。\n' }, symlinks: { 'chapters/06-extra.md': '../../outside.md' }, exit: 2, expect: /06-extra\.md[^\n]*source-outside|source-outside[\s\S]*06-extra\.md/ },
   { class: 'special-files', name: 'metrics.yaml a symlink out of the folder (check)', files: { '../m.yaml': 'disputes:\n  received: 68\n' }, symlinks: { 'metrics.yaml': '../m.yaml' }, argv: ['check'], exit: 2, expect: 'source-outside' },
+  { class: 'messages', name: 'a Windows path in double quotes: a YAML reason in Chinese', files: config('title: "D:\\报告\\x示例"\n'), argv: ['check'], exit: 1, expect: /lawreport\.yaml:4:\d+[^\n]*反斜杠/, notExpect: /expected hexadecimal|escape sequence/ },
+  { class: 'messages', name: 'an unclosed [ in metrics.yaml, in Chinese and in English', files: { 'metrics.yaml': 'disputes:\n  received: [68\n  mediated: 66\n' }, argv: ['check', '--lang', 'en'], exit: 1, expect: /metrics\.yaml:\d+:\d+[^\n]*YAML syntax error/ },
   { class: 'messages', name: 'a chapter that is a dangling symlink', files: {}, symlinks: { 'chapters/06-extra.md': 'nowhere.md' }, exit: 2, expect: '06-extra.md' },
 ];
