@@ -157,6 +157,7 @@ export const roundTwo: HostileCase[] = [
   { class: 'output-escape', name: 'output.dir: chapters', files: config('output:\n  dir: chapters\n'), exit: 1, expect: 'output-outside' },
   { class: 'output-escape', name: 'output.dir: . (the report folder itself)', files: config('output:\n  dir: .\n'), exit: 1, expect: 'output-outside' },
   { class: 'output-escape', name: 'output.dir through a symlink out of the folder', files: {}, symlinks: { 'dist': '../www' }, folders: ['../www'], exit: 2, expect: 'dist' },
+  { class: 'output-escape', name: 'output.dir a link to a folder outside that does not exist yet', files: {}, symlinks: { 'dist': '../www/not-yet' }, folders: ['../www'], exit: 2, expect: /dist[^\n]*www/ },
   { class: 'output-escape', name: 'check reports output.dir outside too', files: config('output:\n  dir: ../x\n'), argv: ['check'], exit: 1, expect: 'output-outside' },
   { class: 'output-escape', name: 'output.name with slashes stays in dist', files: config('output:\n  name: ../../x\n'), exit: 0 },
   { class: 'output-escape', name: '-o through a symlink into chapters/', files: {}, symlinks: { 'link': 'chapters' }, args: ['-o', 'link'], exit: 2, expect: '不能是报告文件夹本身' },
