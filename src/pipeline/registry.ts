@@ -1,7 +1,7 @@
 import type { DiagnosticMeta } from '../diagnostics/definition.js';
 import { rules } from '../check/rules/index.js';
 import { configRuleOptions } from '../check/run.js';
-import { imageMissing, imageOutside, imageRemote, imageUnreadable } from '../compile/assets.js';
+import { imageMissing, imageOutside, imageRemote, imageTooMany, imageUnreadable } from '../compile/assets.js';
 import { htmlUnsupported, markdownUnsupported } from '../compile/lower.js';
 import { importDocxEncrypted, importDocxUnsafe, importEncoding, importOwn, importTooLarge, importUnreadable } from '../import/diagnostics.js';
 import { importNoDate, importNoOrg, importNoSignature, importNoTitle, importNoYear, importOrgGuessed, importYearConflict, importYearGuessed } from '../import/fact-notes.js';
@@ -42,7 +42,7 @@ export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
   // markdown
   markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlUnclosed, htmlTooDeep, markdownDelimiters, htmlUnsupported, markdownUnsupported,
   // image
-  imageMissing, imageRemote, imageOutside, imageUnreadable,
+  imageMissing, imageRemote, imageOutside, imageUnreadable, imageTooMany,
   // summary (across the reports of a district)
   summaryDuplicateReport, summaryUnitMismatch,
 ]
