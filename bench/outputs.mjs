@@ -61,7 +61,7 @@ async function record(dir, cli = path.join(repo, 'bin', 'lawreport.js')) {
   const files = {};
   for (const file of walk(out).sort()) {
     const bytes = readFileSync(path.join(out, file));
-    files[file] = { sha256: sha(bytes), ...(file.endsWith('.docx') ? { parts: zipParts(bytes) } : {}) };
+    files[file] = { sha256: sha(bytes), ...(/\.(docx|xlsx)$/.test(file) ? { parts: zipParts(bytes) } : {}) };
   }
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ streams, files }, null, 1) + '\n');
   console.log(`${Object.keys(files).length} files fingerprinted into ${path.join(dir, 'manifest.json')}`);

@@ -1,6 +1,7 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { ReportDate } from '../model.js';
 import type { RenderOptions } from './options.js';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 /** A package's files by path: text parts as strings (as docx compiles them) or bytes. */
 export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>;
@@ -35,7 +36,7 @@ export function zipReproducibly(
   const names = [...entries.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const out: Zippable = {};
+  const out: ZipEntry[] = [];
   for (const name of names) {
     const part = entries.get(name)!;
     let data: Uint8Array;
@@ -52,9 +53,9 @@ export function zipReproducibly(
     } else {
       data = typeof part === 'string' ? encoder.encode(part) : part;
     }
-    out[name] = [data, { mtime, level: 6 }];
+    out.push({ name, data });
   }
-  return zipSync(out);
+  return zipEntries(out, mtime);
 }
 
 /** Zip stores local wall-clock time: give it the UTC fields so every time zone writes the same bytes. */
