@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import type { ReportDate } from '../model.js';
 import type { RenderOptions } from './options.js';
 import { zipEntries, type ZipEntry } from './zip.js';
+import { compareNames } from '../collate.js';
 
 /** A package's files by path: text parts as strings (as docx compiles them) or bytes. */
 export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>;
@@ -33,7 +34,7 @@ export function zipReproducibly(
   const when = stampOf(date, options.sourceDateEpoch);
   const mtime = localTwin(when);
   const entries = parts instanceof Map ? parts : new Map(Object.entries(parts));
-  const names = [...entries.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const names = [...entries.keys()].sort((a, b) => rank(a) - rank(b) || compareNames(a, b));
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const out: ZipEntry[] = [];
