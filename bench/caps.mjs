@@ -36,6 +36,8 @@ const cases = [
   ['chapter: paragraphs at the line cap', `${L} lines`, chapter(lines(under(L) / 2, () => '依法行政，成效明显。\n')), ['build']],
   ['chapter: a table at the cell cap', `${MARKDOWN_LIMITS.maxTableCells} cells`, chapter('| 项目 | 数量 |\n| --- | --- |\n' + '| 调解 | 66 |\n'.repeat(under(MARKDOWN_LIMITS.maxTableCells) / 2)), ['build']],
   ['chapter: one paragraph at the character cap', `${MARKDOWN_LIMITS.maxChars / 1e6} M characters`, chapter('法治政府建设'.repeat(under(MARKDOWN_LIMITS.maxChars) / 6)), ['build']],
+  ['chapter: quotes between paragraphs at the container cap', `${MARKDOWN_LIMITS.maxContainerMarks} quotes`, chapter(lines(under(MARKDOWN_LIMITS.maxContainerMarks), (i) => `正文${i}。\n\n> 引文${i}。\n`)), ['check']],
+  ['chapter: footnotes between paragraphs at the container cap', `${MARKDOWN_LIMITS.maxContainerMarks} notes`, chapter(lines(under(MARKDOWN_LIMITS.maxContainerMarks), (i) => `正文${i}[^${i}]。\n\n[^${i}]: 注${i}。\n`)), ['build']],
   ['chapter: a file past the byte cap (sparse)', '3 GB', { sparse: ['chapters/02-shortcomings.md', 3e9] }, ['check']],
   ['metrics.yaml past the YAML cap (sparse)', '600 MB', { sparse: ['metrics.yaml', 600e6] }, ['check']],
   ['image past the image cap (sparse)', '3 GB', { ...chapter('![图](images/big.png)'), sparse: ['images/big.png', 3e9] }, ['check']],

@@ -78,7 +78,8 @@ describe('a file that cannot be read is a diagnostic, never a crash or a silence
     await writeFile(path.join(outside, 'secret.md'), '---\nid: other\n---\n\n外面的文件。\n');
     await symlink(path.join(outside, 'secret.md'), path.join(dir, 'chapters', '05-other.md'));
     const run = await runCli(['check', '--format', 'json'], dir);
-    expect(run.code).toBe(1);
+    // Exit 2, like every file that cannot be read (issue 15).
+    expect(run.code).toBe(2);
     const found = JSON.parse(run.stdout) as { ruleId: string; file: string; line: number; url: string }[];
     expect(found.filter((d) => d.ruleId === 'source-outside')).toEqual([
       expect.objectContaining({ file: 'chapters/05-other.md', line: 1, url: 'https://lawreport.dev/docs/rules.md#source-outside' }),

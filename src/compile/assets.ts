@@ -4,7 +4,7 @@ import { loc, type Diagnostic, type Location } from '../diagnostics/diagnostic.j
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { FileFailure, SourceHost } from '../io/host.js';
 import { assetKey, type Asset } from '../model.js';
-import { readFailure } from '../source/read.js';
+import { readFailure, sizeText } from '../source/read.js';
 
 const image = (id: string, description: [string, string], why: [string, string], fix: [string, string]) => ({
   id,
@@ -58,6 +58,13 @@ export const IMAGE_LIMITS = {
   maxSide: 20_000,
   /** Width × height: 100 megapixels is beyond any camera a clerk has. */
   maxPixels: 100_000_000,
+  /**
+   * Places a report shows images, and the bytes they add up to, one image counted at each place:
+   * each place embeds it again (a picture in the DOCX, a data: URI in the HTML). 2,000 places of
+   * one 1 MB photo took 58 s and 7 GB before the process died; a report shows a few dozen.
+   */
+  maxPlaces: 1_000,
+  maxEmbeddedBytes: 100_000_000,
 };
 
 /** The formats DOCX and every browser show, by image-size's type name. */
@@ -81,13 +88,55 @@ export const imageUnreadable = defineDiagnostic(
     dimensions: {
       message: (d: { url: string; width: number; height: number }) =>
         loc(
-          `图片“${d.url}”的文件头写着 ${d.width} × ${d.height} 像素，超出范围（每边 1–${IMAGE_LIMITS.maxSide} 像素，合计不超过 ${IMAGE_LIMITS.maxPixels / 1e6} 百万像素）。`,
+          `图片“${d.url}”的文件头写着 ${d.width} × ${d.height} 像素，超出范围（每边 1–${IMAGE_LIMITS.maxSide} 像素，合计不超过 ${IMAGE_LIMITS.maxPixels / 1e8} 亿像素）。`,
           `Image "${d.url}" states ${d.width} × ${d.height} pixels in its header, out of range (1–${IMAGE_LIMITS.maxSide} pixels a side, ${IMAGE_LIMITS.maxPixels / 1e6} megapixels at most).`,
         ),
       hint: loc('图片可能已损坏；用看图软件打开后另存，或缩小后再用。', 'The image may be damaged; open it in an image viewer and save it again, or scale it down.'),
     },
   },
 );
+
+export const imageTooMany = defineDiagnostic(
+  image('image-too-many', [`全文显示图片超过 ${IMAGE_LIMITS.maxPlaces} 处，或合计超过 ${sizeText(IMAGE_LIMITS.maxEmbeddedBytes)}（同一张图每显示一次算一次）。`, `A report shows images in more than ${IMAGE_LIMITS.maxPlaces} places, or more than ${sizeText(IMAGE_LIMITS.maxEmbeddedBytes)} of them (an image counts at each place it is shown).`], ['每显示一次，DOCX 和网页就各嵌入一份：成千上万次会耗尽内存，生成不出来。', 'Each place embeds the image again in the DOCX and the web page: thousands of them exhaust memory and nothing is built.'], ['删去重复的图片，照片压缩后再用，或放进附件。', 'Remove repeated images, compress photos, or move them to an attachment.']),
+  {
+    tooMany: {
+      message: (d: { places: number; bytes: number }) =>
+        loc(
+          `到这里全文已显示图片 ${d.places} 处、合计 ${sizeText(d.bytes)}，超过上限（${IMAGE_LIMITS.maxPlaces} 处、${sizeText(IMAGE_LIMITS.maxEmbeddedBytes)}）：同一张图每显示一次，DOCX 和网页就各嵌入一份。`,
+          `Up to here the report shows images in ${d.places} places, ${sizeText(d.bytes)} in all, over the limit (${IMAGE_LIMITS.maxPlaces} places, ${sizeText(IMAGE_LIMITS.maxEmbeddedBytes)}): each place embeds the image again in the DOCX and the web page.`,
+        ),
+      hint: 'fix',
+    },
+  },
+);
+
+/**
+ * The first place where the report's images pass maxPlaces or maxEmbeddedBytes, counted before
+ * anything is rendered; undefined when they stay within both.
+ */
+export function imagePlacesOverBudget(chapters: readonly { file: string; body: Root }[], assets: ReadonlyMap<string, Asset>): Diagnostic | undefined {
+  let places = 0;
+  let bytes = 0;
+  for (const { file, body } of chapters) {
+    const stack: { type: string; children?: unknown[] }[] = [body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'image') {
+        const asset = assets.get(assetKey((node as Image).url));
+        if (!asset) continue;
+        places++;
+        bytes += asset.bytes.length;
+        if (places > IMAGE_LIMITS.maxPlaces || bytes > IMAGE_LIMITS.maxEmbeddedBytes) {
+          const at = (node as Image).position?.start;
+          return imageTooMany.at({ file, line: at?.line ?? 1, column: at?.column ?? 1 }, 'tooMany', { places, bytes });
+        }
+      }
+      const children = (node.children ?? []) as { type: string; children?: unknown[] }[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return undefined;
+}
 
 /** Images referenced by a chapter, read from the report folder (never from outside it or the network). */
 export async function collectAssets(root: Root, file: string, host: SourceHost, assets: Map<string, Asset>): Promise<Diagnostic[]> {

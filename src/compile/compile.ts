@@ -8,7 +8,7 @@ import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } f
 import { LineIndex } from '../source/line-index.js';
 import { mapToSource, type OffsetMap } from '../source/offset-map.js';
 import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
-import { collectAssets } from './assets.js';
+import { collectAssets, imagePlacesOverBudget } from './assets.js';
 import { figureRecords } from '../figures/records.js';
 import { lowerChapter } from './lower.js';
 import { citedFigures } from './cited.js';
@@ -118,6 +118,8 @@ export async function compileReport(source: ReportSource, compileOne: ChapterCom
     else chapters.push({ ...made, number: headingNumber(1, chapters.length + 1) });
   }
 
+  const overBudget = imagePlacesOverBudget([...(preface ? [preface] : []), ...chapters], assets);
+  if (overBudget) diagnostics.push(overBudget);
   if (hasErrors(diagnostics)) return { diagnostics };
   const figures = figureRecords(source, printed, templates);
   return {

@@ -5,6 +5,7 @@ import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js';
 import { applyFixes } from '../fix/apply.js';
 import { overlayHost, type SourceHost } from '../io/host.js';
 import { loadReport, type LoadOptions } from '../load/report.js';
+import { isUnreadSource } from '../source/read.js';
 import type { Session } from '../session.js';
 import { formatMarkdown } from './markdown.js';
 
@@ -52,6 +53,9 @@ export async function formatReport(host: SourceHost, session: Session, options: 
   for (; passes < MAX_PASSES; passes++) {
     const loaded = await loadReport(overlayHost(host, edits), session, load);
     if (!loaded.source) return { changes: [], diagnostics: loaded.diagnostics, passes };
+    // A chapter that was not read cannot be formatted, and "every chapter is formatted" would be untrue.
+    const unread = loaded.diagnostics.filter(isUnreadSource);
+    if (unread.length > 0) return { changes: [], diagnostics: unread, passes };
     let changed = false;
     const found = options.fix ? runRules(loaded.source, rules, { validators: session.validators }).filter((d) => d.fix) : [];
     // The chapters, rewritten in stable Markdown; metrics.yaml only fixed (full-width digits), never reformatted.

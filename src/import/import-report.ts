@@ -147,7 +147,7 @@ async function ownDocx(bytes: Uint8Array, options: ImportOptions): Promise<Impor
   if (await guardDocx(bytes, options.file)) return undefined;
   let parts: Record<string, Uint8Array>;
   try {
-    parts = docxParts(bytes);
+    parts = await docxParts(bytes);
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@
  * A clerk's edits in Word keep all of these, so edited text comes back as edited.
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
 import { PROVENANCE } from '../render/docx/provenance.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -64,9 +64,18 @@ export function ownProperties(parts: Record<string, Uint8Array>): Map<string, st
   return props.has(PROVENANCE) ? props : undefined;
 }
 
-/** The parts of a vetted DOCX (zip-guard.ts ran first: entry names, counts and sizes are bounded). */
-export function docxParts(bytes: Uint8Array): Record<string, Uint8Array> {
-  return unzipSync(bytes, { filter: (f) => /^(?:word\/|docProps\/custom\.xml$)/.test(f.name) });
+/**
+ * The parts of a vetted DOCX (zip-guard.ts ran first), read by the very parser the guard measured:
+ * another one would see entries the guard never counted (of two entries with one name JSZip keeps
+ * the last; fflate inflates both, a 2 GB one hidden first included).
+ */
+export async function docxParts(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts: Record<string, Uint8Array> = {};
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir && /^(?:word\/|docProps\/custom\.xml$)/.test(entry.name)) parts[entry.name] = await entry.async('uint8array');
+  }
+  return parts;
 }
 
 function parse(bytes: Uint8Array) {

@@ -54,7 +54,7 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
     for (const [target, data] of files) {
       if (stopped) throw new WriteInterrupted();
       const dir = path.dirname(target);
-      await ops.mkdir(dir, { recursive: true });
+      await makeFolders(dir, ops);
       const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${tempTag()}.tmp`);
       pending.add(temp);
       temps.push([temp, target]);
@@ -77,6 +77,25 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
       pending.delete(temp);
     }
     throw error;
+  }
+}
+
+/**
+ * `mkdir -p` without Node's recursive mode, which retries for ever where mkdir says ENOENT inside
+ * a folder that exists (`-o /proc/x`; some FUSE and network mounts): one level at a time, each at
+ * most once. A file in the way fails later, at the open, with ENOTDIR.
+ */
+async function makeFolders(dir: string, ops: WriteOps): Promise<void> {
+  const exists = (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  };
+  try {
+    await ops.mkdir(dir);
+  } catch (error) {
+    const parent = path.dirname(dir);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) return exists(error);
+    await makeFolders(parent, ops);
+    await ops.mkdir(dir).catch(exists);
   }
 }
 

@@ -23,6 +23,8 @@ const WORDS: Record<string, Localized> = {
   ETXTBSY: { zh: '文件正被占用', en: 'the file is busy' },
   EXDEV: { zh: '不能跨磁盘改名', en: 'cannot rename across disks' },
   ENXIO: { zh: '设备不存在', en: 'no such device' },
+  // Reads say a missing file their own way; a write meets this where no folder can be made (/proc, a removed drive).
+  ENOENT: { zh: '这里不存在，也不能新建文件夹', en: 'it does not exist, and no folder can be made there' },
   EINVAL: { zh: '文件名不被系统接受', en: 'the name is not accepted by the system' },
 };
 

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, readdir, realpath } from 'node:fs/promises';
+import { open, readdir, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { found, MAX_READ_BYTES, MISSING, type FileResult, type SourceHost } from './host.js';
 
@@ -50,12 +50,18 @@ export function nodeHost(root: string): SourceHost {
   };
 }
 
-/** The path as the file system resolves it: links followed, and for a path that does not exist (yet), its nearest existing folder's real path and the rest. */
-export async function resolvedPath(abs: string): Promise<string> {
+/**
+ * The path as the file system resolves it: links followed, and for a path that does not exist
+ * (yet), its nearest existing folder's real path and the rest. A link to where nothing is yet is
+ * followed too: a write through it would land there.
+ */
+export async function resolvedPath(abs: string, hops = 0): Promise<string> {
   const rest: string[] = [];
   for (let current = abs; ; current = path.dirname(current)) {
     const real = await realpath(current).catch(() => undefined);
     if (real) return path.join(real, ...rest);
+    const target = hops < 40 ? await readlink(current).catch(() => undefined) : undefined;
+    if (target !== undefined) return resolvedPath(path.join(path.resolve(path.dirname(current), target), ...rest), hops + 1);
     if (path.dirname(current) === current) return abs;
     rest.unshift(path.basename(current));
   }
@@ -106,6 +112,8 @@ function failure(error: unknown): FileResult<never> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return MISSING;
   if (code === 'EISDIR') return { status: 'not-a-file', kind: 'folder' };
+  // What opening a socket (or a device with nothing behind it) says.
+  if (code === 'ENXIO') return { status: 'not-a-file', kind: 'special' };
   if (code === 'EACCES' || code === 'EPERM') return { status: 'denied', reason: 'permission' };
   return { status: 'unreadable', reason: code ?? (error instanceof Error ? error.message : String(error)) };
 }

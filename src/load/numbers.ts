@@ -8,8 +8,8 @@ export const numberUnsafe = defineDiagnostic({
   severity: 'error',
   fixedSeverity: true,
   description: loc(
-    `metrics.yaml 里的数大于 ${Number.MAX_SAFE_INTEGER}（2^53 − 1），或是 .inf、.nan：读进来就不是写下的那个数了。`,
-    `A number in metrics.yaml is beyond ${Number.MAX_SAFE_INTEGER} (2^53 − 1), or is .inf or .nan: what is read is no longer the number written.`,
+    `metrics.yaml 里的数大于 ${Number.MAX_SAFE_INTEGER}（2^53 − 1），小到读成 0（如 1e-400），或是 .inf、.nan：读进来就不是写下的那个数了。`,
+    `A number in metrics.yaml is beyond ${Number.MAX_SAFE_INTEGER} (2^53 − 1), so small it reads as 0 (1e-400), or is .inf or .nan: what is read is no longer the number written.`,
   ),
   why: loc(
     '这么大的数无法精确表示：12345678901234567891 会悄悄变成 12345678901234567000，1e21 会印成“1e+21份”。',
@@ -26,7 +26,14 @@ export const numberUnsafe = defineDiagnostic({
     message: (d: { text: string }) => loc(`“${d.text}”不是一个有限的数。`, `"${d.text}" is not a finite number.`),
     hint: 'fix',
   },
+  underflow: {
+    message: (d: { text: string }) => loc(`数“${d.text}”太小，读进来成了 0。`, `The number "${d.text}" is too small: it reads as 0.`),
+    hint: 'fix',
+  },
 });
+
+/** The digits of a number as written, without sign, base prefix and exponent. */
+const mantissa = (text: string) => (/^[-+]?0[xXoObB]/.test(text) ? text.replace(/^[-+]?0./, '') : text.replace(/[eE].*$/, ''));
 
 /**
  * Every number of a figures file that cannot be what its writer meant: beyond 2^53 (rounded by
@@ -36,11 +43,14 @@ export function unsafeNumbers(doc: YamlDocument, severity?: Severity): Diagnosti
   const found: Diagnostic[] = [];
   const walk = (value: unknown, pointer: string) => {
     if (typeof value === 'number') {
-      if (Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return;
+      if (value !== 0 && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return;
       const position = positionOf(doc, pointer, 'value');
       const offset = doc.lines.offset(position.line, position.column);
       const text = /^[^\s#,}\]]+/.exec(doc.text.slice(offset, offset + 400))?.[0] ?? String(value);
-      found.push(numberUnsafe.at({ file: doc.file, ...position }, Number.isFinite(value) ? 'tooLarge' : 'notFinite', { text }, severity ? { severity } : undefined));
+      // A zero is fine unless its writer wrote other digits (1e-400 underflows to 0).
+      if (value === 0 && !/[1-9a-fA-F]/.test(mantissa(text))) return;
+      const kind = value === 0 ? 'underflow' : Number.isFinite(value) ? 'tooLarge' : 'notFinite';
+      found.push(numberUnsafe.at({ file: doc.file, ...position }, kind, { text }, severity ? { severity } : undefined));
     } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${pointerEscape(key)}`);
     }

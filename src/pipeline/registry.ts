@@ -1,7 +1,7 @@
 import type { DiagnosticMeta } from '../diagnostics/definition.js';
 import { rules } from '../check/rules/index.js';
 import { configRuleOptions } from '../check/run.js';
-import { imageMissing, imageOutside, imageRemote, imageUnreadable } from '../compile/assets.js';
+import { imageMissing, imageOutside, imageRemote, imageTooMany, imageUnreadable } from '../compile/assets.js';
 import { htmlUnsupported, markdownUnsupported } from '../compile/lower.js';
 import { importDiagnostics } from '../import/diagnostic-meta.js';
 import { importOwn } from '../import/diagnostics.js';
@@ -40,7 +40,7 @@ export const DIAGNOSTICS: readonly DiagnosticMeta[] = [
   // markdown
   markdownTooLarge, markdownTooComplex, markdownTooDeep, htmlUnclosed, htmlTooDeep, markdownDelimiters, htmlUnsupported, markdownUnsupported,
   // image
-  imageMissing, imageRemote, imageOutside, imageUnreadable,
+  imageMissing, imageRemote, imageOutside, imageUnreadable, imageTooMany,
   // summary (across the reports of a district)
   summaryDuplicateReport, summaryUnitMismatch,
 ]

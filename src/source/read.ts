@@ -8,6 +8,7 @@ export const sourceOutside = defineDiagnostic({
   category: 'load',
   severity: 'error',
   fixedSeverity: true,
+  readError: true,
   description: loc('源文件指向报告文件夹之外（符号链接、../ 或绝对路径）。', 'A source file leads out of the report folder (a symlink, ../ or an absolute path).'),
   why: loc('报告只能用自己文件夹里的材料，审阅者才看得到全部来源；CI 也不能借此读到仓库外的文件。', 'A report uses only material in its own folder, so reviewers see every source, and CI never reads files outside the repository through it.'),
   fix: loc('把文件复制到报告文件夹内，用相对路径引用。', 'Copy the file into the report folder and refer to it by relative path.'),
@@ -83,6 +84,9 @@ export const sourceTooLarge = defineDiagnostic({
     hint: 'fix',
   },
 });
+
+/** Whether a diagnostic says a source file was not read (outside, unreadable, not a file, too large). */
+export const isUnreadSource = (d: Diagnostic): boolean => [sourceOutside, sourceUnreadable, sourceNotAFile, sourceTooLarge].some((def) => def.meta.id === d.ruleId);
 
 /** A failed read as a diagnostic at `at` (where the file is named, or the file itself); none for a missing file, which each caller words itself. */
 export function readFailure(path: string, result: FileFailure, at: Location): Diagnostic | undefined {

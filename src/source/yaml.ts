@@ -37,7 +37,7 @@ export const yamlSyntax = defineDiagnostic({
 }, {
   tooLarge: { message: (d: { size: number }) => loc(`文件过大（${d.size} 字符），上限为 ${YAML_LIMITS.maxBytes} 字符。`, `File too large (${d.size} characters); the limit is ${YAML_LIMITS.maxBytes}.`) },
   syntax: {
-    message: (d: { reason: string }) => loc(`YAML 语法错误：${d.reason}`, `YAML syntax error: ${d.reason}`),
+    message: (d: { reason: string }) => loc(`YAML 语法错误：${yamlReasonZh(d.reason)}`, `YAML syntax error: ${d.reason}`),
     hint: loc('检查缩进（只能用空格）、冒号后的空格和引号是否成对。', 'Check the indentation (spaces only), the space after each colon and that quotes are paired.'),
   },
   tooDeep: { message: loc('YAML 嵌套过深，无法读取。', 'YAML is nested too deeply to read.') },
@@ -107,6 +107,42 @@ export function parseYaml(text: string, file: string): { doc?: YamlDocument; dia
     };
   }
   return { doc: { file, text, value: values[0] ?? null, spans, lines }, diagnostics: [] };
+}
+
+/**
+ * js-yaml's reasons (English only) in Chinese, the ones a clerk meets; by prefix, since some end
+ * with what was found. Anything else is shown as js-yaml says it.
+ */
+const REASONS_ZH: [string, string][] = [
+  ['deficient indentation', '缩进不够：这一行应当比上一级多缩进，或者上一行的引号、括号没有配对'],
+  ['bad indentation of a mapping entry', '这一项的缩进不对（或冒号后面又有一个“键: 值”，值里有冒号时请加引号）'],
+  ['bad indentation of a sequence entry', '列表项（- ）的缩进不对'],
+  ['tab characters must not be used in indentation', '缩进里有制表符（Tab），只能用空格'],
+  ['a line break is expected', '这里应当换行（“|”“>”后面只能跟换行）'],
+  ['unknown escape sequence', '双引号里有无效的转义“\\”：反斜杠本身请写成“\\\\”，或改用单引号'],
+  ['expected hexadecimal character', '双引号里的“\\x”“\\u”后面应当是十六进制数字：反斜杠本身请写成“\\\\”，或改用单引号'],
+  ['unexpected end of the stream within a double quoted scalar', '双引号没有配对'],
+  ['unexpected end of the document within a double quoted scalar', '双引号没有配对'],
+  ['unexpected end of the stream within a single quoted scalar', '单引号没有配对'],
+  ['unexpected end of the document within a single quoted scalar', '单引号没有配对'],
+  ['unexpected end of the stream within a flow collection', '方括号或花括号没有配对'],
+  ['missed comma between flow collection entries', '方括号或花括号里的各项之间少了逗号'],
+  ['end of the stream or a document separator is expected', '这一行多出了内容（多半是缩进不对，或值里有冒号没加引号）'],
+  ['can not read a block mapping entry', '读不出这一项：键不能跨行（值里有冒号时请加引号）'],
+  ['a whitespace character is expected after the key-value separator', '冒号后面要有空格'],
+  ["expected ':' after a mapping key", '键后面少了冒号'],
+  ['expected the node content', '这里应当有值'],
+  ['alias node should not have any properties', '别名（*名字）前面不能再加锚点或标签'],
+  ['name of an alias node must contain at least one character', '“*”后面要写别名的名字'],
+  ['name of an anchor node must contain at least one character', '“&”后面要写锚点的名字'],
+  ['unknown tag', '不支持的标签（!!…）：请去掉它'],
+  ['unknown scalar tag', '不支持的标签（!!…）：请去掉它'],
+  ['unidentified alias', '引用了没有定义的别名（*名字）'],
+  ['the stream contains non-printable characters', '文件里有不可见的控制字符'],
+];
+
+function yamlReasonZh(reason: string): string {
+  return REASONS_ZH.find(([prefix]) => reason.startsWith(prefix))?.[1] ?? reason;
 }
 
 function syntaxDiagnostic(error: unknown, file: string, lines: LineIndex): Diagnostic {

@@ -177,8 +177,10 @@ function toDiagnostic(doc: YamlDocument, error: ErrorObject, zh: ErrorObject, de
     const key = String(error.params.missingProperty);
     return definition.at({ file: doc.file, ...positionOf(doc, error.instancePath, 'key') }, 'required', { ...base, key });
   }
-  const text = { zh: zh.message ?? '', en: error.message ?? '' };
-  return definition.at({ file: doc.file, ...positionOf(doc, error.instancePath, 'value') }, 'invalid', { ...base, text, description: describe(error) });
+  const description = describe(error);
+  // A regular expression says nothing to a clerk: where the field's description (the hint) says the form, say only that it is wrong.
+  const text = error.keyword === 'pattern' && description ? { zh: '的写法不对', en: 'is not written in the expected form' } : { zh: zh.message ?? '', en: error.message ?? '' };
+  return definition.at({ file: doc.file, ...positionOf(doc, error.instancePath, 'value') }, 'invalid', { ...base, text, description });
 }
 
 /** The keys the schema holding an additionalProperties error allows. */

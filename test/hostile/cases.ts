@@ -18,6 +18,8 @@ export interface HostileCase {
   symlinks?: Record<string, string>;
   /** Named pipes (FIFOs) to make at these paths, each replacing a file (POSIX only). */
   fifos?: string[];
+  /** Unix sockets listening at these paths while the case runs, each replacing a file (POSIX only). */
+  sockets?: string[];
   /** Folders to make at these paths, each replacing a file. */
   folders?: string[];
   /** Sparse files of this many bytes (they use no disk), each replacing a file. */
@@ -46,6 +48,8 @@ export interface HostileCase {
   namesMatch?: RegExp;
   /** stdout + stderr stay below this many bytes. */
   maxOutputBytes?: number;
+  /** The process's peak resident memory stays below this many MB (what a limit promises to bound). */
+  maxRssMB?: number;
 }
 
 const CHAPTER = 'chapters/05-other.md';

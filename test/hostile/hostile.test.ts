@@ -1,6 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, open, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,8 @@ interface Outcome {
   partialOutputs: boolean;
   outputsLost: number;
   writtenOutside: string[];
+  /** Peak resident memory (MB), when the process got to exit normally. */
+  peakMB?: number;
 }
 const outcomes: Outcome[] = [];
 
@@ -49,12 +53,16 @@ interface Run {
   stdout: string;
   stderr: string;
   ms: number;
+  peakMB?: number;
 }
+
+const peakRss = path.join(repoRoot, 'test', 'hostile', 'peak-rss.cjs');
 
 function run(args: string[], cwd: string, closeStdoutAfter?: number): Promise<Run> {
   const start = performance.now();
+  const rssFile = path.join(os.tmpdir(), `hostile-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', peakRss, bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', HOSTILE_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
@@ -66,7 +74,11 @@ function run(args: string[], cwd: string, closeStdoutAfter?: number): Promise<Ru
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - start });
+      const ms = performance.now() - start;
+      readFile(rssFile, 'utf8').then(
+        (kb) => rm(rssFile, { force: true }).then(() => resolve({ code, signal, stdout, stderr, ms, peakMB: Math.round(Number(kb) / 1024) })),
+        () => resolve({ code, signal, stdout, stderr, ms }),
+      );
     });
   });
 }
@@ -81,7 +93,7 @@ async function writeFiles(dir: string, files: Record<string, string | Buffer>, r
 }
 
 /** The case's temp folder: the example at report/ with the case's changes, and any further reports. */
-async function prepare(c: HostileCase): Promise<{ root: string; report: string; reports: string[] }> {
+async function prepare(c: HostileCase): Promise<{ root: string; report: string; reports: string[]; servers: Server[] }> {
   const report = await copyExample();
   const root = path.dirname(report);
   await writeFiles(report, c.files, root);
@@ -92,11 +104,14 @@ async function prepare(c: HostileCase): Promise<{ root: string; report: string; 
     await writeFiles(dir, files, root);
     reports.push(dir);
   }
-  for (const name of [...(c.fifos ?? []), ...(c.folders ?? []), ...Object.keys(c.sparse ?? {})]) {
+  for (const name of [...(c.fifos ?? []), ...(c.sockets ?? []), ...(c.folders ?? []), ...Object.keys(c.sparse ?? {})]) {
     await rm(path.join(report, name), { force: true });
     await mkdir(path.dirname(path.join(report, name)), { recursive: true });
   }
   for (const name of c.fifos ?? []) execFileSync('mkfifo', [path.join(report, name)]);
+  const servers = await Promise.all((c.sockets ?? []).map((name) => new Promise<Server>((resolve) => {
+    const server = createServer().listen(path.join(report, name), () => resolve(server));
+  })));
   for (const name of c.folders ?? []) await mkdir(path.join(report, name), { recursive: true });
   for (const [name, size] of Object.entries(c.sparse ?? {})) {
     const handle = await open(path.join(report, name), 'w');
@@ -108,7 +123,7 @@ async function prepare(c: HostileCase): Promise<{ root: string; report: string; 
     await rm(path.join(report, link), { force: true });
     await symlink(target, path.join(report, link));
   }
-  return { root, report, reports };
+  return { root, report, reports, servers };
 }
 
 const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
@@ -117,13 +132,14 @@ const all = [...cases, ...roundTwo];
 
 describe('hostile input', () => {
   it.each(all.map((c) => [`${c.class}: ${c.name}`, c] as const))('%s', async (_label, c) => {
-    if (c.fifos && !posix) return;
-    const { root, report, reports } = await prepare(c);
+    if ((c.fifos || c.sockets) && !posix) return;
+    const { root, report, reports, servers } = await prepare(c);
     const isSource = (rel: string) => !OUTPUT.test(rel) && !rel.endsWith('.tmp');
     const before = await hashTree(root, isSource);
     const argv = (c.argv ?? ['build', ...(c.args ?? [])]).map(rooted(root));
     const cwd = c.cwd === undefined ? report : path.join(root, c.cwd);
     const result = await run(argv, cwd, c.closeStdoutAfter);
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     const output = result.stdout + result.stderr;
 
     // Outputs: every output file in the case's folder, and where the user allowed them (the report folders, -o).
@@ -155,6 +171,7 @@ describe('hostile input', () => {
       partialOutputs: files.some((f) => f.endsWith('.tmp')) || (!argv.includes('-f') && [...groups.values()].some((exts) => exts.size !== 3)),
       outputsLost,
       writtenOutside,
+      peakMB: result.peakMB,
     };
     outcomes.push(outcome);
 
@@ -168,6 +185,7 @@ describe('hostile input', () => {
     if (c.expect) expect(output.slice(0, 200_000)).toMatch(typeof c.expect === 'string' ? new RegExp(c.expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : c.expect);
     if (c.notExpect) expect(output.slice(0, 200_000)).not.toMatch(c.notExpect);
     if (c.maxOutputBytes !== undefined) expect(Buffer.byteLength(output)).toBeLessThan(c.maxOutputBytes);
+    if (c.maxRssMB !== undefined) expect(result.peakMB, 'peak resident memory (MB)').toBeLessThan(c.maxRssMB);
     if (c.outputs !== undefined) expect(produced.length).toBe(c.outputs);
     if (c.namesMatch) for (const f of produced) expect(path.basename(f)).toMatch(c.namesMatch);
     for (const f of produced) expect(Buffer.byteLength(path.basename(f)), f).toBeLessThanOrEqual(255);

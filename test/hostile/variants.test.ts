@@ -249,7 +249,7 @@ describe('variants: messages', () => {
   });
 
   it('every file-system error code lawreport has words for is said in words, not as its code', () => {
-    for (const code of ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EMFILE', 'ENFILE', 'ELOOP', 'ENAMETOOLONG', 'EIO', 'EBUSY', 'EXDEV']) {
+    for (const code of ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EMFILE', 'ENFILE', 'ELOOP', 'ENAMETOOLONG', 'EIO', 'EBUSY', 'EXDEV', 'ENXIO', 'ENOENT']) {
       let zh = '';
       let en = '';
       const error = Object.assign(new Error(`${code}: failed`), { code, path: '/out/x.docx' });

@@ -10,6 +10,7 @@ import { relocate } from '../../diagnostics/diagnostic.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { printDiagnostics } from '../print.js';
 import { SUMMARY_BASE, writeSummary } from '../summary-output.js';
+import { checkOutputDir } from '../write-outputs.js';
 import { expandReportDirs } from './expand.js';
 import { batchJson } from './json.js';
 import { batchOutDirs } from './out-dirs.js';
@@ -39,6 +40,9 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   const jobs = options.jobs ?? defaultJobs();
   const dirs = await expandReportDirs(ctx.cwd, args);
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : undefined;
+  // An -o that is one report's folder, or lies in its chapters/ or templates/, would take the
+  // others' outputs, the summary and the index among that report's sources: refused before any work.
+  if (command === 'build' && outDir) for (const dir of dirs) await checkOutputDir(path.resolve(ctx.cwd, dir), outDir);
   // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
   const outDirs = outDir === undefined ? undefined : ((dirsOut) => new Map(dirs.map((dir, i) => [dir, dirsOut[i]!])))(batchOutDirs(ctx.cwd, dirs, outDir));
   const tasks = reportTasks(ctx, command, dirs, {

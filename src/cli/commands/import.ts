@@ -4,13 +4,12 @@ import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import type { ImportSummary } from '../../import/import-report.js';
 import { importReport } from '../../import/import-report.js';
 import { builtinsHost } from '../../io/builtins-host.js';
-import { readFileBounded } from '../../io/node-host.js';
-import { readFailure } from '../../source/read.js';
 import { builtinCatalog, builtinProfile } from '../../init/builtins.js';
 import { existingFiles, writeFolder } from '../../init/write-folder.js';
 import { Session } from '../../session.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { shownPath } from '../format/paths.js';
+import { readNamedFile } from '../named-file.js';
 import { printDiagnostics } from '../print.js';
 import { assertBuiltinProfile, refuseOverwrite, warnStrayChapters } from './init.js';
 
@@ -47,12 +46,8 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
   const session = new Session(builtins);
   const [profile, catalog] = await Promise.all([builtinProfile(builtins, options.profile, session), builtinCatalog(builtins, session)]);
   // Read as checked: a file swapped for a pipe or grown since the stat above is refused, not waited on.
-  const read = await readFileBounded(abs, MAX_IMPORT_BYTES);
-  if (read.status !== 'ok') {
-    const why = readFailure(file, read, { file })?.message ?? { zh: `找不到文件“${file}”。`, en: `File "${file}" not found.` };
-    throw new UsageError(why.zh, why.en);
-  }
-  const result = await importReport(read.value, {
+  const bytes = await readNamedFile(abs, file, MAX_IMPORT_BYTES);
+  const result = await importReport(bytes, {
     file: path.basename(file),
     profile,
     profileName: options.profile,

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { runGit } from '../../io/git.js';
@@ -7,7 +7,8 @@ import { CHAPTERS_DIR, isChapterFile } from '../../load/chapter-file.js';
 import { CONFIG_FILE, METRICS_FILE } from '../../load/report.js';
 import { chapterText, docxText, metricsText } from '../../review/textconv.js';
 import { Session } from '../../session.js';
-import { EXIT, t, UsageError, type CliContext } from '../context.js';
+import { EXIT, t, type CliContext } from '../context.js';
+import { readNamedFile, textIfReadable } from '../named-file.js';
 
 /**
  * `lawreport textconv FILE`, git's textconv driver: prints the text git should compare (a DOCX's
@@ -17,16 +18,15 @@ import { EXIT, t, UsageError, type CliContext } from '../context.js';
  */
 export async function textconvCommand(ctx: CliContext, file: string): Promise<number> {
   const abs = path.resolve(ctx.cwd, file);
-  const bytes = await readFile(abs).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`读不到文件“${file}”（${error.code ?? error.message}）。`, `Cannot read "${file}" (${error.code ?? error.message}).`);
-  });
+  // Bounded and without blocking, as every source is read: git may hand over anything the repository holds.
+  const bytes = await readNamedFile(abs, file);
   if (/\.docx$/i.test(file)) {
-    const read = await docxText(new Uint8Array(bytes), file);
-    if ('problem' in read) {
-      const problem = read.problem[ctx.lang];
+    const text = await docxText(bytes, file);
+    if ('problem' in text) {
+      const problem = text.problem[ctx.lang];
       ctx.stderr(t(ctx, `lawreport textconv：${file}：${problem}\n`, `lawreport textconv: ${file}: ${problem}\n`));
       ctx.stdout(t(ctx, `（lawreport textconv：${problem}）\n`, `(lawreport textconv: ${problem})\n`));
-    } else ctx.stdout(read.text);
+    } else ctx.stdout(text.text);
     return EXIT.ok;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
@@ -75,13 +75,13 @@ async function reportOf(ctx: CliContext, abs: string, text: string, kind: 'chapt
   for (const config of configs) {
     const dir = path.resolve(ctx.cwd, path.dirname(config));
     if (!(await isReport(dir))) continue;
-    const named = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+    const named = await textIfReadable(path.join(dir, file));
     if (named !== undefined) {
       scored.push({ dir, named: true, score: shared(named) });
       continue;
     }
     const names = kind === 'chapter' ? await readdir(path.join(dir, CHAPTERS_DIR)).catch(() => [] as string[]) : [];
-    const texts = await Promise.all(names.filter(isChapterFile).map((n) => readFile(path.join(dir, CHAPTERS_DIR, n), 'utf8').catch(() => '')));
+    const texts = await Promise.all(names.filter(isChapterFile).map(async (n) => (await textIfReadable(path.join(dir, CHAPTERS_DIR, n))) ?? ''));
     scored.push({ dir, named: false, score: Math.max(0, ...texts.map(shared)) });
   }
   const best = scored.sort((a, b) => Number(b.named) - Number(a.named) || b.score - a.score)[0];
