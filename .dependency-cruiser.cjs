@@ -5,7 +5,7 @@
  * Type-only imports count too: a layer's types are part of what it depends on.
  */
 const LAYERS = [
-  ['ground', ['src/diagnostics/', 'src/io/', 'src/paths\\.ts$']],
+  ['ground', ['src/diagnostics/', 'src/io/', 'src/paths\\.ts$', 'src/collate\\.ts$']],
   ['source', ['src/source/']],
   ['model', ['src/model\\.ts$']],
   ['validate', ['src/validate/', 'src/rate\\.ts$']],

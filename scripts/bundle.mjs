@@ -2,7 +2,7 @@
 // One file per feature instead of ~250 modules: `check` starts about a third faster
 // (bench/README.md has the numbers). The chunks sit directly in lib/, so `packageRoot`
 // (lib/..) stays the package root whichever chunk computes it.
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,6 +12,24 @@ const lib = path.join(root, 'lib');
 
 // Chunks are content-hashed: drop the previous build's so lib/ does not grow stale files.
 for (const name of (await readdir(lib).catch(() => [])).filter((n) => /^chunk-.*\.js$/.test(n))) await rm(path.join(lib, name));
+
+/**
+ * commander requires node:child_process at load, for executable subcommands lawreport does not
+ * have: loading it costs every run ≈ 2–3 ms. Its three uses are `childProcess.spawn(…)`, so a
+ * getter that requires it on first use keeps commander's behaviour. Fails the build if commander
+ * changes that line, rather than silently bundling something else.
+ */
+const lazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!code.includes(eager)) throw new Error(`${args.path}: commander no longer requires child_process as expected; update scripts/bundle.mjs`);
+      return { contents: code.replace(eager, "const childProcess = { get spawn() { return require('node:child_process').spawn; } };"), loader: 'js' };
+    });
+  },
+};
 
 await build({
   absWorkingDir: root,
@@ -25,5 +43,6 @@ await build({
   target: 'node20',
   // CommonJS dependencies (ajv, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

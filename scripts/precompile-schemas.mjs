@@ -1,9 +1,9 @@
 // Part of `npm run build`: turns each schemas/*.schema.json into a standalone validator
 // (ajv's own code generation) in lib/validate/precompiled/, so a run validates lawreport.yaml
 // without loading ajv or compiling the schema (~70 ms of a ~200 ms check; bench/README.md).
-// Each file carries the digest of the schema it was made from; src/validate/schema.ts uses it
-// only when that digest matches the schema it was given, and compiles with ajv otherwise.
-import { createHash } from 'node:crypto';
+// Each file carries the text (JSON.stringify) of the schema it was made from; src/validate/schema.ts
+// uses it only when that text is the schema it was given, and compiles with ajv otherwise. Text,
+// not a digest: comparing it costs nothing, hashing it would load node:crypto (≈ 7 ms) at every run.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,5 @@ for (const [name, schema] of schemas) {
   // A schema may $ref another of schemas/ by file name (the summary's diagnostics are check-output's items).
   for (const [other, otherSchema] of schemas) if (other !== name && otherSchema.$id) ajv.addSchema(otherSchema);
   const code = standaloneCode.default(ajv, ajv.compile(schema));
-  const digest = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
-  await writeFile(path.join(outDir, name.replace(/\.json$/, '.cjs')), `${code}\nmodule.exports.digest = ${JSON.stringify(digest)};\n`);
+  await writeFile(path.join(outDir, name.replace(/\.json$/, '.cjs')), `${code}\nmodule.exports.schemaText = ${JSON.stringify(JSON.stringify(schema))};\n`);
 }

@@ -18,6 +18,8 @@ export class Session {
   readonly figureTerms = new FigureTerms();
   /** metrics.yaml's schema by its content: the same catalog gives the same object, compiled once. */
   readonly metricsSchemas = new Map<string, object>();
+  /** What renderers keep between reports (render/options.ts' RenderCache: the DOCX's styles, theme and numbering per fonts). */
+  readonly renders = new Map<symbol, unknown>();
   private schemas?: Promise<BuiltinSchemas>;
   private readonly memos = new Map<symbol, { key: string; value: unknown }>();
 

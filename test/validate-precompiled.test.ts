@@ -29,7 +29,7 @@ describe('precompiled schema validators', () => {
     const validators = new Validators();
     await validators.prepare(schema);
     const precompiled = validateYaml(doc, schema, configSchema, validators);
-    // Same content, different digest: forces the ajv path.
+    // Same rules, other text: forces the ajv path.
     const runtime = validateYaml(doc, { ...schema, $comment: 'forces compilation' }, configSchema, validators);
     expect(precompiled.length).toBeGreaterThanOrEqual(3);
     expect(precompiled.map((d) => d.message.zh).join('\n')).toContain('ouput');

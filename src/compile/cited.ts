@@ -1,4 +1,5 @@
 import type { FigureRecord } from '../model.js';
+import { compareNames } from '../collate.js';
 
 /**
  * The figures of metrics.yaml that the chapters cite ({{fig a.b}}, {{a.b}}, and the parts of a
@@ -19,5 +20,5 @@ export function citedFigures(records: readonly FigureRecord[]): Record<string, n
     const value = written.get(id)!.value;
     if (typeof value === 'number' && Number.isFinite(value)) out.push([id, value]);
   }
-  return Object.fromEntries(out.sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(out.sort(([a], [b]) => compareNames(a, b)));
 }

@@ -2,6 +2,7 @@
  * One diagnostic type for every stage (load, validate, template, check, render).
  * Deep code returns these as values; only the CLI prints them.
  */
+import { compareNames } from '../collate.js';
 
 /**
  * The one home of where a diagnostic is documented: docs/rules.md, in the repository and in the
@@ -108,11 +109,11 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareNames(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
       severityRank[a.severity] - severityRank[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareNames(a.ruleId, b.ruleId),
   );
 }
 

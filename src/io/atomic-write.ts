@@ -1,12 +1,22 @@
 import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 
 /** Temp files being written right now (by this thread), so an interrupted run can remove them on its way out. */
 const pending = new Set<string>();
 /** Set once the run is being interrupted: no new temp file is started, none is renamed into place. */
 let stopped = false;
+/** Temp names made by this thread so far. */
+let temps = 0;
+
+/**
+ * A temp name's tag: the thread, a count and a random part. Not node:crypto's randomBytes, which
+ * would load crypto (≈ 7 ms) for a name; 'wx' refuses a name that exists, so uniqueness is all it needs.
+ */
+function tempTag(): string {
+  return `${threadId}.${++temps}.${Math.floor(Math.random() * 0x100000000).toString(16)}`;
+}
 
 /** Thrown by a write that began before, or went on after, the run was interrupted. */
 export class WriteInterrupted extends Error {
@@ -45,7 +55,7 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
       if (stopped) throw new WriteInterrupted();
       const dir = path.dirname(target);
       await makeFolders(dir, ops);
-      const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${tempTag()}.tmp`);
       pending.add(temp);
       temps.push([temp, target]);
       const handle = await ops.open(temp, 'wx');

@@ -56,7 +56,7 @@ export async function buildReport(host: SourceHost, session: Session, formats?: 
     const format = outputFormat(id);
     if (!format) throw new Error(`unknown output format ${id}`); // ids are checked by the schema and the CLI first
     try {
-      outputs.set(id, await format.render(checked.document, options.render ?? {}));
+      outputs.set(id, await format.render(checked.document, { ...options.render, cache: session.renders }));
     } catch (error) {
       if (!(error instanceof RendererUnavailable)) throw error;
       return { ...checked, outputs: new Map(), unavailable: error.problem };

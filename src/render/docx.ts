@@ -12,6 +12,7 @@ import { wrapTitle } from './docx/title.js';
 import { patchPart } from './docx/patch.js';
 import { provenanceProperties } from './docx/provenance.js';
 import { zipReproducibly, type PackageParts } from './reproducible.js';
+import { compileWithFixedParts, type CompiledPart } from './docx/fixed-parts.js';
 
 /** Characters of 二号 on a title line, keeping one character of air at each end. */
 const TITLE_WIDTH = Math.floor(LAYOUT.textWidth / (LAYOUT.titleSize * 10)) - 2;
@@ -59,7 +60,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderOptions = {
       },
     ],
   });
-  return zipReproducibly(await packageParts(document), doc.date, options, patchPart);
+  return zipReproducibly(await packageParts(document, JSON.stringify(fonts), options), doc.date, options, patchPart);
 }
 
 /** What Packer zips: each part's path and its XML text or bytes, in docx's own order. */
@@ -70,12 +71,16 @@ type PartCompiler = { compile(file: Document): Map<string, string | ArrayBufferV
  * zipReproducibly to inflate and deflate it again; Packer's compiler (not in docx's typings, hence
  * the check) hands over the parts unzipped. Without it, unzip what Packer gives: same bytes, slower.
  */
-async function packageParts(document: Document): Promise<PackageParts> {
+async function packageParts(document: Document, fixedKey: string, options: RenderOptions): Promise<PackageParts> {
   const compiler = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
   if (typeof compiler?.compile !== 'function') return unzipSync(new Uint8Array(await Packer.toBuffer(document)));
-  const parts = new Map<string, string | Uint8Array>();
-  for (const [name, data] of (compiler as PartCompiler).compile(document)) {
-    parts.set(name, typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
-  }
-  return parts;
+  const compile = (file: Document) => {
+    const parts = new Map<string, CompiledPart>();
+    for (const [name, data] of (compiler as PartCompiler).compile(file)) {
+      parts.set(name, typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+    }
+    return parts;
+  };
+  // The styles, theme and numbering depend on the fonts alone: a session compiles them once.
+  return compileWithFixedParts(compile, document, fixedKey, options.cache);
 }

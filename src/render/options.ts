@@ -9,7 +9,12 @@ export interface RenderOptions {
   sourceDateEpoch?: string;
   /** What formats that print through a browser find it by: LAWREPORT_CHROMIUM, PATH, and Windows' install folders. */
   browserEnv?: BrowserEnv;
+  /** What renderers keep between the reports of one session (the DOCX's fixed parts), each under a key of its own. */
+  cache?: RenderCache;
 }
+
+/** A session's store for renderers (`Session.renders`): nothing is cached in a module. */
+export type RenderCache = Map<symbol, unknown>;
 
 /** The environment variables a browser is looked for by, as the edge read them (never process.env here). */
 export type BrowserEnv = Readonly<Record<string, string | undefined>>;

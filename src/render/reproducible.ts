@@ -1,6 +1,8 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { ReportDate } from '../model.js';
 import type { RenderOptions } from './options.js';
+import { zipEntries, type ZipEntry } from './zip.js';
+import { compareNames } from '../collate.js';
 
 /** A package's files by path: text parts as strings (as docx compiles them) or bytes. */
 export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>;
@@ -32,10 +34,10 @@ export function zipReproducibly(
   const when = stampOf(date, options.sourceDateEpoch);
   const mtime = localTwin(when);
   const entries = parts instanceof Map ? parts : new Map(Object.entries(parts));
-  const names = [...entries.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const names = [...entries.keys()].sort((a, b) => rank(a) - rank(b) || compareNames(a, b));
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const out: Zippable = {};
+  const out: ZipEntry[] = [];
   for (const name of names) {
     const part = entries.get(name)!;
     let data: Uint8Array;
@@ -52,9 +54,9 @@ export function zipReproducibly(
     } else {
       data = typeof part === 'string' ? encoder.encode(part) : part;
     }
-    out[name] = [data, { mtime, level: 6 }];
+    out.push({ name, data });
   }
-  return zipSync(out);
+  return zipEntries(out, mtime);
 }
 
 /** Zip stores local wall-clock time: give it the UTC fields so every time zone writes the same bytes. */

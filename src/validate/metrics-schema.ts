@@ -19,7 +19,7 @@ export function metricsSchema(catalog: Catalog, byContent = new Map<string, obje
   return schema;
 }
 
-/** Its $id names the validator `npm run build` precompiles from the built-in catalog (used when the digest matches). */
+/** Its $id names the validator `npm run build` precompiles from the built-in catalog (used when its schema text matches). */
 export const METRICS_SCHEMA_ID = 'https://lawreport.dev/schemas/metrics.schema.json';
 
 function build(catalog: Catalog): object {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -44,9 +43,9 @@ export class Validators {
     if (this.compiled.has(schema) || !this.precompiled) return;
     const id = (schema as { $id?: string }).$id;
     if (!id) return;
-    const fn = precompiledValidator(path.posix.basename(id)) as (ValidateFunction & { digest?: string }) | undefined;
+    const fn = precompiledValidator(path.posix.basename(id)) as (ValidateFunction & { schemaText?: string }) | undefined;
     if (!fn) return; // not built (a run from src/ before the first build)
-    if (fn.digest === createHash('sha256').update(JSON.stringify(schema)).digest('hex')) this.compiled.set(schema, fn);
+    if (fn.schemaText === JSON.stringify(schema)) this.compiled.set(schema, fn);
   }
 
   get(schema: object): ValidateFunction {

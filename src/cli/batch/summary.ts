@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { countBySeverity, type Lang } from '../../diagnostics/diagnostic.js';
 import { displayWidth } from '../../summary/width.js';
 import type { ReportOutcome } from './task.js';
+import { compareNames } from '../../collate.js';
 
 /**
  * What a district office reads after checking its towns: one line per report (passed, or which
@@ -36,7 +37,7 @@ export function formatSummary(outcomes: readonly ReportOutcome[], lang: Lang, co
   if (byRule.size > 0) {
     out.push(c.bold(tr('未通过的规则：', 'Failing rules:')));
     const ruleWidth = Math.max(...[...byRule.keys()].map((r) => r.length));
-    for (const [rule, reports] of [...byRule].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    for (const [rule, reports] of [...byRule].sort((a, b) => b[1].length - a[1].length || compareNames(a[0], b[0]))) {
       out.push(`  ${rule.padEnd(ruleWidth)}  ${tr(`${reports.length} 份：`, `${reports.length}: `)}${reports.join(tr('、', ', '))}`);
     }
   }

@@ -1,0 +1,75 @@
+import type { Document } from 'docx';
+import { XmlComponent } from 'docx';
+import type { RenderCache } from '../options.js';
+
+/** A part as docx's compiler gives it: XML text, or bytes (media). */
+export type CompiledPart = string | Uint8Array;
+/** docx's compiler, reached at run time (not in its typings): the package's parts by path, unzipped. */
+export type CompileParts = (file: Document) => Map<string, CompiledPart>;
+
+/**
+ * Parts whose XML depends only on the fonts (the page layout is fixed): the styles, the theme and
+ * the numbering definitions, by the File getter docx's compiler reads each from. Together they are
+ * ≈ 4 of the ≈ 20 ms a warm DOCX takes to compile (bench/README.md). The footers depend on the
+ * fonts too, but cost little, and the footnotes depend on the text.
+ */
+const FIXED: Readonly<Record<string, 'Styles' | 'Theme' | 'Numbering'>> = {
+  'word/styles.xml': 'Styles',
+  'word/theme/theme1.xml': 'Theme',
+  'word/numbering.xml': 'Numbering',
+};
+
+/** What one session keeps: the fixed parts by key, and whether the short way proved itself. */
+interface Kept {
+  readonly byKey: Map<string, ReadonlyMap<string, CompiledPart>>;
+  /** The short way gave the same parts as the long one for this key; false: it did not, never use it. */
+  readonly checked: Map<string, boolean>;
+}
+const KEPT = Symbol('docx fixed parts');
+
+/**
+ * Compiles `document`, reusing the fixed parts a session already compiled for the same `key`
+ * (the fonts): the second and later reports of a batch hand docx's compiler placeholders for the
+ * styles, theme and numbering, and the parts compiled earlier go in their place. The first time a
+ * key is reused, both ways run and must give the same parts; if they do not, the session compiles
+ * every part from then on. Without a cache (a caller that keeps nothing), the long way.
+ */
+export function compileWithFixedParts(compile: CompileParts, document: Document, key: string, cache: RenderCache | undefined): Map<string, CompiledPart> {
+  if (!cache) return compile(document);
+  let kept = cache.get(KEPT) as Kept | undefined;
+  if (!kept) cache.set(KEPT, (kept = { byKey: new Map(), checked: new Map() }));
+  const fixed = kept.byKey.get(key);
+  if (!fixed || kept.checked.get(key) === false) {
+    const parts = compile(document);
+    if (!fixed) kept.byKey.set(key, new Map(Object.keys(FIXED).flatMap((name) => (parts.has(name) ? [[name, parts.get(name)!]] : []))));
+    return parts;
+  }
+  const short = compile(withPlaceholders(document));
+  for (const [name, part] of fixed) short.set(name, part);
+  if (!kept.checked.has(key)) {
+    const long = compile(document);
+    const same = long.size === short.size && [...long].every(([name, part]) => samePart(part, short.get(name)));
+    kept.checked.set(key, same);
+    if (!same) return long;
+  }
+  return short;
+}
+
+/** An empty element: what docx's compiler formats in place of a fixed part. */
+class Placeholder extends XmlComponent {}
+
+/** The document as docx's compiler reads it, with empty stand-ins for the fixed parts. */
+function withPlaceholders(document: Document): Document {
+  const stubs: Record<string, unknown> = {
+    Styles: new Placeholder('w:styles'),
+    Theme: new Placeholder('a:theme'),
+    // The compiler also reads the concrete numbering to fill in numbering references.
+    Numbering: Object.assign(new Placeholder('w:numbering'), { ConcreteNumbering: document.Numbering.ConcreteNumbering }),
+  };
+  return new Proxy(document, { get: (target, prop) => (typeof prop === 'string' && prop in stubs ? stubs[prop] : Reflect.get(target, prop, target)) });
+}
+
+function samePart(a: CompiledPart, b: CompiledPart | undefined): boolean {
+  if (typeof a === 'string' || typeof b === 'string' || b === undefined) return a === b;
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

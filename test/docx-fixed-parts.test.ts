@@ -1,0 +1,60 @@
+/**
+ * A batch worker compiles the DOCX's styles, theme and numbering once per fonts and reuses them:
+ * every report must still come out exactly as it would alone.
+ */
+import { Document, Paragraph } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/pipeline/build.js';
+import { compileWithFixedParts, type CompiledPart } from '../src/render/docx/fixed-parts.js';
+import { Session } from '../src/session.js';
+import { builtins, exampleFiles, hostOf } from './helpers.js';
+
+async function report(town: string, fontsYaml = ''): Promise<Record<string, string>> {
+  const files = await exampleFiles();
+  for (const [name, text] of Object.entries(files)) files[name] = text.replaceAll('示例镇', town);
+  files['lawreport.yaml'] += fontsYaml;
+  return files;
+}
+
+async function docxOf(files: Record<string, string>, session: Session): Promise<Uint8Array> {
+  const built = await buildReport(hostOf(files), session, ['docx']);
+  const docx = built.outputs.get('docx');
+  if (!docx) throw new Error(built.diagnostics.map((d) => d.message.en).join('; '));
+  return docx;
+}
+
+describe('the DOCX fixed parts, kept by a session', () => {
+  it('leave every report of a batch byte-identical to the same report built alone, whatever fonts each names', async () => {
+    const custom = 'fonts:\n  body: 仿宋\n  heading2: 楷体\n';
+    const reports = [await report('甲镇'), await report('乙镇', custom), await report('丙镇'), await report('丁镇', custom), await report('戊镇')];
+    const shared = new Session(builtins);
+    for (const files of reports) {
+      const inBatch = await docxOf(files, shared);
+      const alone = await docxOf(files, new Session(builtins));
+      expect(inBatch).toEqual(alone);
+    }
+    // Both font sets were compiled once and reused after the check of the short way passed.
+    const kept = [...shared.renders.values()][0] as { byKey: Map<string, unknown>; checked: Map<string, boolean> };
+    expect(kept.byKey.size).toBe(2);
+    expect([...kept.checked.values()]).toEqual([true, true]);
+  });
+
+  it('go back to compiling every part when the short way gives other parts than the long one', () => {
+    // A compiler whose document.xml depends on the styles: the placeholders would change it.
+    const calls: string[] = [];
+    const compile = (file: Document) => {
+      const real = file.Styles.constructor.name !== 'Placeholder';
+      calls.push(real ? 'long' : 'short');
+      return new Map<string, CompiledPart>([
+        ['word/styles.xml', real ? '<w:styles>real</w:styles>' : '<w:styles/>'],
+        ['word/document.xml', real ? '<w:document>styled</w:document>' : '<w:document>unstyled</w:document>'],
+      ]);
+    };
+    const cache = new Map<symbol, unknown>();
+    const doc = () => new Document({ sections: [{ children: [new Paragraph('正文')] }] });
+    const results = [1, 2, 3].map(() => compileWithFixedParts(compile, doc(), 'fonts', cache));
+    for (const parts of results) expect(parts.get('word/document.xml')).toBe('<w:document>styled</w:document>');
+    // First: long; second: short, checked against long, which differs; third: long only.
+    expect(calls).toEqual(['long', 'short', 'long', 'long']);
+  });
+});
