@@ -22,6 +22,16 @@ export function bodyRun(fonts: Fonts, role: FontRole = 'body'): IRunOptions {
 
 export const IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp' };
 
+/** What each inline mark adds to the run options of the text inside it. */
+const MARKS = {
+  emphasis: { italics: true },
+  strong: { bold: true },
+  delete: { strike: true },
+  underline: { underline: {} },
+  superscript: { superScript: true },
+  subscript: { subScript: true },
+} satisfies Record<string, IRunOptions>;
+
 export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: BlockContext, maxWidthPx = PICTURE_BOX.width): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   const walk = (list: readonly PhrasingContent[], style: IRunOptions) => {
@@ -32,22 +42,12 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
           out.push(new TextRun({ ...style, text: node.value }));
           break;
         case 'emphasis':
-          walk(node.children, { ...style, italics: true });
-          break;
         case 'strong':
-          walk(node.children, { ...style, bold: true });
-          break;
         case 'delete':
-          walk(node.children, { ...style, strike: true });
-          break;
         case 'underline':
-          walk(node.children, { ...style, underline: {} });
-          break;
         case 'superscript':
-          walk(node.children, { ...style, superScript: true });
-          break;
         case 'subscript':
-          walk(node.children, { ...style, subScript: true });
+          walk(node.children, { ...style, ...MARKS[node.type] });
           break;
         case 'break':
           out.push(new TextRun({ ...style, break: 1 }));
