@@ -1,4 +1,4 @@
-import { removePendingTemps } from '../io/atomic-write.js';
+import { stopWrites } from '../io/atomic-write.js';
 import { t, type CliContext } from './context.js';
 
 /** What else an interrupted run must tidy before it ends: a batch tells its workers to remove their temp files. */
@@ -31,9 +31,8 @@ export function cleanUpOnInterrupt(ctx: CliContext): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return end(signal);
     stopping = true;
-    removePendingTemps();
     const grace = new Promise<void>((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS).unref());
-    void Promise.race([Promise.allSettled([...hooks].map((hook) => hook())), grace]).then(() => {
+    void Promise.race([Promise.allSettled([stopWrites(), ...[...hooks].map((hook) => hook())]), grace]).then(() => {
       ctx.stderr(
         t(ctx, `\n已中断（${signal}）：输出文件保持为原来的版本或完整的新版本，临时文件已清除。\n`, `\nInterrupted (${signal}): outputs are either the old or the complete new version; temp files removed.\n`),
       );

@@ -9,6 +9,8 @@ const pending = new Set<string>();
 let stopped = false;
 /** Temp names made by this thread so far. */
 let temps = 0;
+/** Writes of this thread not yet settled: a stop waits for them, since a temp file opened after the stop's first sweep is theirs to remove. */
+const inFlight = new Set<Promise<void>>();
 
 /**
  * A temp name's tag: the thread, a count and a random part. Not node:crypto's randomBytes, which
@@ -49,6 +51,16 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
  * disk) leaves every target as it was.
  */
 export async function writeFilesAtomic(files: [string, Uint8Array | string][], ops: WriteOps = nodeOps): Promise<void> {
+  const run = writeAll(files, ops);
+  inFlight.add(run);
+  try {
+    await run;
+  } finally {
+    inFlight.delete(run);
+  }
+}
+
+async function writeAll(files: [string, Uint8Array | string][], ops: WriteOps): Promise<void> {
   const temps: [string, string][] = [];
   try {
     for (const [target, data] of files) {
@@ -60,6 +72,8 @@ export async function writeFilesAtomic(files: [string, Uint8Array | string][], o
       temps.push([temp, target]);
       const handle = await ops.open(temp, 'wx');
       try {
+        // The open may have been in libuv's threads when a stop swept the temp names: its file exists only now.
+        if (stopped) throw new WriteInterrupted();
         await handle.writeFile(data);
         await handle.sync();
       } finally {
@@ -100,20 +114,25 @@ async function makeFolders(dir: string, ops: WriteOps): Promise<void> {
 }
 
 /**
- * For SIGINT/SIGTERM (and a batch worker told to stop): synchronously removes the temp files of
- * writes still in flight, and stops every write of this thread from starting another or renaming one.
+ * For SIGINT/SIGTERM (and a batch worker told to stop): stops every write of this thread from
+ * starting another file or renaming one, removes the temp files already made, and waits for the
+ * writes in flight to remove theirs (an open still in libuv's threads creates its file after the
+ * first sweep). Callers bound the wait: a write stuck on a hung drive never settles.
  */
-export function removePendingTemps(): number {
+export async function stopWrites(): Promise<void> {
   stopped = true;
-  let removed = 0;
+  sweep();
+  await Promise.allSettled([...inFlight]);
+  sweep();
+}
+
+function sweep(): void {
   for (const temp of pending) {
     try {
       rmSync(temp, { force: true });
-      removed++;
     } catch {
       // Nothing more can be done on the way out.
     }
   }
   pending.clear();
-  return removed;
 }

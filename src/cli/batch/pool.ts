@@ -144,7 +144,7 @@ export interface WorkerReply {
   index: number;
   outcome: ReportOutcome;
 }
-/** Stop: remove the temp files of writes in flight and start no other (see removePendingTemps). */
+/** Stop: remove the temp files of writes in flight and start no other (see stopWrites). */
 export interface WorkerStop {
   stop: true;
 }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { Session } from '../../session.js';
-import { removePendingTemps } from '../../io/atomic-write.js';
+import { stopWrites } from '../../io/atomic-write.js';
 import type { WorkerReply, WorkerRequest, WorkerStop, WorkerStopped } from './pool.js';
 import { runTask } from './task.js';
 
@@ -12,7 +12,7 @@ const session = new Session(builtinsHost());
 parentPort!.on('message', async (message: WorkerRequest | WorkerStop) => {
   // Interrupted (Ctrl-C) or given up: temp files of writes in flight go, and no write goes on.
   if ('stop' in message) {
-    removePendingTemps();
+    await stopWrites();
     parentPort!.postMessage({ stopped: true } satisfies WorkerStopped);
     return;
   }
