@@ -2,7 +2,7 @@
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { zipEntries } from '../src/render/zip.js';
+import { DeflateCache, zipEntries } from '../src/render/zip.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const entries = [
@@ -45,5 +45,38 @@ describe('zipEntries', () => {
 
   it('gives the same bytes for the same entries and time', () => {
     expect(zipEntries(entries, stamp)).toEqual(zip);
+  });
+});
+
+describe('DeflateCache', () => {
+  const xml = (s: string) => ({ data: text(s), text: s });
+  const shared = xml('<w:styles>仿宋_GB2312</w:styles>'.repeat(100));
+
+  it('zips a part kept from an earlier zip to the same bytes as deflating it again', () => {
+    const cache = new DeflateCache();
+    const first = [{ name: 'word/styles.xml', ...shared }, { name: 'word/document.xml', ...xml('<w:p>甲</w:p>') }];
+    const second = [{ name: 'word/styles.xml', ...shared }, { name: 'word/document.xml', ...xml('<w:p>乙</w:p>') }];
+    expect(zipEntries(first, stamp, cache)).toEqual(zipEntries(first, stamp));
+    expect(zipEntries(second, stamp, cache)).toEqual(zipEntries(second, stamp));
+    expect(unzipSync(zipEntries(second, stamp, cache))['word/document.xml']).toEqual(text('<w:p>乙</w:p>'));
+  });
+
+  it('finds a part by its text only: bytes given without one are deflated each time, never taken for another part', () => {
+    const cache = new DeflateCache();
+    zipEntries([{ name: 'a.xml', ...xml('<a/>') }], stamp, cache);
+    const other = zipEntries([{ name: 'a.xml', data: text('<b/>') }], stamp, cache);
+    expect(unzipSync(other)['a.xml']).toEqual(text('<b/>'));
+  });
+
+  it('keeps the parts used most recently, within its bounds', () => {
+    const cache = new DeflateCache(2, 100);
+    const deflated = (s: string) => cache.deflate(text(s), s).deflated;
+    const a = deflated('<a/>');
+    deflated('<b/>');
+    expect(deflated('<a/>')).toBe(a); // kept, and now the most recent
+    deflated('<c/>'); // drops <b/>, the least recent
+    expect(deflated('<a/>')).toBe(a);
+    const long = '<d>' + 'x'.repeat(200) + '</d>';
+    expect(cache.deflate(text(long), long).deflated).not.toBe(cache.deflate(text(long), long).deflated); // past maxText: not kept
   });
 });

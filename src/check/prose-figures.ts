@@ -66,30 +66,38 @@ interface Filling {
   views: SourceViews;
 }
 
-/** The block's prose with each {{…}} figure filled in, and where each character came from. */
+/**
+ * The block's prose with each {{…}} figure filled in, and where each character came from: one
+ * entry of `origin` and `from` per UTF-16 unit of copied prose, per code point of a filled figure.
+ * Built from slices: a text built a character at a time was a fifth of what checking the figures cost.
+ */
 function filled(filling: Filling, block: ProseBlock) {
-  let text = '';
+  const parts: string[] = [];
   const origin: number[] = [];
   const from: (Mustache | undefined)[] = [];
-  const push = (c: string, at: number, mustache?: Mustache) => {
-    text += c;
-    origin.push(at);
-    from.push(mustache);
-  };
   let i = 0;
   const copyTo = (end: number) => {
-    for (; i < end; i++) push(block.text[i]!, block.start + i);
+    if (end > i) parts.push(block.text.slice(i, end));
+    for (; i < end; i++) {
+      origin.push(block.start + i);
+      from.push(undefined);
+    }
   };
   for (const m of block.mustaches) {
     copyTo(m.start - block.start);
-        const parsed = filling.views.expression(block.chapter, m.start);
+    const parsed = filling.views.expression(block.chapter, m.start);
     const printed = parsed ? evaluateStatement(parsed, filling.data, filling.helpers) : evaluateExpression(m.source, filling.data, filling.source.catalog, filling.helpers);
-    for (const c of printed ?? HIDDEN) push(c, m.start, m);
+    const shown = printed ?? HIDDEN;
+    parts.push(shown);
+    for (const _ of shown) {
+      origin.push(m.start);
+      from.push(m);
+    }
     i = m.end - block.start;
   }
   copyTo(block.text.length);
   origin.push(block.start + block.text.length);
-  return { text, origin, from };
+  return { text: parts.join(''), origin, from };
 }
 
 /** The prose figures of one block: the shared finder over the text with its {{…}} filled in. */

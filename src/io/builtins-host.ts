@@ -6,6 +6,7 @@ import type { WorkerOptions } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { SourceHost } from './host.js';
 import { nodeHost } from './node-host.js';
+import { readOnceHost } from './read-once-host.js';
 
 /*
  * lawreport's own files (schemas/, templates/, package.json) and the code it loads only when a
@@ -19,9 +20,12 @@ const requireLazily = createRequire(import.meta.url);
 
 let host: SourceHost | undefined;
 
-/** schemas/, templates/ and package.json, by their paths in the package. One host per process: what is parsed from it is cached per host. */
+/**
+ * schemas/, templates/ and package.json, by their paths in the package. One host per process: what
+ * is parsed from it is cached per host, and each file is read once (the package does not change under a run).
+ */
 export function builtinsHost(): SourceHost {
-  return (host ??= nodeHost(packageRoot));
+  return (host ??= readOnceHost(nodeHost(packageRoot)));
 }
 
 /** The package folder as a file: URL (ending in /), which docs/rules.md and the rest of the package are relative to. */

@@ -98,6 +98,9 @@ export async function readFileBounded(abs: string, limit = MAX_READ_BYTES): Prom
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > limit) return { status: 'too-large', size: total, limit };
+      // Short of what was asked, with all the size the handle reported: the end, without one more
+      // read to be told so (a read short of the size, as network file systems may give, reads on).
+      if (bytesRead < chunk.length && total >= info.size) break;
     }
     return found(new Uint8Array(Buffer.concat(chunks, total)));
   } catch (error) {

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import type { ReportDate } from '../model.js';
-import type { RenderOptions } from './options.js';
-import { zipEntries, type ZipEntry } from './zip.js';
+import type { RenderCache, RenderOptions } from './options.js';
+import { DeflateCache, zipEntries, type ZipEntry } from './zip.js';
 import { compareNames } from '../collate.js';
 
 /** A package's files by path: text parts as strings (as docx compiles them) or bytes. */
@@ -28,7 +28,7 @@ export function makeReproducible(
 export function zipReproducibly(
   parts: PackageParts,
   date: ReportDate,
-  options: Pick<RenderOptions, 'sourceDateEpoch'> = {},
+  options: Pick<RenderOptions, 'sourceDateEpoch' | 'cache'> = {},
   rewrite: (name: string, xml: string) => string = (_, xml) => xml,
 ): Uint8Array {
   const when = stampOf(date, options.sourceDateEpoch);
@@ -41,9 +41,11 @@ export function zipReproducibly(
   for (const name of names) {
     const part = entries.get(name)!;
     let data: Uint8Array;
+    // The text the bytes encode: a session's DeflateCache finds the parts every report shares by it.
+    let text: string | undefined = typeof part === 'string' ? part : undefined;
     if (name.endsWith('.xml')) {
       const xml = typeof part === 'string' ? part : decoder.decode(part);
-      let text = rewrite(name, xml);
+      text = rewrite(name, xml);
       if (name === 'docProps/core.xml') {
         text = text.replace(
           /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
@@ -54,9 +56,19 @@ export function zipReproducibly(
     } else {
       data = typeof part === 'string' ? encoder.encode(part) : part;
     }
-    out.push({ name, data });
+    // Bytes given as bytes are not known by a text (bytes that are no UTF-8 decode to the same U+FFFD).
+    out.push(text === undefined || data === part ? { name, data } : { name, data, text });
   }
-  return zipEntries(out, mtime);
+  return zipEntries(out, mtime, options.cache && deflateCache(options.cache));
+}
+
+const DEFLATED = Symbol('deflated parts');
+
+/** The session's deflated parts (see DeflateCache). */
+function deflateCache(cache: RenderCache): DeflateCache {
+  let kept = cache.get(DEFLATED) as DeflateCache | undefined;
+  if (!kept) cache.set(DEFLATED, (kept = new DeflateCache()));
+  return kept;
 }
 
 /** Zip stores local wall-clock time: give it the UTC fields so every time zone writes the same bytes. */

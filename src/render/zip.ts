@@ -4,7 +4,36 @@ import zlib from 'node:zlib';
 export interface ZipEntry {
   readonly name: string;
   readonly data: Uint8Array;
+  /** The text `data` encodes, for a DeflateCache to find the part by. */
+  readonly text?: string;
 }
+
+/**
+ * Deflated parts by their text, kept by a session: most parts of a batch's DOCX files are the same
+ * in every report (relationships, styles, theme, numbering, settings: 17 of a typical report's 21,
+ * 0.8 of its 1.3 ms of deflating). Deflate gives the same bytes for the same input, so a kept part
+ * is what deflating again would give. The most recently used are kept.
+ */
+export class DeflateCache {
+  private readonly parts = new Map<string, { crc: number; deflated: Uint8Array }>();
+  constructor(
+    private readonly maxEntries = 64,
+    /** Longer texts (the document itself) differ per report: not kept. */
+    private readonly maxText = 32 * 1024,
+  ) {}
+
+  deflate(data: Uint8Array, text: string | undefined): { crc: number; deflated: Uint8Array } {
+    if (text === undefined || text.length > this.maxText) return deflate(data);
+    let kept = this.parts.get(text);
+    if (kept) this.parts.delete(text);
+    else kept = deflate(data);
+    this.parts.set(text, kept);
+    if (this.parts.size > this.maxEntries) this.parts.delete(this.parts.keys().next().value!);
+    return kept;
+  }
+}
+
+const deflate = (data: Uint8Array) => ({ crc: crc32(data), deflated: zlib.deflateRawSync(data, { level: 6 }) as Uint8Array });
 
 /**
  * A zip of deflated entries, written in the given order with one time stamp: the plain headers
@@ -14,17 +43,17 @@ export interface ZipEntry {
  * CPUs (Chromium's zlib hashes with the CPU's CRC instructions where it has them); what is zipped
  * does not.
  */
-export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Array {
+export function zipEntries(entries: readonly ZipEntry[], mtime: Date, cache?: DeflateCache): Uint8Array {
   const encoder = new TextEncoder();
   const dos = dosTime(mtime);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, data, text } of entries) {
     const nameBytes = encoder.encode(name);
-    const deflated = zlib.deflateRawSync(data, { level: 6 });
+    const { crc, deflated } = cache ? cache.deflate(data, text) : deflate(data);
     const utf8 = nameBytes.length !== name.length ? 0x800 : 0;
-    const fields = { crc: crc32(data), size: data.length, compressed: deflated.length, dos, utf8 };
+    const fields = { crc, size: data.length, compressed: deflated.length, dos, utf8 };
     const local = header(0x04034b50, nameBytes, fields);
     locals.push(local, deflated);
     centrals.push(header(0x02014b50, nameBytes, fields, offset));
