@@ -41,7 +41,9 @@ export async function renderXlsx({ tables, title, stamp, sourceDateEpoch }: Summ
   workbook.title = title;
   workbook.created = workbook.modified = new Date(0); // replaced below: same sources, same bytes
   for (const table of tables) addSheet(workbook, table);
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Stored, not deflated: makeReproducible unzips it and deflates every part itself (natively), so
+  // exceljs' JavaScript deflate (pako, through JSZip) was work thrown away. Same parts, same bytes.
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof workbook.xlsx.writeBuffer>[0]));
   return makeReproducible(bytes, stamp, { sourceDateEpoch });
 }
 
