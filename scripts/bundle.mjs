@@ -67,7 +67,15 @@ const cjs = await build({
   // lib/lawreport.cjs is in lib/, as the ES module bundle is: packageRoot (lib/..) is the same.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess],
+  plugins: [
+    lazyChildProcess,
+    {
+      name: 'bundled-validators',
+      setup(b) {
+        b.onResolve({ filter: /\/bundled-validators\.js$/ }, () => ({ path: path.join(root, 'src', 'io', 'bundled-validators.cjs.ts') }));
+      },
+    },
+  ],
   logLevel: 'warning',
   write: false,
 });

@@ -58,11 +58,14 @@ describe('the code cache', () => {
     const report = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-report-'));
     await cp(exampleDir, report, { recursive: true });
     await writeFile(path.join(report, 'metrics.yaml'), (await readFile(path.join(report, 'metrics.yaml'), 'utf8')).replace('filing_rate: 100', 'filing_rate: 250'));
+    // A schema error too: lib/lawreport.cjs carries the precompiled validators inside it.
+    await writeFile(path.join(report, 'lawreport.yaml'), (await readFile(path.join(report, 'lawreport.yaml'), 'utf8')) + 'ouput:\n  dir: dist\n');
     const warm = await lawreport(['check'], report, { LAWREPORT_CACHE_DIR: folder });
     const cold = await lawreport(['check'], report, { LAWREPORT_CODE_CACHE: 'off' });
     expect(warm).toEqual(cold);
     expect(warm.code).toBe(1);
     expect(warm.stdout + warm.stderr).toMatch(/metrics\.yaml:\d+:\d+/);
+    expect(warm.stdout + warm.stderr).toMatch(/lawreport\.yaml:\d+:\d+.*ouput/);
 
     const outWarm = path.join(report, 'warm');
     const outCold = path.join(report, 'cold');
