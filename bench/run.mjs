@@ -62,9 +62,12 @@ const cases = [
   { id: 'floor', label: 'node -e 0', argv: ['node', '-e', '0'] },
   process.env.NODE_EXTRA_CA_CERTS && { id: 'floor-no-ca', label: 'node -e 0, NODE_EXTRA_CA_CERTS unset', argv: ['env', '-u', 'NODE_EXTRA_CA_CERTS', 'node', '-e', '0'] },
   { id: 'check', label: 'lawreport check (typical)', argv: node('check', corpus.typical) },
+  // The first run after an install without its warm-up, or LAWREPORT_CODE_CACHE=off (src/cli/code-cache.ts).
+  { id: 'check-cold', label: 'lawreport check (typical), no code cache', argv: ['env', 'LAWREPORT_CODE_CACHE=off', ...node('check', corpus.typical)] },
   markdownlint && { id: 'markdownlint', label: 'markdownlint-cli2, same chapters', argv: [markdownlint, ...chapters], peer: true },
   textlint && { id: 'textlint', label: 'textlint (no rules), same chapters', argv: [textlint, ...chapters], peer: true },
   { id: 'build', label: 'lawreport build, 3 formats (typical)', argv: node('build', corpus.typical, '-o', path.join(outputs, 'build')) },
+  { id: 'build-cold', label: 'lawreport build, 3 formats (typical), no code cache', argv: ['env', 'LAWREPORT_CODE_CACHE=off', ...node('build', corpus.typical, '-o', path.join(outputs, 'build-cold'))] },
   { id: 'build-docx', label: 'lawreport build -f docx (typical)', argv: node('build', corpus.typical, '-f', 'docx', '-o', path.join(outputs, 'docx')) },
   pandoc && { id: 'pandoc', label: 'pandoc → docx, html, txt (typical)', argv: ['sh', '-c', pandoc3(`${corpus.typical}.md`, path.join(outputs, 'pandoc'))] },
   { id: 'build-long', label: 'lawreport build, 3 formats (long)', argv: node('build', corpus.long, '-o', path.join(outputs, 'long')), runs: 5 },

@@ -11,11 +11,22 @@ import { setFlagsFromString } from 'node:v8';
 // spend more CPU on its background threads optimising start-up code that runs a few times than
 // that code then saves; 15 × V8's default budget keeps it for the loops that run long (deflating
 // the DOCX). check -25 % CPU, build -35 %, a batch -20 % (bench/README.md). Set before the bundle loads.
+// The same string as V8_FLAGS in src/cli/code-cache.ts: a code cache is valid only for the flags it was made with.
 setFlagsFromString('--interrupt-budget=1000000');
 
-import('../lib/lawreport.js').then(
-  async ({ main }) => {
-    process.exitCode = await main({ argv: process.argv.slice(2), handleSignals: true });
+// The CLI from V8's code cache of the CommonJS bundle (lib/code-cache.js: −15–20 % CPU for check
+// and build; the first run of a command makes the cache), else from the split ES module bundle,
+// which starts faster without a cache (LAWREPORT_CODE_CACHE=off, a CI job).
+const start = () =>
+  import('../lib/code-cache.js')
+    .then(({ cachedMain }) => cachedMain(), () => undefined)
+    .then(async (cached) => (cached ? { main: cached.exports.main, done: cached.saveAfter } : { main: (await import('../lib/lawreport.js')).main, done: () => {} }));
+
+start().then(
+  async ({ main, done }) => {
+    const argv = process.argv.slice(2);
+    process.exitCode = await main({ argv, handleSignals: true });
+    done(argv);
   },
   (error) => {
     // A clone linked (npm link, npm install -g .) before `npm ci` built lib/.

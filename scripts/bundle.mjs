@@ -2,7 +2,8 @@
 // One file per feature instead of ~250 modules: `check` starts about a third faster
 // (bench/README.md has the numbers). The chunks sit directly in lib/, so `packageRoot`
 // (lib/..) stays the package root whichever chunk computes it.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,7 +34,7 @@ const lazyChildProcess = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts' },
+  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts', 'code-cache': 'src/cli/code-cache.ts', 'warm-code-cache': 'src/cli/warm-code-cache.ts' },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',
   bundle: true,
@@ -46,3 +47,38 @@ await build({
   plugins: [lazyChildProcess],
   logLevel: 'warning',
 });
+
+/**
+ * The same CLI as one CommonJS file, for the warm start (src/cli/code-cache.ts): vm.Script can
+ * compile it with V8's code cache, which ES modules cannot have on Node 20. Whitespace and syntax
+ * minified (names kept for --debug's stack traces): less to read at every start. code-cache.json
+ * names it with a hash of its content, which every cache's file name carries.
+ */
+const cjs = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'lib/lawreport.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // lib/lawreport.cjs is in lib/, as the ES module bundle is: packageRoot (lib/..) is the same.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    lazyChildProcess,
+    {
+      name: 'bundled-validators',
+      setup(b) {
+        b.onResolve({ filter: /\/bundled-validators\.js$/ }, () => ({ path: path.join(root, 'src', 'io', 'bundled-validators.cjs.ts') }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+  write: false,
+});
+const code = cjs.outputFiles[0].contents;
+await writeFile(path.join(lib, 'lawreport.cjs'), code);
+await writeFile(path.join(lib, 'code-cache.json'), JSON.stringify({ bundle: 'lawreport.cjs', id: createHash('sha256').update(code).digest('hex').slice(0, 16) }) + '\n');

@@ -36,6 +36,25 @@ describe('the import graph of src/', () => {
     expect(result.modules.filter((m) => m.source.startsWith('src/')).length).toBeGreaterThan(150);
   });
 
+  it('loads for check only what check runs: none of import, of the renderers or of their libraries before a dynamic import', () => {
+    // What `lawreport check` compiles at every start: the static import graph from its command.
+    const bySource = new Map(result.modules.map((m) => [m.source, m]));
+    const reached = new Set<string>();
+    const queue = ['src/cli/commands/check.ts'];
+    while (queue.length) {
+      const source = queue.pop()!;
+      if (reached.has(source)) continue;
+      reached.add(source);
+      for (const d of bySource.get(source)?.dependencies ?? []) if (!d.dynamic && !d.dependencyTypes.includes('type-only')) queue.push(d.resolved);
+    }
+    expect(reached.size).toBeGreaterThan(50);
+    const heavy = [...reached].filter((s) => /^src\/(import|render|summary)\/|node_modules\/(opencc-js|mammoth|exceljs|docx|echarts|pdfjs-dist|iconv-lite)\//.test(s));
+    // Diagnostic definitions are data the registry collects, and the format list is data config is
+    // checked against; the code that raises those diagnostics or renders those formats loads when it runs.
+    const data = /^src\/(import\/(diagnostics|chapter-notes|fact-notes|map-chapters)|summary\/diagnostics|render\/(registry|options))\.ts$/;
+    expect(heavy.filter((s) => !data.test(s))).toEqual([]);
+  });
+
   it('places every folder of src/ in a layer that docs/architecture.md names', async () => {
     const config = createRequire(import.meta.url)(path.join(repoRoot, '.dependency-cruiser.cjs')) as { forbidden: { name: string; from: { pathNot?: string } }[] };
     const known = new RegExp(config.forbidden.find((r) => r.name === 'no-unknown-layer')!.from.pathNot!);

@@ -4,7 +4,7 @@ import { defineDiagnostic } from '../diagnostics/definition.js';
 /**
  * What `lawreport import` reports about the file it reads (docs/rules.md, category import):
  * here the ids more than one reader raises (read-source.ts, zip-guard.ts, import-report.ts); the
- * others are declared in the file that raises them (fact-notes.ts, map-chapters.ts, import-report.ts).
+ * others are declared in the file that raises them (fact-notes.ts, map-chapters.ts) or beside it (chapter-notes.ts).
  */
 export const IMPORT = { category: 'import', fixedSeverity: true } as const;
 

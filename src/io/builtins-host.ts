@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkerOptions } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
+import { bundledValidators } from './bundled-validators.js';
 import type { SourceHost } from './host.js';
 import { nodeHost } from './node-host.js';
 import { readOnceHost } from './read-once-host.js';
@@ -57,7 +58,7 @@ export function lazyModule<K extends keyof LazyModules>(name: K): LazyModules[K]
  */
 export function precompiledValidator(schemaFile: string): unknown {
   try {
-    return requireLazily(path.join(packageRoot, 'lib', 'validate', 'precompiled', schemaFile.replace(/\.json$/, '.cjs')));
+    return bundledValidators ? bundledValidators(schemaFile) : requireLazily(path.join(packageRoot, 'lib', 'validate', 'precompiled', schemaFile.replace(/\.json$/, '.cjs')));
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import { imageMissing, imageOutside, imageRemote, imageTooMany, imageUnreadable 
 import { htmlUnsupported, markdownUnsupported } from '../compile/lower.js';
 import { importDocxEncrypted, importDocxUnsafe, importEncoding, importOwn, importTooLarge, importUnreadable } from '../import/diagnostics.js';
 import { importNoDate, importNoOrg, importNoSignature, importNoTitle, importNoYear, importOrgGuessed, importYearConflict, importYearGuessed } from '../import/fact-notes.js';
-import { importChapterHeading, importChaptersUnmarked, importNoChapters } from '../import/import-report.js';
+import { importChapterHeading, importChaptersUnmarked, importNoChapters } from '../import/chapter-notes.js';
 import { importChapterMerged, importChapterMissing, importChapterSplit, importChapterThemed, importChapterUnmapped } from '../import/map-chapters.js';
 import { catalogSchema } from '../load/catalog.js';
 import { controlCharacter } from '../load/control-chars.js';

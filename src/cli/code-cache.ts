@@ -1,0 +1,225 @@
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
+
+/*
+ * A warm start without Node's compile cache (Node 22+ only): `npm run build` also writes the CLI
+ * as one CommonJS file, lib/lawreport.cjs, which vm.Script can compile with V8's code cache. The
+ * first run of each command (and the build's own warm-up, lib/warm-code-cache.js) compiles it from
+ * source and, when it is done, leaves V8's cache of every function it compiled in the user's cache
+ * folder; later runs compile it from that cache: no parsing and no bytecode generation for what a
+ * report needs. Where no cache can help (LAWREPORT_CODE_CACHE=off, a CI job, whose home folder is
+ * thrown away, the bundle not built) the bin loads the split ES module bundle, the faster of the
+ * two cold. A cache can only ever be ignored, never trusted wrongly: its name carries the
+ * bundle's content hash, Node's version, the platform and the flags; its body carries a CRC checked
+ * before V8 sees it; V8 then checks its own version and flag hashes, and a cache it rejects is
+ * written anew by that run.
+ */
+
+/** The file `npm run build` writes beside the bundle: which CommonJS file, and a hash of its content. */
+export interface CodeCacheManifest {
+  bundle: string;
+  id: string;
+}
+
+/** What the CommonJS bundle exports (src/cli/main.ts). */
+type MainModule = typeof import('./main.js');
+
+/** The bundle compiled, and how its cache went. */
+export interface CompiledBundle {
+  exports: MainModule;
+  /** `accepted`: run from the cache; `rejected`: V8 refused it; `none`: compiled from source. */
+  cache: 'accepted' | 'rejected' | 'none';
+  /** Writes V8's cache of everything this process compiled of the bundle so far, for later runs of these commands. */
+  save(commands: string[]): string;
+  /**
+   * After a run with these arguments: saves the cache when this run compiled what the cache lacks
+   * (no cache, a rejected one, or a command the cache has not seen). Never throws: a folder that
+   * cannot be written only means no warm start.
+   */
+  saveAfter(argv: string[]): void;
+}
+
+const MAGIC = Buffer.from('LRCC2\n');
+/** The V8 flag bin/lawreport.js sets before any bundle is compiled: part of every cache's key. */
+export const V8_FLAGS = '--interrupt-budget=1000000';
+/** How many cache files one folder keeps (other bundles, other Node versions): the newest. */
+const KEEP = 6;
+/** Larger than any cache of this CLI (≈ 3 MB): a bigger file is not one, and is not read. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+const libDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The folder for lawreport's caches: LAWREPORT_CACHE_DIR, else the platform's per-user cache
+ * folder; undefined when LAWREPORT_CODE_CACHE is off or 0.
+ */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: () => string = os.homedir): string | undefined {
+  if (/^(0|off|false|no)$/i.test(env.LAWREPORT_CODE_CACHE ?? '')) return undefined;
+  if (env.LAWREPORT_CACHE_DIR) return path.resolve(env.LAWREPORT_CACHE_DIR);
+  if (platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'lawreport', 'Cache') : undefined;
+  if (platform === 'darwin') return path.join(home(), 'Library', 'Caches', 'lawreport');
+  return path.join(env.XDG_CACHE_HOME || path.join(home(), '.cache'), 'lawreport');
+}
+
+/** The cache's file name: a cache made by another bundle, Node, platform or flag set has another name. */
+export function cacheName(manifest: CodeCacheManifest, flags: string[] = [...process.execArgv, process.env.NODE_OPTIONS ?? '', V8_FLAGS]): string {
+  const flagTag = (crc32(JSON.stringify(flags)) >>> 0).toString(16).padStart(8, '0');
+  return `lawreport-${manifest.id}-${process.version}-${process.platform}-${process.arch}-${flagTag}.v8cache`;
+}
+
+function readManifest(dir: string): CodeCacheManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'code-cache.json'), 'utf8')) as CodeCacheManifest;
+    return typeof manifest.bundle === 'string' && /^[0-9a-f]{8,64}$/.test(manifest.id) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cache file's content: V8's data, and the commands whose runs made it. */
+export interface CacheFile {
+  data: Buffer;
+  commands: string[];
+}
+
+/**
+ * The cache file when it is whole (its CRC matches), else undefined. Layout: MAGIC, CRC-32 of the
+ * rest, the length of a JSON list of commands, that list, V8's data.
+ */
+export function readCache(file: string): CacheFile | undefined {
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    // Non-blocking, and only a regular file: a named pipe under the cache's name would block a read for ever.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
+    bytes = Buffer.alloc(stat.size);
+    if (readSync(fd, bytes, 0, stat.size, 0) !== stat.size) return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const head = MAGIC.length + 4;
+  if (bytes.length < head + 2 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  if (bytes.readUInt32LE(MAGIC.length) !== crc32(bytes.subarray(head)) >>> 0) return undefined;
+  const metaLength = bytes.readUInt16LE(head);
+  try {
+    const commands = JSON.parse(bytes.subarray(head + 2, head + 2 + metaLength).toString('utf8')) as unknown;
+    const data = bytes.subarray(head + 2 + metaLength);
+    if (!Array.isArray(commands) || !commands.every((c) => typeof c === 'string') || data.length === 0) return undefined;
+    return { data, commands };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of a cache file (readCache's layout). */
+export function cacheFileBytes(content: CacheFile): Buffer {
+  const meta = Buffer.from(JSON.stringify(content.commands));
+  const rest = Buffer.concat([Buffer.alloc(2), meta, content.data]);
+  rest.writeUInt16LE(meta.length, 0);
+  const head = Buffer.alloc(MAGIC.length + 4);
+  MAGIC.copy(head);
+  head.writeUInt32LE(crc32(rest) >>> 0, MAGIC.length);
+  return Buffer.concat([head, rest]);
+}
+
+/** Whether this looks like a CI job (GitHub, GitLab, most others set CI): its home folder does not outlive it. */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CI) && !/^(0|false|no)$/i.test(env.CI ?? '');
+}
+
+/** Compiles the CommonJS bundle (from `cached` when given) and runs its module body. */
+function compile(dir: string, manifest: CodeCacheManifest, file: string, cached: CacheFile | undefined): CompiledBundle {
+  const filename = path.join(dir, manifest.bundle);
+  const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), {
+    filename,
+    cachedData: cached?.data,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as MainModule };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(filename), module, filename, dir);
+  const cache = !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const commands = cache === 'accepted' ? cached!.commands : [];
+  const save = (more: string[]) => writeCache(file, cacheFileBytes({ data: script.createCachedData(), commands: [...new Set([...commands, ...more])].slice(0, 32) }));
+  return {
+    exports: module.exports,
+    cache,
+    save,
+    saveAfter: (argv) => {
+      // The command's name, as far as a cache needs it: the first plain word (check, build, …).
+      const command = argv.find((a) => /^[a-z]+$/.test(a)) ?? '';
+      if (cache === 'accepted' && commands.includes(command)) return;
+      try {
+        save([command]);
+      } catch {
+        // No warm start next time; nothing else depends on it.
+      }
+    },
+  };
+}
+
+/**
+ * The CLI from the CommonJS bundle: from its code cache when a whole one for this bundle, Node and
+ * flag set exists, else compiled from source so that the run can leave one (saveAfter). Undefined
+ * (the caller loads the ES module bundle) when caching is off, the bundle is not built, or there is
+ * no cache in a CI job.
+ */
+export function cachedMain(env: NodeJS.ProcessEnv = process.env, dir = libDir): CompiledBundle | undefined {
+  const folder = cacheFolder(env);
+  const manifest = folder && readManifest(dir);
+  if (!folder || !manifest) return undefined;
+  const file = path.join(folder, cacheName(manifest));
+  const cached = readCache(file);
+  if (!cached && inCi(env)) return undefined;
+  try {
+    return compile(dir, manifest, file, cached);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CLI from the CommonJS bundle compiled from source, to run it and then save its cache; undefined when caching is off or the bundle is not built. */
+export function bundleToWarm(env: NodeJS.ProcessEnv = process.env, dir = libDir): CompiledBundle | undefined {
+  const folder = cacheFolder(env);
+  const manifest = folder && readManifest(dir);
+  if (!folder || !manifest) return undefined;
+  return compile(dir, manifest, path.join(folder, cacheName(manifest)), undefined);
+}
+
+/** Temp file and rename (readers see no half-written cache), then the oldest others of the folder go. Returns the file written. */
+function writeCache(file: string, bytes: Buffer): string {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      // No fsync: a file cut short by a crash fails its CRC and is only ignored.
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  prune(dir, file);
+  return file;
+}
+
+function prune(dir: string, keep: string): void {
+  const others = readdirSync(dir)
+    .filter((name) => /^lawreport-.*\.v8cache$/.test(name) && path.join(dir, name) !== keep)
+    .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of others.slice(KEEP - 1)) rmSync(path.join(dir, name), { force: true });
+}

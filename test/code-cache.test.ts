@@ -1,0 +1,174 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { bundleToWarm, cacheFileBytes, cacheFolder, cacheName, cachedMain, readCache, V8_FLAGS, type CodeCacheManifest } from '../src/cli/code-cache.js';
+import { exampleDir, repoRoot } from './helpers.js';
+
+// The warm start (src/cli/code-cache.ts) on the bundle `npm test` built first (pretest).
+const lib = path.join(repoRoot, 'lib');
+const bin = path.join(repoRoot, 'bin', 'lawreport.js');
+const run = promisify(execFile);
+const manifest = async (): Promise<CodeCacheManifest> => JSON.parse(await readFile(path.join(lib, 'code-cache.json'), 'utf8')) as CodeCacheManifest;
+
+/** What `lawreport ARGS` prints and exits with, run as a user runs it, with the cache folder given. */
+async function lawreport(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The name a child `node bin/lawreport.js` looks for: no Node flags of its own, NODE_OPTIONS as this environment has it. */
+const childCacheName = async () => cacheName(await manifest(), [process.env.NODE_OPTIONS ?? '', V8_FLAGS]);
+
+/** How a fresh process started like the bin (same flags) fares with the cache folder: 'accepted function', 'rejected function' or 'none'. */
+async function cacheOutcome(env: NodeJS.ProcessEnv): Promise<string> {
+  const script = path.join(await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-probe-')), 'probe.mjs');
+  await writeFile(
+    script,
+    `import { setFlagsFromString } from 'node:v8';
+     setFlagsFromString(${JSON.stringify(V8_FLAGS)});
+     const { cachedMain } = await import(${JSON.stringify(pathToFileURL(path.join(lib, 'code-cache.js')).href)});
+     const c = cachedMain();
+     process.stdout.write(c ? c.cache + ' ' + typeof c.exports.main : 'none');`,
+  );
+  return (await run(process.execPath, [script], { env: { ...process.env, ...env } })).stdout;
+}
+
+/** A file in the cache's format (magic, CRC, commands) around any body. */
+const framed = (data: Buffer) => cacheFileBytes({ data, commands: ['check'] });
+
+describe('the code cache', () => {
+  it('is written by the build step into the cache folder, and a run from it prints and writes what a run without it does', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-'));
+    execFileSync(process.execPath, [path.join(lib, 'warm-code-cache.js')], { env: { ...process.env, LAWREPORT_CACHE_DIR: folder } });
+    expect(await readdir(folder)).toEqual([await childCacheName()]);
+    expect(readCache(path.join(folder, await childCacheName()))?.commands).toEqual(['check', 'build']);
+    expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder })).toBe('accepted function');
+    expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder, LAWREPORT_CODE_CACHE: 'off' })).toBe('none');
+
+    const report = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-report-'));
+    await cp(exampleDir, report, { recursive: true });
+    await writeFile(path.join(report, 'metrics.yaml'), (await readFile(path.join(report, 'metrics.yaml'), 'utf8')).replace('filing_rate: 100', 'filing_rate: 250'));
+    // A schema error too: lib/lawreport.cjs carries the precompiled validators inside it.
+    await writeFile(path.join(report, 'lawreport.yaml'), (await readFile(path.join(report, 'lawreport.yaml'), 'utf8')) + 'ouput:\n  dir: dist\n');
+    const warm = await lawreport(['check'], report, { LAWREPORT_CACHE_DIR: folder });
+    const cold = await lawreport(['check'], report, { LAWREPORT_CODE_CACHE: 'off' });
+    expect(warm).toEqual(cold);
+    expect(warm.code).toBe(1);
+    expect(warm.stdout + warm.stderr).toMatch(/metrics\.yaml:\d+:\d+/);
+    expect(warm.stdout + warm.stderr).toMatch(/lawreport\.yaml:\d+:\d+.*ouput/);
+
+    const outWarm = path.join(report, 'warm');
+    const outCold = path.join(report, 'cold');
+    expect((await lawreport(['build', exampleDir, '-o', outWarm, '-f', 'docx,html,txt'], report, { LAWREPORT_CACHE_DIR: folder })).code).toBe(0);
+    expect((await lawreport(['build', exampleDir, '-o', outCold, '-f', 'docx,html,txt'], report, { LAWREPORT_CODE_CACHE: 'off' })).code).toBe(0);
+    const names = (await readdir(outWarm)).sort();
+    expect(names).toEqual((await readdir(outCold)).sort());
+    expect(names.length).toBe(3);
+    for (const name of names) expect(await readFile(path.join(outWarm, name)), name).toEqual(await readFile(path.join(outCold, name)));
+  });
+
+  it('is used when it fits, and ignored — never a crash — when it is damaged, cut short, foreign or not a file', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-'));
+    const env = { LAWREPORT_CACHE_DIR: folder };
+    const file = path.join(folder, cacheName(await manifest()));
+    // Made and read in this process: the same flags.
+    expect(bundleToWarm(env, lib)!.save(['check'])).toBe(file);
+    const fits = cachedMain(env, lib);
+    expect(fits?.cache).toBe('accepted');
+    expect(typeof fits?.exports.main).toBe('function');
+
+    const good = await readFile(file);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length >> 1]! ^= 0xff;
+    // Not read at all (its CRC fails): compiled from source for a first run, or the ES module bundle in CI.
+    await writeFile(file, damaged);
+    expect(readCache(file)).toBeUndefined();
+    expect(cachedMain(env, lib)?.cache).toBe('none');
+    expect(cachedMain({ ...env, CI: 'true' }, lib)).toBeUndefined();
+    await writeFile(file, good.subarray(0, good.length >> 1));
+    expect(readCache(file)).toBeUndefined();
+
+    // In a process of its own, started as the bin starts (this one has other flags, and has compiled
+    // the bundle already, so V8 would not look at a cache again): the cache a warm-up made is used;
+    // a whole file that is not V8's cache is rejected, the bundle compiled from source, and the run writes a good one.
+    const child = path.join(folder, await childCacheName());
+    execFileSync(process.execPath, [path.join(lib, 'warm-code-cache.js')], { env: { ...process.env, ...env } });
+    expect(await cacheOutcome(env)).toBe('accepted function');
+    await writeFile(child, framed(Buffer.from('not a code cache, but long enough to look like one'.repeat(20))));
+    expect(await cacheOutcome(env)).toBe('rejected function');
+    expect((await lawreport(['check'], exampleDir, { ...env, CI: '' })).code).toBe(0);
+    expect(await cacheOutcome(env)).toBe('accepted function');
+
+    // Through the bin: each of these still checks the report.
+    for (const body of [damaged, good.subarray(0, 100), framed(Buffer.alloc(4096, 7)), Buffer.alloc(0)]) {
+      await writeFile(child, body);
+      const r = await lawreport(['check'], exampleDir, env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    if (process.platform !== 'win32') {
+      await writeFile(child, '');
+      execFileSync('rm', [child]);
+      execFileSync('mkfifo', [child]);
+      expect(readCache(child)).toBeUndefined();
+      const r = await lawreport(['check'], exampleDir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+
+  it('is made by the first run of each command, not in a CI job, and never stands in the way when it cannot be written', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-first-'));
+    const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
+    const file = path.join(folder, await childCacheName());
+    expect((await lawreport(['check'], exampleDir, { ...env, CI: 'true' })).code).toBe(0);
+    expect(await readdir(folder)).toEqual([]);
+    expect((await lawreport(['check'], exampleDir, env)).code).toBe(0);
+    expect(readCache(file)?.commands).toEqual(['check']);
+    expect(await cacheOutcome(env)).toBe('accepted function');
+    const out = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-out-'));
+    expect((await lawreport(['build', '-o', out, '-f', 'html'], exampleDir, env)).code).toBe(0);
+    expect(readCache(file)?.commands).toEqual(['check', 'build']);
+    // A CI job with a cache (restored, or made by npm run build) uses it.
+    expect(await cacheOutcome({ ...env, CI: 'true' })).toBe('accepted function');
+
+    const blocked = path.join(folder, 'not-a-folder');
+    await writeFile(blocked, 'x');
+    const r = await lawreport(['check'], exampleDir, { LAWREPORT_CACHE_DIR: path.join(blocked, 'cache'), CI: '' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((await readdir(folder)).sort()).toEqual([path.basename(file), 'not-a-folder']);
+  });
+
+  it('lives in the user cache folder of each platform, and LAWREPORT_CODE_CACHE=off turns it off', () => {
+    const home = () => '/home/li';
+    expect(cacheFolder({}, 'linux', home)).toBe(path.join('/home/li', '.cache', 'lawreport'));
+    expect(cacheFolder({ XDG_CACHE_HOME: '/var/cache/li' }, 'linux', home)).toBe(path.join('/var/cache/li', 'lawreport'));
+    expect(cacheFolder({}, 'darwin', home)).toBe(path.join('/home/li', 'Library', 'Caches', 'lawreport'));
+    expect(cacheFolder({ LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local' }, 'win32', home)).toBe(path.join('C:\\Users\\li\\AppData\\Local', 'lawreport', 'Cache'));
+    expect(cacheFolder({ LAWREPORT_CACHE_DIR: '/tmp/x', XDG_CACHE_HOME: '/y' }, 'linux', home)).toBe(path.resolve('/tmp/x'));
+    for (const off of ['off', '0', 'false', 'OFF']) expect(cacheFolder({ LAWREPORT_CODE_CACHE: off, LAWREPORT_CACHE_DIR: '/tmp/x' }, 'linux', home)).toBeUndefined();
+  });
+
+  it('is named by the bundle, Node, the platform and the flags, so no other cache is ever taken for it', () => {
+    const a = { bundle: 'lawreport.cjs', id: '0123456789abcdef' };
+    const b = { bundle: 'lawreport.cjs', id: 'fedcba9876543210' };
+    expect(cacheName(a, [V8_FLAGS])).not.toBe(cacheName(b, [V8_FLAGS]));
+    expect(cacheName(a, [V8_FLAGS])).not.toBe(cacheName(a, ['--max-old-space-size=100', V8_FLAGS]));
+    expect(cacheName(a, [V8_FLAGS])).toContain(process.version);
+    expect(cacheName(a, [V8_FLAGS])).toContain(`${process.platform}-${process.arch}`);
+  });
+
+  it('is made with the V8 flags the bin sets before it compiles anything', async () => {
+    expect(await readFile(bin, 'utf8')).toContain(`setFlagsFromString('${V8_FLAGS}')`);
+  });
+});
