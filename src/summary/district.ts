@@ -81,7 +81,19 @@ const figureId = (f: Pick<SummaryFigure, 'path' | 'unit'>) => `${f.path}@${f.uni
 
 /** A report's figure in a column, if it gives one (blank, never 0, when not). */
 export function figureOf(record: ReportRecord, column: Pick<MetricColumn, 'path' | 'unit'>): SummaryFigure | undefined {
-  return record.figures.find((f) => f.path === column.path && f.unit === column.unit);
+  return figuresById(record).get(figureId(column));
+}
+
+/** A record's figures by path and unit (the first of each), made once per record: the summary looks each up per column. */
+const byId = new WeakMap<ReportRecord, Map<string, SummaryFigure>>();
+function figuresById(record: ReportRecord): Map<string, SummaryFigure> {
+  let figures = byId.get(record);
+  if (!figures) {
+    figures = new Map();
+    for (const f of record.figures) if (!figures.has(figureId(f))) figures.set(figureId(f), f);
+    byId.set(record, figures);
+  }
+  return figures;
 }
 
 /** The district's three views' data: compliance, figures with totals by year, diagnostics. */
@@ -100,19 +112,23 @@ export function summarise(records: readonly ReportRecord[]): District {
  */
 function mergeOrder<T>(lists: Iterable<readonly T[]>, id: (item: T) => string): T[] {
   const merged: T[] = [];
-  const seen = new Set<string>();
+  const ids: string[] = [];
+  /** Where each item stands in `merged`: found in one step, renumbered only when an item is inserted before it. */
+  const place = new Map<string, number>();
   for (const list of lists) {
     const own = new Set(list.map(id));
     let at = -1;
     for (const item of list) {
       const key = id(item);
-      if (seen.has(key)) {
-        at = merged.findIndex((m) => id(m) === key);
+      const known = place.get(key);
+      if (known !== undefined) {
+        at = known;
         continue;
       }
-      seen.add(key);
-      while (at + 1 < merged.length && !own.has(id(merged[at + 1]!))) at++;
+      while (at + 1 < merged.length && !own.has(ids[at + 1]!)) at++;
       merged.splice(++at, 0, item);
+      ids.splice(at, 0, key);
+      for (let i = at; i < ids.length; i++) place.set(ids[i]!, i);
     }
   }
   return merged;
