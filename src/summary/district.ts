@@ -81,17 +81,24 @@ const figureId = (f: Pick<SummaryFigure, 'path' | 'unit'>) => `${f.path}@${f.uni
 
 /** A report's figure in a column, if it gives one (blank, never 0, when not). */
 export function figureOf(record: ReportRecord, column: Pick<MetricColumn, 'path' | 'unit'>): SummaryFigure | undefined {
-  return figuresById(record).get(figureId(column));
+  return figuresByPath(record).get(column.path)?.get(column.unit);
 }
 
-/** A record's figures by path and unit (the first of each), made once per record: the summary looks each up per column. */
-const byId = new WeakMap<ReportRecord, Map<string, SummaryFigure>>();
-function figuresById(record: ReportRecord): Map<string, SummaryFigure> {
-  let figures = byId.get(record);
+/**
+ * A record's figures by path, then unit (the first of each), made once per record: the summary
+ * looks one up per report and column, which searched the record's list each time.
+ */
+const byPath = new WeakMap<ReportRecord, Map<string, Map<string, SummaryFigure>>>();
+function figuresByPath(record: ReportRecord): Map<string, Map<string, SummaryFigure>> {
+  let figures = byPath.get(record);
   if (!figures) {
     figures = new Map();
-    for (const f of record.figures) if (!figures.has(figureId(f))) figures.set(figureId(f), f);
-    byId.set(record, figures);
+    for (const f of record.figures) {
+      let units = figures.get(f.path);
+      if (!units) figures.set(f.path, (units = new Map()));
+      if (!units.has(f.unit)) units.set(f.unit, f);
+    }
+    byPath.set(record, figures);
   }
   return figures;
 }
