@@ -7,6 +7,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CJS_BUNDLE } from './cjs-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
@@ -50,20 +51,14 @@ await build({
 
 /**
  * The same CLI as one CommonJS file, for the warm start (src/cli/code-cache.ts): vm.Script can
- * compile it with V8's code cache, which ES modules cannot have on Node 20. Whitespace and syntax
- * minified (names kept for --debug's stack traces): less to read at every start. code-cache.json
+ * compile it with V8's code cache, which ES modules cannot have on Node 20. code-cache.json
  * names it with a hash of its content, which every cache's file name carries.
  */
 const cjs = await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'lib/lawreport.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  ...CJS_BUNDLE,
   // lib/lawreport.cjs is in lib/, as the ES module bundle is: packageRoot (lib/..) is the same.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -76,7 +71,6 @@ const cjs = await build({
       },
     },
   ],
-  logLevel: 'warning',
   write: false,
 });
 const code = cjs.outputFiles[0].contents;
