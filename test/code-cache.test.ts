@@ -179,6 +179,12 @@ describe('the code cache', () => {
     expect(commandOf(['--version'])).toBe('none');
   });
 
+  it('compiles a bundle written in ASCII, which the loader reads as latin1 (a Chinese character read so would be mangled)', async () => {
+    const bundle = await readFile(path.join(lib, (await manifest()).bundle));
+    expect(bundle.length).toBeGreaterThan(1_000_000);
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
   it('is made with the V8 flags the bin sets before it compiles anything', async () => {
     expect(await readFile(bin, 'utf8')).toContain(`setFlagsFromString('${V8_FLAGS}')`);
   });

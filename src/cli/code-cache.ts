@@ -124,7 +124,8 @@ function inCi(env: NodeJS.ProcessEnv): boolean {
 /** Compiles the CommonJS bundle (from `cachedData` when given) and runs its module body; `fileOf` names each command's cache. */
 function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: string) => string, cachedData: Buffer | undefined): CompiledBundle {
   const filename = path.join(dir, manifest.bundle);
-  const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), {
+  // latin1: scripts/bundle.mjs writes the bundle in ASCII, which latin1 reads byte for byte into a one-byte string.
+  const script = new vm.Script(Module.wrap(readFileSync(filename, 'latin1')), {
     filename,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
