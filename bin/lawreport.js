@@ -15,11 +15,11 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--interrupt-budget=1000000');
 
 // The CLI from V8's code cache of the CommonJS bundle (lib/code-cache.js: −15–20 % CPU for check
-// and build; the first run of a command makes the cache), else from the split ES module bundle,
+// and build; the first run of a command makes its cache), else from the split ES module bundle,
 // which starts faster without a cache (LAWREPORT_CODE_CACHE=off, a CI job).
 const start = () =>
   import('../lib/code-cache.js')
-    .then(({ cachedMain }) => cachedMain(), () => undefined)
+    .then(({ cachedMain }) => cachedMain(process.argv.slice(2)), () => undefined)
     .then(async (cached) => (cached ? { main: cached.exports.main, done: cached.saveAfter } : { main: (await import('../lib/lawreport.js')).main, done: () => {} }));
 
 start().then(

@@ -1,12 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundleToWarm, cacheFileBytes, cacheFolder, cacheName, cachedMain, readCache, V8_FLAGS, type CodeCacheManifest } from '../src/cli/code-cache.js';
+import { bundleToWarm, cacheFileBytes, cacheFolder, cacheName, cachedMain, commandOf, readCache, V8_FLAGS, type CodeCacheManifest } from '../src/cli/code-cache.js';
 import { exampleDir, repoRoot } from './helpers.js';
 
 // The warm start (src/cli/code-cache.ts) on the bundle `npm test` built first (pretest).
@@ -27,32 +27,35 @@ async function lawreport(args: string[], cwd: string, env: NodeJS.ProcessEnv): P
 }
 
 /** The name a child `node bin/lawreport.js` looks for: no Node flags of its own, NODE_OPTIONS as this environment has it. */
-const childCacheName = async () => cacheName(await manifest(), [process.env.NODE_OPTIONS ?? '', V8_FLAGS]);
+const childCacheName = async (command: string) => cacheName(await manifest(), command, [process.env.NODE_OPTIONS ?? '', V8_FLAGS]);
 
 /** How a fresh process started like the bin (same flags) fares with the cache folder: 'accepted function', 'rejected function' or 'none'. */
-async function cacheOutcome(env: NodeJS.ProcessEnv): Promise<string> {
+async function cacheOutcome(env: NodeJS.ProcessEnv, argv = ['check']): Promise<string> {
   const script = path.join(await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-probe-')), 'probe.mjs');
   await writeFile(
     script,
     `import { setFlagsFromString } from 'node:v8';
      setFlagsFromString(${JSON.stringify(V8_FLAGS)});
      const { cachedMain } = await import(${JSON.stringify(pathToFileURL(path.join(lib, 'code-cache.js')).href)});
-     const c = cachedMain();
+     const c = cachedMain(${JSON.stringify(argv)});
      process.stdout.write(c ? c.cache + ' ' + typeof c.exports.main : 'none');`,
   );
   return (await run(process.execPath, [script], { env: { ...process.env, ...env } })).stdout;
 }
 
-/** A file in the cache's format (magic, CRC, commands) around any body. */
-const framed = (data: Buffer) => cacheFileBytes({ data, commands: ['check'] });
+/** A file in the cache's format (magic, CRC) around any body. */
+const framed = cacheFileBytes;
 
 describe('the code cache', () => {
   it('is written by the build step into the cache folder, and a run from it prints and writes what a run without it does', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-'));
     execFileSync(process.execPath, [path.join(lib, 'warm-code-cache.js')], { env: { ...process.env, LAWREPORT_CACHE_DIR: folder } });
-    expect(await readdir(folder)).toEqual([await childCacheName()]);
-    expect(readCache(path.join(folder, await childCacheName()))?.commands).toEqual(['check', 'build']);
+    expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), await childCacheName('check')].sort());
+    // Each command's cache holds what its run compiled: build's has the renderers, check's does not.
+    const checkCache = readCache(path.join(folder, await childCacheName('check')))!;
+    expect(checkCache.length).toBeLessThan(readCache(path.join(folder, await childCacheName('build')))!.length * 0.9);
     expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder })).toBe('accepted function');
+    expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder }, ['build', '-f', 'docx'])).toBe('accepted function');
     expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder, LAWREPORT_CODE_CACHE: 'off' })).toBe('none');
 
     const report = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-report-'));
@@ -80,10 +83,10 @@ describe('the code cache', () => {
   it('is used when it fits, and ignored — never a crash — when it is damaged, cut short, foreign or not a file', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-'));
     const env = { LAWREPORT_CACHE_DIR: folder };
-    const file = path.join(folder, cacheName(await manifest()));
+    const file = path.join(folder, cacheName(await manifest(), 'check'));
     // Made and read in this process: the same flags.
-    expect(bundleToWarm(env, lib)!.save(['check'])).toBe(file);
-    const fits = cachedMain(env, lib);
+    expect(bundleToWarm(env, lib)!.save('check')).toBe(file);
+    const fits = cachedMain(['check'], env, lib);
     expect(fits?.cache).toBe('accepted');
     expect(typeof fits?.exports.main).toBe('function');
 
@@ -93,15 +96,15 @@ describe('the code cache', () => {
     // Not read at all (its CRC fails): compiled from source for a first run, or the ES module bundle in CI.
     await writeFile(file, damaged);
     expect(readCache(file)).toBeUndefined();
-    expect(cachedMain(env, lib)?.cache).toBe('none');
-    expect(cachedMain({ ...env, CI: 'true' }, lib)).toBeUndefined();
+    expect(cachedMain(['check'], env, lib)?.cache).toBe('none');
+    expect(cachedMain(['check'], { ...env, CI: 'true' }, lib)).toBeUndefined();
     await writeFile(file, good.subarray(0, good.length >> 1));
     expect(readCache(file)).toBeUndefined();
 
     // In a process of its own, started as the bin starts (this one has other flags, and has compiled
     // the bundle already, so V8 would not look at a cache again): the cache a warm-up made is used;
     // a whole file that is not V8's cache is rejected, the bundle compiled from source, and the run writes a good one.
-    const child = path.join(folder, await childCacheName());
+    const child = path.join(folder, await childCacheName('check'));
     execFileSync(process.execPath, [path.join(lib, 'warm-code-cache.js')], { env: { ...process.env, ...env } });
     expect(await cacheOutcome(env)).toBe('accepted function');
     await writeFile(child, framed(Buffer.from('not a code cache, but long enough to look like one'.repeat(20))));
@@ -126,18 +129,22 @@ describe('the code cache', () => {
     }
   });
 
-  it('is made by the first run of each command, not in a CI job, and never stands in the way when it cannot be written', async () => {
+  it('is made by the first run of each command, for that command, not in a CI job, and never stands in the way when it cannot be written', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-first-'));
     const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
-    const file = path.join(folder, await childCacheName());
+    const checkFile = await childCacheName('check');
     expect((await lawreport(['check'], exampleDir, { ...env, CI: 'true' })).code).toBe(0);
     expect(await readdir(folder)).toEqual([]);
     expect((await lawreport(['check'], exampleDir, env)).code).toBe(0);
-    expect(readCache(file)?.commands).toEqual(['check']);
+    expect(await readdir(folder)).toEqual([checkFile]);
+    const made = (await stat(path.join(folder, checkFile))).mtimeMs;
     expect(await cacheOutcome(env)).toBe('accepted function');
+    // A run from the cache leaves it as it is.
+    expect((await lawreport(['check', '--lang', 'en'], exampleDir, env)).code).toBe(0);
+    expect((await stat(path.join(folder, checkFile))).mtimeMs).toBe(made);
     const out = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-out-'));
     expect((await lawreport(['build', '-o', out, '-f', 'html'], exampleDir, env)).code).toBe(0);
-    expect(readCache(file)?.commands).toEqual(['check', 'build']);
+    expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile].sort());
     // A CI job with a cache (restored, or made by npm run build) uses it.
     expect(await cacheOutcome({ ...env, CI: 'true' })).toBe('accepted function');
 
@@ -146,7 +153,7 @@ describe('the code cache', () => {
     const r = await lawreport(['check'], exampleDir, { LAWREPORT_CACHE_DIR: path.join(blocked, 'cache'), CI: '' });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect((await readdir(folder)).sort()).toEqual([path.basename(file), 'not-a-folder']);
+    expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile, 'not-a-folder'].sort());
   });
 
   it('lives in the user cache folder of each platform, and LAWREPORT_CODE_CACHE=off turns it off', () => {
@@ -162,10 +169,20 @@ describe('the code cache', () => {
   it('is named by the bundle, Node, the platform and the flags, so no other cache is ever taken for it', () => {
     const a = { bundle: 'lawreport.cjs', id: '0123456789abcdef' };
     const b = { bundle: 'lawreport.cjs', id: 'fedcba9876543210' };
-    expect(cacheName(a, [V8_FLAGS])).not.toBe(cacheName(b, [V8_FLAGS]));
-    expect(cacheName(a, [V8_FLAGS])).not.toBe(cacheName(a, ['--max-old-space-size=100', V8_FLAGS]));
-    expect(cacheName(a, [V8_FLAGS])).toContain(process.version);
-    expect(cacheName(a, [V8_FLAGS])).toContain(`${process.platform}-${process.arch}`);
+    expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName(b, 'check', [V8_FLAGS]));
+    expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName(a, 'check', ['--max-old-space-size=100', V8_FLAGS]));
+    expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName(a, 'build', [V8_FLAGS]));
+    expect(cacheName(a, 'check', [V8_FLAGS])).toContain(process.version);
+    expect(cacheName(a, 'check', [V8_FLAGS])).toContain(`${process.platform}-${process.arch}`);
+    expect(commandOf(['--lang', 'en', 'check', 'towns/a'])).toBe('en');
+    expect(commandOf(['build', '-o', 'out'])).toBe('build');
+    expect(commandOf(['--version'])).toBe('none');
+  });
+
+  it('compiles a bundle written in ASCII, which the loader reads as latin1 (a Chinese character read so would be mangled)', async () => {
+    const bundle = await readFile(path.join(lib, (await manifest()).bundle));
+    expect(bundle.length).toBeGreaterThan(1_000_000);
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
   });
 
   it('is made with the V8 flags the bin sets before it compiles anything', async () => {

@@ -10,14 +10,15 @@ import { crc32 } from 'node:zlib';
  * A warm start without Node's compile cache (Node 22+ only): `npm run build` also writes the CLI
  * as one CommonJS file, lib/lawreport.cjs, which vm.Script can compile with V8's code cache. The
  * first run of each command (and the build's own warm-up, lib/warm-code-cache.js) compiles it from
- * source and, when it is done, leaves V8's cache of every function it compiled in the user's cache
- * folder; later runs compile it from that cache: no parsing and no bytecode generation for what a
- * report needs. Where no cache can help (LAWREPORT_CODE_CACHE=off, a CI job, whose home folder is
- * thrown away, the bundle not built) the bin loads the split ES module bundle, the faster of the
- * two cold. A cache can only ever be ignored, never trusted wrongly: its name carries the
- * bundle's content hash, Node's version, the platform and the flags; its body carries a CRC checked
- * before V8 sees it; V8 then checks its own version and flag hashes, and a cache it rejects is
- * written anew by that run.
+ * source and, when it is done, leaves V8's cache of the functions it compiled in the user's cache
+ * folder, one cache per command: V8 reads a whole cache at every start, so check's should not
+ * carry summary's. Later runs of the command compile from it: no parsing and no bytecode
+ * generation for what a report needs. Where no cache can help (LAWREPORT_CODE_CACHE=off, a CI job,
+ * whose home folder is thrown away, the bundle not built) the bin loads the split ES module
+ * bundle, the faster of the two cold. A cache can only ever be ignored, never trusted wrongly: its
+ * name carries the bundle's content hash, Node's version, the platform, the flags and the command;
+ * its body carries a CRC checked before V8 sees it; V8 then checks its own version and flag
+ * hashes, and a cache it rejects is written anew by that run.
  */
 
 /** The file `npm run build` writes beside the bundle: which CommonJS file, and a hash of its content. */
@@ -34,21 +35,20 @@ export interface CompiledBundle {
   exports: MainModule;
   /** `accepted`: run from the cache; `rejected`: V8 refused it; `none`: compiled from source. */
   cache: 'accepted' | 'rejected' | 'none';
-  /** Writes V8's cache of everything this process compiled of the bundle so far, for later runs of these commands. */
-  save(commands: string[]): string;
+  /** Writes V8's cache of everything this process compiled of the bundle so far, as the cache of `command`. */
+  save(command: string): string;
   /**
-   * After a run with these arguments: saves the cache when this run compiled what the cache lacks
-   * (no cache, a rejected one, or a command the cache has not seen). Never throws: a folder that
-   * cannot be written only means no warm start.
+   * After a run with these arguments: saves the cache when it was not taken from one. Never
+   * throws: a folder that cannot be written only means no warm start.
    */
   saveAfter(argv: string[]): void;
 }
 
-const MAGIC = Buffer.from('LRCC2\n');
+const MAGIC = Buffer.from('LRCC1\n');
 /** The V8 flag bin/lawreport.js sets before any bundle is compiled: part of every cache's key. */
 export const V8_FLAGS = '--interrupt-budget=1000000';
-/** How many cache files one folder keeps (other bundles, other Node versions): the newest. */
-const KEEP = 6;
+/** How many cache files one folder keeps (commands, other bundles, other Node versions): the newest. */
+const KEEP = 16;
 /** Larger than any cache of this CLI (≈ 3 MB): a bigger file is not one, and is not read. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -66,10 +66,15 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: Node
   return path.join(env.XDG_CACHE_HOME || path.join(home(), '.cache'), 'lawreport');
 }
 
-/** The cache's file name: a cache made by another bundle, Node, platform or flag set has another name. */
-export function cacheName(manifest: CodeCacheManifest, flags: string[] = [...process.execArgv, process.env.NODE_OPTIONS ?? '', V8_FLAGS]): string {
+/** The command a cache is for: the first plain word of the arguments (check, build, …). */
+export function commandOf(argv: string[]): string {
+  return argv.find((a) => /^[a-z]{1,16}$/.test(a)) ?? 'none';
+}
+
+/** The cache's file name: a cache made by another bundle, Node, platform, flag set or command has another name. */
+export function cacheName(manifest: CodeCacheManifest, command: string, flags: string[] = [...process.execArgv, process.env.NODE_OPTIONS ?? '', V8_FLAGS]): string {
   const flagTag = (crc32(JSON.stringify(flags)) >>> 0).toString(16).padStart(8, '0');
-  return `lawreport-${manifest.id}-${process.version}-${process.platform}-${process.arch}-${flagTag}.v8cache`;
+  return `lawreport-${manifest.id}-${process.version}-${process.platform}-${process.arch}-${flagTag}-${command}.v8cache`;
 }
 
 function readManifest(dir: string): CodeCacheManifest | undefined {
@@ -81,17 +86,8 @@ function readManifest(dir: string): CodeCacheManifest | undefined {
   }
 }
 
-/** A cache file's content: V8's data, and the commands whose runs made it. */
-export interface CacheFile {
-  data: Buffer;
-  commands: string[];
-}
-
-/**
- * The cache file when it is whole (its CRC matches), else undefined. Layout: MAGIC, CRC-32 of the
- * rest, the length of a JSON list of commands, that list, V8's data.
- */
-export function readCache(file: string): CacheFile | undefined {
+/** V8's data from a cache file when the file is whole (its CRC matches), else undefined. Layout: MAGIC, CRC-32 of the data, the data. */
+export function readCache(file: string): Buffer | undefined {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -107,28 +103,17 @@ export function readCache(file: string): CacheFile | undefined {
     if (fd !== undefined) closeSync(fd);
   }
   const head = MAGIC.length + 4;
-  if (bytes.length < head + 2 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  if (bytes.readUInt32LE(MAGIC.length) !== crc32(bytes.subarray(head)) >>> 0) return undefined;
-  const metaLength = bytes.readUInt16LE(head);
-  try {
-    const commands = JSON.parse(bytes.subarray(head + 2, head + 2 + metaLength).toString('utf8')) as unknown;
-    const data = bytes.subarray(head + 2 + metaLength);
-    if (!Array.isArray(commands) || !commands.every((c) => typeof c === 'string') || data.length === 0) return undefined;
-    return { data, commands };
-  } catch {
-    return undefined;
-  }
+  if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const data = bytes.subarray(head);
+  return bytes.readUInt32LE(MAGIC.length) === crc32(data) >>> 0 ? data : undefined;
 }
 
 /** The bytes of a cache file (readCache's layout). */
-export function cacheFileBytes(content: CacheFile): Buffer {
-  const meta = Buffer.from(JSON.stringify(content.commands));
-  const rest = Buffer.concat([Buffer.alloc(2), meta, content.data]);
-  rest.writeUInt16LE(meta.length, 0);
+export function cacheFileBytes(data: Buffer): Buffer {
   const head = Buffer.alloc(MAGIC.length + 4);
   MAGIC.copy(head);
-  head.writeUInt32LE(crc32(rest) >>> 0, MAGIC.length);
-  return Buffer.concat([head, rest]);
+  head.writeUInt32LE(crc32(data) >>> 0, MAGIC.length);
+  return Buffer.concat([head, data]);
 }
 
 /** Whether this looks like a CI job (GitHub, GitLab, most others set CI): its home folder does not outlive it. */
@@ -136,29 +121,27 @@ function inCi(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.CI) && !/^(0|false|no)$/i.test(env.CI ?? '');
 }
 
-/** Compiles the CommonJS bundle (from `cached` when given) and runs its module body. */
-function compile(dir: string, manifest: CodeCacheManifest, file: string, cached: CacheFile | undefined): CompiledBundle {
+/** Compiles the CommonJS bundle (from `cachedData` when given) and runs its module body; `fileOf` names each command's cache. */
+function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: string) => string, cachedData: Buffer | undefined): CompiledBundle {
   const filename = path.join(dir, manifest.bundle);
-  const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), {
+  // latin1: scripts/bundle.mjs writes the bundle in ASCII, which latin1 reads byte for byte into a one-byte string.
+  const script = new vm.Script(Module.wrap(readFileSync(filename, 'latin1')), {
     filename,
-    cachedData: cached?.data,
+    cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as MainModule };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(filename), module, filename, dir);
-  const cache = !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  const commands = cache === 'accepted' ? cached!.commands : [];
-  const save = (more: string[]) => writeCache(file, cacheFileBytes({ data: script.createCachedData(), commands: [...new Set([...commands, ...more])].slice(0, 32) }));
+  const cache = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const save = (command: string) => writeCache(fileOf(command), cacheFileBytes(script.createCachedData()));
   return {
     exports: module.exports,
     cache,
     save,
     saveAfter: (argv) => {
-      // The command's name, as far as a cache needs it: the first plain word (check, build, …).
-      const command = argv.find((a) => /^[a-z]+$/.test(a)) ?? '';
-      if (cache === 'accepted' && commands.includes(command)) return;
+      if (cache === 'accepted') return;
       try {
-        save([command]);
+        save(commandOf(argv));
       } catch {
         // No warm start next time; nothing else depends on it.
       }
@@ -167,20 +150,20 @@ function compile(dir: string, manifest: CodeCacheManifest, file: string, cached:
 }
 
 /**
- * The CLI from the CommonJS bundle: from its code cache when a whole one for this bundle, Node and
- * flag set exists, else compiled from source so that the run can leave one (saveAfter). Undefined
- * (the caller loads the ES module bundle) when caching is off, the bundle is not built, or there is
- * no cache in a CI job.
+ * The CLI from the CommonJS bundle: from the code cache of this command when a whole one for this
+ * bundle, Node and flag set exists, else compiled from source so that the run can leave one
+ * (saveAfter). Undefined (the caller loads the ES module bundle) when caching is off, the bundle is
+ * not built, or there is no cache in a CI job.
  */
-export function cachedMain(env: NodeJS.ProcessEnv = process.env, dir = libDir): CompiledBundle | undefined {
+export function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env, dir = libDir): CompiledBundle | undefined {
   const folder = cacheFolder(env);
   const manifest = folder && readManifest(dir);
   if (!folder || !manifest) return undefined;
-  const file = path.join(folder, cacheName(manifest));
-  const cached = readCache(file);
-  if (!cached && inCi(env)) return undefined;
+  const fileOf = (command: string) => path.join(folder, cacheName(manifest, command));
+  const cachedData = readCache(fileOf(commandOf(argv)));
+  if (!cachedData && inCi(env)) return undefined;
   try {
-    return compile(dir, manifest, file, cached);
+    return compile(dir, manifest, fileOf, cachedData);
   } catch {
     return undefined;
   }
@@ -191,7 +174,7 @@ export function bundleToWarm(env: NodeJS.ProcessEnv = process.env, dir = libDir)
   const folder = cacheFolder(env);
   const manifest = folder && readManifest(dir);
   if (!folder || !manifest) return undefined;
-  return compile(dir, manifest, path.join(folder, cacheName(manifest)), undefined);
+  return compile(dir, manifest, (command) => path.join(folder, cacheName(manifest, command)), undefined);
 }
 
 /** Temp file and rename (readers see no half-written cache), then the oldest others of the folder go. Returns the file written. */
