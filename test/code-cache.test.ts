@@ -156,6 +156,15 @@ describe('the code cache', () => {
     expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile, 'not-a-folder'].sort());
   });
 
+  it('gives way to the ES module bundle, without a word, when the one-file bundle cannot be read', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-lib-'));
+    await writeFile(path.join(dir, 'code-cache.json'), JSON.stringify({ bundle: 'gone.cjs', id: '0123456789abcdef' }));
+    const env = { LAWREPORT_CACHE_DIR: await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-')), CI: '' };
+    expect(cachedMain(['check'], env, dir)).toBeUndefined();
+    await writeFile(path.join(dir, 'code-cache.json'), '{"bundle": 1');
+    expect(cachedMain(['check'], env, dir)).toBeUndefined();
+  });
+
   it('lives in the user cache folder of each platform, and LAWREPORT_CODE_CACHE=off turns it off', () => {
     const home = () => '/home/li';
     expect(cacheFolder({}, 'linux', home)).toBe(path.join('/home/li', '.cache', 'lawreport'));

@@ -156,15 +156,16 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
  * not built, or there is no cache in a CI job.
  */
 export function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env, dir = libDir): CompiledBundle | undefined {
-  const folder = cacheFolder(env);
-  const manifest = folder && readManifest(dir);
-  if (!folder || !manifest) return undefined;
-  const fileOf = (command: string) => path.join(folder, cacheName(manifest, command));
-  const cachedData = readCache(fileOf(commandOf(argv)));
-  if (!cachedData && inCi(env)) return undefined;
   try {
+    const folder = cacheFolder(env);
+    const manifest = folder && readManifest(dir);
+    if (!folder || !manifest) return undefined;
+    const fileOf = (command: string) => path.join(folder, cacheName(manifest, command));
+    const cachedData = readCache(fileOf(commandOf(argv)));
+    if (!cachedData && inCi(env)) return undefined;
     return compile(dir, manifest, fileOf, cachedData);
   } catch {
+    // No home folder to be found, a bundle that cannot be read: the ES module bundle runs instead.
     return undefined;
   }
 }
