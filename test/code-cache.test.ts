@@ -161,6 +161,9 @@ describe('the code cache', () => {
     await writeFile(path.join(dir, 'code-cache.json'), JSON.stringify({ bundle: 'gone.cjs', id: '0123456789abcdef' }));
     const env = { LAWREPORT_CACHE_DIR: await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-')), CI: '' };
     expect(cachedMain(['check'], env, dir)).toBeUndefined();
+    // Nor for --version or --help alone: too little runs for a cache to repay its reading.
+    expect(cachedMain(['--version'], env, lib)).toBeUndefined();
+    expect(cachedMain(['--help'], env, lib)).toBeUndefined();
     await writeFile(path.join(dir, 'code-cache.json'), '{"bundle": 1');
     expect(cachedMain(['check'], env, dir)).toBeUndefined();
   });

@@ -160,8 +160,11 @@ export function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env,
     const folder = cacheFolder(env);
     const manifest = folder && readManifest(dir);
     if (!folder || !manifest) return undefined;
-    const fileOf = (command: string) => path.join(folder, cacheName(manifest, command));
-    const cachedData = readCache(fileOf(commandOf(argv)));
+    // --version, --help: too little runs for a cache to repay its reading.
+    const command = commandOf(argv);
+    if (command === 'none') return undefined;
+    const fileOf = (name: string) => path.join(folder, cacheName(manifest, name));
+    const cachedData = readCache(fileOf(command));
     if (!cachedData && inCi(env)) return undefined;
     return compile(dir, manifest, fileOf, cachedData);
   } catch {
