@@ -36,7 +36,7 @@ const lazyChildProcess = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts', 'code-cache': 'src/cli/code-cache.ts', 'warm-code-cache': 'src/cli/warm-code-cache.ts' },
+  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts', 'code-cache': 'src/cli/code-cache.ts', 'warm-code-cache': 'src/cli/warm-code-cache.ts', 'code-cache-worker': 'src/cli/code-cache-worker.ts' },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',
   bundle: true,
@@ -57,7 +57,7 @@ await build({
  */
 const cjs = await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/bundle-entry.ts'],
   outfile: 'lib/lawreport.cjs',
   ...CJS_BUNDLE,
   // lib/lawreport.cjs is in lib/, as the ES module bundle is: packageRoot (lib/..) is the same.

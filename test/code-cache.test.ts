@@ -156,6 +156,26 @@ describe('the code cache', () => {
     expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile, 'not-a-folder'].sort());
   });
 
+  it("serves a batch's worker threads from a code cache of their own, to the same outputs", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-batch-'));
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-towns-'));
+    for (const town of ['a', 'b', 'c']) await cp(exampleDir, path.join(parent, town), { recursive: true });
+    const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
+    const worker = await childCacheName('worker');
+    expect((await lawreport(['build', 'a', 'b', 'c', '-o', 'first', '-j', '2'], parent, env)).code).toBe(0);
+    expect(await readdir(folder)).toContain(worker);
+    const made = (await stat(path.join(folder, worker))).mtimeMs;
+    const warm = await lawreport(['build', 'a', 'b', 'c', '-o', 'warm', '-j', '2'], parent, env);
+    const cold = await lawreport(['build', 'a', 'b', 'c', '-o', 'cold', '-j', '2'], parent, { LAWREPORT_CODE_CACHE: 'off' });
+    expect(warm.code).toBe(0);
+    expect(warm.stdout.replaceAll('warm/', '')).toBe(cold.stdout.replaceAll('cold/', ''));
+    // Served from the cache: the worker did not write it again.
+    expect((await stat(path.join(folder, worker))).mtimeMs).toBe(made);
+    for (const file of (await readdir(path.join(parent, 'cold'), { recursive: true })).map(String).filter((f) => /\.(docx|html|txt|xlsx)$/.test(f))) {
+      expect(await readFile(path.join(parent, 'warm', file)), file).toEqual(await readFile(path.join(parent, 'cold', file)));
+    }
+  });
+
   it('gives way to the ES module bundle, without a word, when the one-file bundle cannot be read', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-lib-'));
     await writeFile(path.join(dir, 'code-cache.json'), JSON.stringify({ bundle: 'gone.cjs', id: '0123456789abcdef' }));

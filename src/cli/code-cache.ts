@@ -27,8 +27,8 @@ export interface CodeCacheManifest {
   id: string;
 }
 
-/** What the CommonJS bundle exports (src/cli/main.ts). */
-type MainModule = typeof import('./main.js');
+/** What the CommonJS bundle exports (src/cli/bundle-entry.ts). */
+type MainModule = typeof import('./bundle-entry.js');
 
 /** The bundle compiled, and how its cache went. */
 export interface CompiledBundle {

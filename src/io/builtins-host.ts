@@ -65,10 +65,14 @@ export function precompiledValidator(schemaFile: string): unknown {
 }
 
 /**
- * What a batch worker thread runs: lib/worker.js beside the bundle, lib/cli/batch/worker.js in tsc's
- * output (tests run this module from src/, where threads still need the compiled JavaScript).
+ * What a batch worker thread runs: beside lib/lawreport.cjs (a run from the code cache),
+ * lib/code-cache-worker.js, which serves from that file and a code cache of its own; beside the
+ * split bundle, lib/worker.js; lib/cli/batch/worker.js in tsc's output (tests run this module from
+ * src/, where threads still need the compiled JavaScript).
  */
 export function batchWorker(): { entry: string; options: WorkerOptions } {
-  const bundled = path.basename(path.dirname(fileURLToPath(import.meta.url))) === 'lib';
-  return { entry: path.join(packageRoot, 'lib', ...(bundled ? ['worker.js'] : ['cli', 'batch', 'worker.js'])), options: {} };
+  const here = fileURLToPath(import.meta.url);
+  const bundled = path.basename(path.dirname(here)) === 'lib';
+  const entry = !bundled ? ['cli', 'batch', 'worker.js'] : here.endsWith('.cjs') ? ['code-cache-worker.js'] : ['worker.js'];
+  return { entry: path.join(packageRoot, 'lib', ...entry), options: {} };
 }

@@ -1,21 +1,4 @@
-import { parentPort } from 'node:worker_threads';
-import { builtinsHost } from '../../io/builtins-host.js';
-import { Session } from '../../session.js';
-import { stopWrites } from '../../io/atomic-write.js';
-import type { WorkerReply, WorkerRequest, WorkerStop, WorkerStopped } from './pool.js';
-import { runTask } from './task.js';
+import { serveBatch } from './serve.js';
 
-// A batch worker: loads the pipeline once, then runs the reports the pool sends (two at a time,
-// interleaved at their awaits) until the pool closes it, all in one session (schemas, validators
-// and compiled templates made once).
-const session = new Session(builtinsHost());
-parentPort!.on('message', async (message: WorkerRequest | WorkerStop) => {
-  // Interrupted (Ctrl-C) or given up: temp files of writes in flight go, and no write goes on.
-  if ('stop' in message) {
-    await stopWrites();
-    parentPort!.postMessage({ stopped: true } satisfies WorkerStopped);
-    return;
-  }
-  const { index, task } = message;
-  parentPort!.postMessage({ index, outcome: await runTask(task, session) } satisfies WorkerReply);
-});
+// The batch worker of the split ES module bundle (lib/worker.js) and of tsc's output.
+serveBatch();

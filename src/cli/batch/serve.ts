@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { builtinsHost } from '../../io/builtins-host.js';
+import { Session } from '../../session.js';
+import { stopWrites } from '../../io/atomic-write.js';
+import type { WorkerReply, WorkerRequest, WorkerStop, WorkerStopped } from './pool.js';
+import { runTask } from './task.js';
+
+/**
+ * A batch worker: loads the pipeline once, then runs the reports the pool sends (two at a time,
+ * interleaved at their awaits) until the pool closes it, all in one session (schemas, validators
+ * and compiled templates made once). `afterFirst` runs once the first report is done (the code
+ * cache's worker saves its cache then: src/cli/code-cache-worker.ts).
+ */
+export function serveBatch(afterFirst: () => void = () => {}): void {
+  const session = new Session(builtinsHost());
+  let first = true;
+  parentPort!.on('message', async (message: WorkerRequest | WorkerStop) => {
+    // Interrupted (Ctrl-C) or given up: temp files of writes in flight go, and no write goes on.
+    if ('stop' in message) {
+      await stopWrites();
+      parentPort!.postMessage({ stopped: true } satisfies WorkerStopped);
+      return;
+    }
+    const { index, task } = message;
+    parentPort!.postMessage({ index, outcome: await runTask(task, session) } satisfies WorkerReply);
+    if (first) {
+      first = false;
+      afterFirst();
+    }
+  });
+}
