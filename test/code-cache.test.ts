@@ -184,6 +184,9 @@ describe('the code cache', () => {
     // Nor for --version or --help alone: too little runs for a cache to repay its reading.
     expect(cachedMain(['--version'], env, lib)).toBeUndefined();
     expect(cachedMain(['--help'], env, lib)).toBeUndefined();
+    // Nor with --debug, whose stack traces should point at readable lines.
+    expect(cachedMain(['check', '--debug'], env, lib)).toBeUndefined();
+    expect(cachedMain(['check'], env, lib)?.cache).toBe('none');
     await writeFile(path.join(dir, 'code-cache.json'), '{"bundle": 1');
     expect(cachedMain(['check'], env, dir)).toBeUndefined();
   });

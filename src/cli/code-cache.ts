@@ -160,9 +160,10 @@ export function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env,
     const folder = cacheFolder(env);
     const manifest = folder && readManifest(dir);
     if (!folder || !manifest) return undefined;
-    // --version, --help: too little runs for a cache to repay its reading.
+    // --version, --help: too little runs for a cache to repay its reading. --debug: its stack
+    // traces should name the split bundle's readable lines, not the one-file bundle's minified ones.
     const command = commandOf(argv);
-    if (command === 'none') return undefined;
+    if (command === 'none' || argv.includes('--debug')) return undefined;
     const fileOf = (name: string) => path.join(folder, cacheName(manifest, name));
     const cachedData = readCache(fileOf(command));
     if (!cachedData && inCi(env)) return undefined;
