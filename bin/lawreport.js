@@ -26,7 +26,7 @@ start().then(
   async ({ main, done }) => {
     const argv = process.argv.slice(2);
     process.exitCode = await main({ argv, handleSignals: true });
-    done(argv);
+    await done(argv);
   },
   (error) => {
     // A clone linked (npm link, npm install -g .) before `npm ci` built lib/.

@@ -37,7 +37,7 @@ async function cacheOutcome(env: NodeJS.ProcessEnv, argv = ['check']): Promise<s
     `import { setFlagsFromString } from 'node:v8';
      setFlagsFromString(${JSON.stringify(V8_FLAGS)});
      const { cachedMain } = await import(${JSON.stringify(pathToFileURL(path.join(lib, 'code-cache.js')).href)});
-     const c = cachedMain(${JSON.stringify(argv)});
+     const c = await cachedMain(${JSON.stringify(argv)});
      process.stdout.write(c ? c.cache + ' ' + typeof c.exports.main : 'none');`,
   );
   return (await run(process.execPath, [script], { env: { ...process.env, ...env } })).stdout;
@@ -52,8 +52,8 @@ describe('the code cache', () => {
     execFileSync(process.execPath, [path.join(lib, 'warm-code-cache.js')], { env: { ...process.env, LAWREPORT_CACHE_DIR: folder } });
     expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), await childCacheName('check')].sort());
     // Each command's cache holds what its run compiled: build's has the renderers, check's does not.
-    const checkCache = readCache(path.join(folder, await childCacheName('check')))!;
-    expect(checkCache.length).toBeLessThan(readCache(path.join(folder, await childCacheName('build')))!.length * 0.9);
+    const checkCache = (await readCache(path.join(folder, await childCacheName('check'))))!;
+    expect(checkCache.length).toBeLessThan((await readCache(path.join(folder, await childCacheName('build'))))!.length * 0.9);
     expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder })).toBe('accepted function');
     expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder }, ['build', '-f', 'docx'])).toBe('accepted function');
     expect(await cacheOutcome({ LAWREPORT_CACHE_DIR: folder, LAWREPORT_CODE_CACHE: 'off' })).toBe('none');
@@ -85,8 +85,8 @@ describe('the code cache', () => {
     const env = { LAWREPORT_CACHE_DIR: folder };
     const file = path.join(folder, cacheName(await manifest(), 'check'));
     // Made and read in this process: the same flags.
-    expect(bundleToWarm(env, lib)!.save('check')).toBe(file);
-    const fits = cachedMain(['check'], env, lib);
+    expect(await bundleToWarm(env, lib)!.save('check')).toBe(file);
+    const fits = await cachedMain(['check'], env, lib);
     expect(fits?.cache).toBe('accepted');
     expect(typeof fits?.exports.main).toBe('function');
 
@@ -95,11 +95,11 @@ describe('the code cache', () => {
     damaged[damaged.length >> 1]! ^= 0xff;
     // Not read at all (its CRC fails): compiled from source for a first run, or the ES module bundle in CI.
     await writeFile(file, damaged);
-    expect(readCache(file)).toBeUndefined();
-    expect(cachedMain(['check'], env, lib)?.cache).toBe('none');
-    expect(cachedMain(['check'], { ...env, CI: 'true' }, lib)).toBeUndefined();
+    expect(await readCache(file)).toBeUndefined();
+    expect((await cachedMain(['check'], env, lib))?.cache).toBe('none');
+    expect(await cachedMain(['check'], { ...env, CI: 'true' }, lib)).toBeUndefined();
     await writeFile(file, good.subarray(0, good.length >> 1));
-    expect(readCache(file)).toBeUndefined();
+    expect(await readCache(file)).toBeUndefined();
 
     // In a process of its own, started as the bin starts (this one has other flags, and has compiled
     // the bundle already, so V8 would not look at a cache again): the cache a warm-up made is used;
@@ -123,7 +123,7 @@ describe('the code cache', () => {
       await writeFile(child, '');
       execFileSync('rm', [child]);
       execFileSync('mkfifo', [child]);
-      expect(readCache(child)).toBeUndefined();
+      expect(await readCache(child)).toBeUndefined();
       const r = await lawreport(['check'], exampleDir, env);
       expect(r.code, r.stderr).toBe(0);
     }
@@ -180,15 +180,15 @@ describe('the code cache', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-lib-'));
     await writeFile(path.join(dir, 'code-cache.json'), JSON.stringify({ bundle: 'gone.cjs', id: '0123456789abcdef' }));
     const env = { LAWREPORT_CACHE_DIR: await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-')), CI: '' };
-    expect(cachedMain(['check'], env, dir)).toBeUndefined();
+    expect(await cachedMain(['check'], env, dir)).toBeUndefined();
     // Nor for --version or --help alone: too little runs for a cache to repay its reading.
-    expect(cachedMain(['--version'], env, lib)).toBeUndefined();
-    expect(cachedMain(['--help'], env, lib)).toBeUndefined();
+    expect(await cachedMain(['--version'], env, lib)).toBeUndefined();
+    expect(await cachedMain(['--help'], env, lib)).toBeUndefined();
     // Nor with --debug, whose stack traces should point at readable lines.
-    expect(cachedMain(['check', '--debug'], env, lib)).toBeUndefined();
-    expect(cachedMain(['check'], env, lib)?.cache).toBe('none');
+    expect(await cachedMain(['check', '--debug'], env, lib)).toBeUndefined();
+    expect((await cachedMain(['check'], env, lib))?.cache).toBe('none');
     await writeFile(path.join(dir, 'code-cache.json'), '{"bundle": 1');
-    expect(cachedMain(['check'], env, dir)).toBeUndefined();
+    expect(await cachedMain(['check'], env, dir)).toBeUndefined();
   });
 
   it('lives in the user cache folder of each platform, and LAWREPORT_CODE_CACHE=off turns it off', () => {

@@ -1,10 +1,13 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readFileBounded } from '../io/node-host.js';
 
 /*
  * A warm start without Node's compile cache (Node 22+ only): `npm run build` also writes the CLI
@@ -36,12 +39,12 @@ export interface CompiledBundle {
   /** `accepted`: run from the cache; `rejected`: V8 refused it; `none`: compiled from source. */
   cache: 'accepted' | 'rejected' | 'none';
   /** Writes V8's cache of everything this process compiled of the bundle so far, as the cache of `command`. */
-  save(command: string): string;
+  save(command: string): Promise<string>;
   /**
    * After a run with these arguments: saves the cache when it was not taken from one. Never
-   * throws: a folder that cannot be written only means no warm start.
+   * rejects: a folder that cannot be written only means no warm start.
    */
-  saveAfter(argv: string[]): void;
+  saveAfter(argv: string[]): Promise<void>;
 }
 
 const MAGIC = Buffer.from('LRCC1\n');
@@ -86,22 +89,15 @@ function readManifest(dir: string): CodeCacheManifest | undefined {
   }
 }
 
-/** V8's data from a cache file when the file is whole (its CRC matches), else undefined. Layout: MAGIC, CRC-32 of the data, the data. */
-export function readCache(file: string): Buffer | undefined {
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    // Non-blocking, and only a regular file: a named pipe under the cache's name would block a read for ever.
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
-    bytes = Buffer.alloc(stat.size);
-    if (readSync(fd, bytes, 0, stat.size, 0) !== stat.size) return undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/**
+ * V8's data from a cache file when the file is whole (its CRC matches), else undefined. Layout:
+ * MAGIC, CRC-32 of the data, the data. Read as every file of lawreport is (readFileBounded): only a
+ * regular file, opened without blocking, so a named pipe under the cache's name is never waited on.
+ */
+export async function readCache(file: string): Promise<Buffer | undefined> {
+  const read = await readFileBounded(file, MAX_BYTES);
+  if (read.status !== 'ok') return undefined;
+  const bytes = Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength);
   const head = MAGIC.length + 4;
   if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const data = bytes.subarray(head);
@@ -138,13 +134,10 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
     exports: module.exports,
     cache,
     save,
-    saveAfter: (argv) => {
+    saveAfter: async (argv) => {
       if (cache === 'accepted') return;
-      try {
-        save(commandOf(argv));
-      } catch {
-        // No warm start next time; nothing else depends on it.
-      }
+      // No warm start next time if this fails; nothing else depends on it.
+      await save(commandOf(argv)).catch(() => {});
     },
   };
 }
@@ -155,7 +148,7 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
  * (saveAfter). Undefined (the caller loads the ES module bundle) when caching is off, the bundle is
  * not built, or there is no cache in a CI job.
  */
-export function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env, dir = libDir): CompiledBundle | undefined {
+export async function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env, dir = libDir): Promise<CompiledBundle | undefined> {
   try {
     const folder = cacheFolder(env);
     const manifest = folder && readManifest(dir);
@@ -165,7 +158,7 @@ export function cachedMain(argv: string[], env: NodeJS.ProcessEnv = process.env,
     const command = commandOf(argv);
     if (command === 'none' || argv.includes('--debug')) return undefined;
     const fileOf = (name: string) => path.join(folder, cacheName(manifest, name));
-    const cachedData = readCache(fileOf(command));
+    const cachedData = await readCache(fileOf(command));
     if (!cachedData && inCi(env)) return undefined;
     return compile(dir, manifest, fileOf, cachedData);
   } catch {
@@ -182,32 +175,19 @@ export function bundleToWarm(env: NodeJS.ProcessEnv = process.env, dir = libDir)
   return compile(dir, manifest, (command) => path.join(folder, cacheName(manifest, command)), undefined);
 }
 
-/** Temp file and rename (readers see no half-written cache), then the oldest others of the folder go. Returns the file written. */
-function writeCache(file: string, bytes: Buffer): string {
-  const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      // No fsync: a file cut short by a crash fails its CRC and is only ignored.
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  prune(dir, file);
+/** Written as every output of lawreport is (temp file beside it, then rename), then the oldest others of the folder go. Returns the file written. */
+async function writeCache(file: string, bytes: Buffer): Promise<string> {
+  await writeFileAtomic(file, bytes);
+  await prune(path.dirname(file), file);
   return file;
 }
 
-function prune(dir: string, keep: string): void {
-  const others = readdirSync(dir)
-    .filter((name) => /^lawreport-.*\.v8cache$/.test(name) && path.join(dir, name) !== keep)
-    .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const { name } of others.slice(KEEP - 1)) rmSync(path.join(dir, name), { force: true });
+async function prune(dir: string, keep: string): Promise<void> {
+  const others = await Promise.all(
+    (await readdir(dir))
+      .filter((name) => /^lawreport-.*\.v8cache$/.test(name) && path.join(dir, name) !== keep)
+      .map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })),
+  );
+  others.sort((a, b) => b.time - a.time);
+  for (const { name } of others.slice(KEEP - 1)) await rm(path.join(dir, name), { force: true });
 }

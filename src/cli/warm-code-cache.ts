@@ -26,7 +26,7 @@ async function warm(): Promise<string | undefined> {
     const run = (argv: string[]) => bundle.exports.main({ argv, cwd: report, stdout: quiet, stderr: quiet, isTTY: false, env: { ...process.env, NO_COLOR: '1' } });
     // Each command's cache holds what its run compiled: check's is saved before build runs.
     await run(['check']);
-    bundle.save('check');
+    await bundle.save('check');
     await run(['build', '-o', path.join(work, 'out'), '-f', 'docx,html,txt']);
     return bundle.save('build');
   } finally {
