@@ -1,11 +1,14 @@
 #!/usr/bin/env node
+'use strict';
 // A thin bin: all logic lives in main(), which returns the exit code. lib/lawreport.js is the
 // bundled CLI that `npm run build` writes (starts faster than the ~250 modules of lib/cli/main.js).
 // This file is also the entry of the single executables: scripts/dist.mjs bundles it with src/ in
-// place of lib/, so the start-up sequence lives here only (no top-level await: the executable's
-// main script is CommonJS).
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+// place of lib/, so the start-up sequence lives here only.
+// CommonJS (bin/package.json): on the warm path nothing here or in lib/code-cache.cjs is an ES
+// module, so Node never starts its ES module loader (≈ 15–20 ms of translating built-ins into
+// module facades); only the fallback to the split ES module bundle import()s it.
+const path = require('node:path');
+const { setFlagsFromString } = require('node:v8');
 
 // A run lasts from a tenth of a second to a few seconds. V8's optimising compiler (TurboFan) would
 // spend more CPU on its background threads optimising start-up code that runs a few times than
@@ -14,24 +17,33 @@ import { setFlagsFromString } from 'node:v8';
 // The same string as V8_FLAGS in src/cli/code-cache.ts: a code cache is valid only for the flags it was made with.
 setFlagsFromString('--interrupt-budget=1000000');
 
-// The CLI from V8's code cache of the CommonJS bundle (lib/code-cache.js: −15–20 % CPU for check
+/** The warm start's loader, or undefined when it is not built (a clone before `npm ci`). */
+function codeCache() {
+  try {
+    return require('../lib/code-cache.cjs');
+  } catch {
+    return undefined;
+  }
+}
+
+// The CLI from V8's code cache of the CommonJS bundle (lib/code-cache.cjs: −15–20 % CPU for check
 // and build; the first run of a command makes its cache), else from the split ES module bundle,
 // which starts faster without a cache (LAWREPORT_CODE_CACHE=off, a CI job).
-const start = () =>
-  import('../lib/code-cache.js')
-    .then(({ cachedMain }) => cachedMain(process.argv.slice(2)), () => undefined)
+const start = (argv) =>
+  Promise.resolve(codeCache()?.cachedMain(argv))
+    .catch(() => undefined)
     .then(async (cached) => (cached ? { main: cached.exports.main, done: cached.saveAfter } : { main: (await import('../lib/lawreport.js')).main, done: () => {} }));
 
-start().then(
+const argv = process.argv.slice(2);
+start(argv).then(
   async ({ main, done }) => {
-    const argv = process.argv.slice(2);
     process.exitCode = await main({ argv, handleSignals: true });
     await done(argv);
   },
   (error) => {
     // A clone linked (npm link, npm install -g .) before `npm ci` built lib/.
     if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !/lib[\\/]lawreport\.js/.test(String(error.url ?? error.message))) throw error;
-    const root = fileURLToPath(new URL('..', import.meta.url));
+    const root = path.resolve(__dirname, '..') + path.sep;
     process.stderr.write(`lawreport 还没有构建：请在 ${root} 中运行 npm ci（或 npm run build）。\nlawreport is not built yet: run npm ci (or npm run build) in ${root}.\n`);
     process.exitCode = 2;
   },

@@ -13,8 +13,9 @@ import { CJS_BUNDLE } from './cjs-bundle.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
 
-// Chunks are content-hashed: drop the previous build's so lib/ does not grow stale files.
-for (const name of (await readdir(lib).catch(() => [])).filter((n) => /^chunk-.*\.js$/.test(n))) await rm(path.join(lib, name));
+// Chunks are content-hashed: drop the previous build's so lib/ does not grow stale files (and the
+// ES module loader lib/code-cache.js of builds before lib/code-cache.cjs).
+for (const name of (await readdir(lib).catch(() => [])).filter((n) => /^(chunk-.*|code-cache)\.js$/.test(n))) await rm(path.join(lib, name));
 
 /**
  * commander requires node:child_process at load, for executable subcommands lawreport does not
@@ -36,7 +37,7 @@ const lazyChildProcess = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts', 'code-cache': 'src/cli/code-cache.ts', 'warm-code-cache': 'src/cli/warm-code-cache.ts', 'code-cache-worker': 'src/cli/code-cache-worker.ts' },
+  entryPoints: { lawreport: 'src/cli/main.ts', worker: 'src/cli/batch/worker.ts', 'warm-code-cache': 'src/cli/warm-code-cache.ts', 'code-cache-worker': 'src/cli/code-cache-worker.ts' },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',
   bundle: true,
@@ -77,6 +78,21 @@ const cjs = await build({
 const code = Buffer.from(asciiOnly(cjs.outputFiles[0].text));
 await writeFile(path.join(lib, 'lawreport.cjs'), code);
 await writeFile(path.join(lib, 'code-cache.json'), JSON.stringify({ bundle: 'lawreport.cjs', id: createHash('sha256').update(code).digest('hex').slice(0, 16) }) + '\n');
+
+/**
+ * The warm start's loader (src/cli/code-cache.ts) as one CommonJS file, lib/code-cache.cjs, which
+ * bin/lawreport.js (CommonJS too) requires: a warm run then loads no ES module at all, and Node
+ * never starts its ES module loader, whose translating of built-ins into module facades cost
+ * ≈ 15–20 ms of every warm start when the bin and this loader were ES modules.
+ */
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/code-cache.ts'],
+  outfile: 'lib/code-cache.cjs',
+  ...CJS_BUNDLE,
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 
 /**
  * The bundle in ASCII, so that the loader can read it as latin1 into a one-byte string: half the

@@ -142,8 +142,8 @@ async function bundle(entry, outfile, separate = true) {
         name: 'single-executable',
         setup(b) {
           b.onResolve({ filter: /^\.\.\/lib\/lawreport\.js$/ }, () => ({ path: path.join(root, 'src', 'cli', 'main.ts') }));
-          // The npm package's warm start (lib/code-cache.js) has no place here: the CLI is in the executable itself.
-          b.onResolve({ filter: /^\.\.\/lib\/code-cache\.js$/ }, () => ({ path: 'code-cache', namespace: 'sea-stub' }));
+          // The npm package's warm start (lib/code-cache.cjs) has no place here: the CLI is in the executable itself.
+          b.onResolve({ filter: /^\.\.\/lib\/code-cache\.cjs$/ }, () => ({ path: 'code-cache', namespace: 'sea-stub' }));
           b.onLoad({ filter: /.*/, namespace: 'sea-stub' }, () => ({ contents: 'export const cachedMain = () => undefined;', loader: 'js' }));
           b.onResolve({ filter: /\/builtins-host\.js$/ }, () => ({ path: path.join(root, 'src', 'io', 'builtins-host.sea.ts') }));
           if (separate) {

@@ -2,7 +2,6 @@ import { execFile, execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -31,14 +30,13 @@ const childCacheName = async (command: string) => cacheName(await manifest(), co
 
 /** How a fresh process started like the bin (same flags) fares with the cache folder: 'accepted function', 'rejected function' or 'none'. */
 async function cacheOutcome(env: NodeJS.ProcessEnv, argv = ['check']): Promise<string> {
-  const script = path.join(await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-probe-')), 'probe.mjs');
+  // CommonJS, as bin/lawreport.js is: it requires the loader the bin requires, lib/code-cache.cjs.
+  const script = path.join(await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-probe-')), 'probe.cjs');
   await writeFile(
     script,
-    `import { setFlagsFromString } from 'node:v8';
-     setFlagsFromString(${JSON.stringify(V8_FLAGS)});
-     const { cachedMain } = await import(${JSON.stringify(pathToFileURL(path.join(lib, 'code-cache.js')).href)});
-     const c = await cachedMain(${JSON.stringify(argv)});
-     process.stdout.write(c ? c.cache + ' ' + typeof c.exports.main : 'none');`,
+    `require('node:v8').setFlagsFromString(${JSON.stringify(V8_FLAGS)});
+     const { cachedMain } = require(${JSON.stringify(path.join(lib, 'code-cache.cjs'))});
+     cachedMain(${JSON.stringify(argv)}).then((c) => process.stdout.write(c ? c.cache + ' ' + typeof c.exports.main : 'none'));`,
   );
   return (await run(process.execPath, [script], { env: { ...process.env, ...env } })).stdout;
 }
