@@ -72,8 +72,27 @@ const cjs = await build({
         b.onResolve({ filter: /\/bundled-validators\.js$/ }, () => ({ path: path.join(root, 'src', 'io', 'bundled-validators.cjs.ts') }));
       },
     },
+    {
+      // The summary's renderers (exceljs, ECharts) come from lib/summary-renderers.cjs, below.
+      name: 'summary-renderers-apart',
+      setup(b) {
+        const formats = path.join(root, 'src', 'summary', 'formats.ts');
+        b.onResolve({ filter: /^\.\/(?:xlsx|html)\.js$/ }, (args) => (args.importer === formats ? { path: path.join(root, 'src', 'summary', 'renderers.cjs.ts') } : undefined));
+      },
+    },
   ],
   write: false,
+});
+if (/require\("exceljs"\)|zrender/.test(cjs.outputFiles[0].text)) throw new Error('lib/lawreport.cjs: the summary renderers are bundled in again');
+
+/** The summary's renderers for lib/lawreport.cjs (src/summary/renderers.cjs.ts requires them when a summary is written). */
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/summary/renderers.ts'],
+  outfile: 'lib/summary-renderers.cjs',
+  ...CJS_BUNDLE,
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 const code = Buffer.from(asciiOnly(cjs.outputFiles[0].text));
 await writeFile(path.join(lib, 'lawreport.cjs'), code);
