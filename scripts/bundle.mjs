@@ -52,18 +52,26 @@ await build({
 });
 
 /**
+ * A CommonJS file of lib/: import.meta.url (which dependencies written as ES modules and our own
+ * code ask) is the file's own, in lib/ as the ES module bundle is, so packageRoot (lib/..) is the same.
+ */
+const cjsFile = (entry, outfile, more = {}) =>
+  build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    ...CJS_BUNDLE,
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...more,
+  });
+
+/**
  * The same CLI as one CommonJS file, for the warm start (src/cli/code-cache.ts): vm.Script can
  * compile it with V8's code cache, which ES modules cannot have on Node 20. code-cache.json
  * names it with a hash of its content, which every cache's file name carries.
  */
-const cjs = await build({
-  absWorkingDir: root,
-  entryPoints: ['src/cli/bundle-entry.ts'],
-  outfile: 'lib/lawreport.cjs',
-  ...CJS_BUNDLE,
-  // lib/lawreport.cjs is in lib/, as the ES module bundle is: packageRoot (lib/..) is the same.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+const cjs = await cjsFile('src/cli/bundle-entry.ts', 'lib/lawreport.cjs', {
   plugins: [
     lazyChildProcess,
     {
@@ -83,20 +91,13 @@ const cjs = await build({
   ],
   write: false,
 });
-if (/require\("exceljs"\)|zrender/.test(cjs.outputFiles[0].text)) throw new Error('lib/lawreport.cjs: the summary renderers are bundled in again');
-
-/** The summary's renderers for lib/lawreport.cjs (src/summary/renderers.cjs.ts requires them when a summary is written). */
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/summary/renderers.ts'],
-  outfile: 'lib/summary-renderers.cjs',
-  ...CJS_BUNDLE,
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+if (/zrender/.test(cjs.outputFiles[0].text)) throw new Error('lib/lawreport.cjs: the summary renderers are bundled in again');
 const code = Buffer.from(asciiOnly(cjs.outputFiles[0].text));
 await writeFile(path.join(lib, 'lawreport.cjs'), code);
 await writeFile(path.join(lib, 'code-cache.json'), JSON.stringify({ bundle: 'lawreport.cjs', id: createHash('sha256').update(code).digest('hex').slice(0, 16) }) + '\n');
+
+/** The summary's renderers for lib/lawreport.cjs (src/summary/renderers.cjs.ts requires them when a summary is written). */
+await cjsFile('src/summary/renderers.ts', 'lib/summary-renderers.cjs');
 
 /**
  * The warm start's loader (src/cli/code-cache.ts) as one CommonJS file, lib/code-cache.cjs, which
@@ -104,14 +105,7 @@ await writeFile(path.join(lib, 'code-cache.json'), JSON.stringify({ bundle: 'law
  * never starts its ES module loader, whose translating of built-ins into module facades cost
  * ≈ 15–20 ms of every warm start when the bin and this loader were ES modules.
  */
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/cli/code-cache.ts'],
-  outfile: 'lib/code-cache.cjs',
-  ...CJS_BUNDLE,
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await cjsFile('src/cli/code-cache.ts', 'lib/code-cache.cjs');
 
 /**
  * The bundle in ASCII, so that the loader can read it as latin1 into a one-byte string: half the
