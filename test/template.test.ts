@@ -78,6 +78,17 @@ describe('chapter templates', () => {
     expect(render('第一段。\n\n受理{{fig disputes.received\n\n第二段。').diagnostics[0]).toMatchObject({ ruleId: 'template-syntax', line: 3, column: 3 });
   });
 
+  it('fills block parameters and checks the paths under them', () => {
+    expect(render('{{#each towns as |town i|}}{{i}}.{{town.name}}{{town.count}}处；{{/each}}').text).toBe('0.甲村3处；');
+    expect(render('{{#with disputes as |d|}}受理{{fig d.received}}{{/with}}').text).toBe('受理68件');
+    const [d] = render('{{#each towns as |town|}}\n{{town.nmae}}{{/each}}').diagnostics;
+    expect(d).toMatchObject({ ruleId: 'template-unknown-path', line: 2, column: 3 });
+    expect(d!.message.zh).toBe('数据中没有“town.nmae”（“town”下没有“nmae”）。');
+    expect(d!.hint?.zh).toBe('是不是“town.name”？');
+    // Outside its block the name means nothing.
+    expect(render('{{#each towns as |town|}}{{/each}}{{town.name}}').diagnostics[0]?.ruleId).toBe('template-unknown-path');
+  });
+
   it('never reaches the prototype', () => {
     for (const t of ['{{constructor}}', '{{disputes.constructor.name}}', '{{disputes.__proto__}}']) {
       expect(render(t).diagnostics[0]?.ruleId, t).toBe('template-unknown-path');
