@@ -79,6 +79,8 @@ describe('the filled tree made from the source tree', () => {
       ['受理`{{disputes.received}}`件\n', false],
       ['见 www.gov.cn 受理{{disputes.received}}件\n', false],
       ['受理_{{disputes.received}}_件\n', false],
+      // micromark ends a line at a lone carriage return.
+      ['甲\r受理{{disputes.received}}件 *乙*\n', false],
     ];
     for (const [text, reused] of cases) {
       const filled = renderTemplate(text, 'chapters/x.md', context, source!.catalog);
@@ -103,11 +105,11 @@ describe('the filled tree made from the source tree', () => {
  * Chapters mixing Markdown constructs with expressions, and replacements chosen to break a
  * careless reuse: digits next to `*` and `_`, list markers, `#`, `|`, `www.`, `@`, spaces, line breaks.
  */
-const prose = fc.constantFrom('受理', '调解', '件', '，', '。', 'abc', 'w', '12', '1', '.', ' ', '-', '%', '/');
-const hostile = fc.constantFrom('www', '*', '**', '_', '__', '~~', '`', '[', ']', '(', ')', '!', '<', '>', '&amp;', '&', '\\', '\\*', '|', ':', '@', '#', '+', '=', '"', "'", '：', 'a@b.cn', 'www.gov.cn', 'http://x.cn', '[^1]', '<b>', '**粗**', '*斜*', '_斜_', '[链](u)', '[链]', '`码`', '~~删~~', '  ', '\t');
+const prose = fc.constantFrom('受理', '调解', '件', '，', '。', 'abc', 'w', '12', '1', '.', ' ', '-', '%', '/', '𠀀');
+const hostile = fc.constantFrom('www', '*', '**', '_', '__', '~~', '`', '[', ']', '(', ')', '!', '<', '>', '&amp;', '&', '\\', '\\*', '|', ':', '@', '#', '+', '=', '"', "'", '：', 'a@b.cn', 'www.gov.cn', 'http://x.cn', '[^1]', '<b>', '**粗**', '*斜*', '_斜_', '[链](u)', '[链]', '`码`', '~~删~~', '  ', '\t', '\r', '\r\n', '\u00a0');
 const goodExpression = fc.constantFrom('{{a}}', '{{fig a}}', '{{a_b}}', '{{_a}}', '{{a_}}', '{{pct a b}}', '{{fig a unit="件"}}', '{{a.b.c}}');
 const badExpression = fc.constantFrom('{{~a}}', '{{`a`}}', '{{a\nb}}', '{{a:b}}');
-const good = fc.constantFrom('12', '0', '3.5', '97.06%', '2024', '件', '十二', 'ab', '1,200', '-5', '1.', '1', 'w', '12件');
+const good = fc.constantFrom('12', '0', '3.5', '97.06%', '2024', '件', '十二', 'ab', '1,200', '-5', '1.', '1', 'w', '12件', '𠀀');
 const bad = fc.constantFrom('1)', '-', '--', '*', '_', '#', '=', '|', 'www.', 'a@b', ':', ' ', '', '12 ', '\n', '.', '+', '\\', '<', '&', '[', ']', '`', '/', 'ww', '\u3000');
 const linePrefix = fc.constantFrom('', '', '', '', '- ', '1. ', '2) ', '# ', '## ', '> ', '| ', '    ', '   ', '[^1]: ', '[链]: /u ', '- [ ] ', '1', '-', '#', '* ', '> - ');
 const fixedLines = fc.constantFrom(['', []], ['| a | b |', []], ['| --- | --- |', []], ['---', []], ['===', []], ['```', []], ['[^1]: 注', []]) as fc.Arbitrary<[string, never[]]>;
