@@ -7,16 +7,17 @@ import type { Substitution } from '../source/offset-map.js';
  *
  * It is certain when every `{{…}}` sits inside plain prose and is replaced by a word:
  * - the expression lies inside one text node whose source is its value (no escapes, no entities),
- *   and touches its ends only where no inline sibling is (a table cell's start, a block's end),
- *   because the flanking of `*`, `_` and `~` runs depends on their neighbouring characters;
+ *   and touches its ends only where no inline sibling is (the start or end of a paragraph, heading
+ *   or table cell), because the flanking of `*`, `_` and `~` runs depends on their neighbours;
  * - the node's other characters and the output are letters, digits, CJK and `. , % + - / ; ?`
  *   only, which start and close no inline construct; the expression itself holds no character that
  *   starts one except `_`, which in the source tree is then an unmatched delimiter, and removing an
  *   unmatched delimiter changes no other match;
- * - a letter, a CJK character or a `|` comes before the expression on its line, so the line starts
- *   the same block either way (list, heading, quote, code, HTML and definition markers are all
- *   ASCII punctuation, digits and spaces), and the output holds a letter, digit or CJK character,
- *   so no line becomes a thematic break, a setext underline or a table's delimiter row;
+ * - a letter, a CJK character or a `|` comes before the expression on its line, or the output
+ *   (read on into the source) is digits, if any, then a letter or CJK: either way the line starts
+ *   the same block (list, heading, quote, code, HTML and definition markers are all ASCII
+ *   punctuation, digits and spaces); and the output holds a letter, digit or CJK character, so no
+ *   line becomes a thematic break, a setext underline or a table's delimiter row;
  * - neither text of the block (paragraph, heading, cell) holds `www`, `@` or `:`, so no GFM
  *   literal autolink appears or vanishes;
  * - the output holds no line break or whitespace, so every line keeps its number and only the
