@@ -2,12 +2,13 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { headingNumber, numberHeadings } from '../markdown/numbering.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { guardMarkdown, restoreLiterals } from '../markdown/guard.js';
+import { substitutedTree } from '../markdown/substitute.js';
 import { guardRawHtml } from '../markdown/raw-html.js';
 import { compiledChapters } from '../load/chapter-order.js';
 import type { Asset, ChapterSource, DocChapter, ReportDocument, ReportSource } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { mapToSource, type OffsetMap } from '../source/offset-map.js';
-import { renderTemplate, TemplateCache, type CompiledTemplates } from '../template/render.js';
+import { renderTemplate, TemplateCache, type CompiledTemplates, type TemplateResult } from '../template/render.js';
 import { collectAssets, imagePlacesOverBudget } from './assets.js';
 import { figureRecords } from '../figures/records.js';
 import { countFootnotes, lowerChapter, numberFootnotesFrom } from './lower.js';
@@ -39,7 +40,7 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   const toSource = sourcePlaces(filled.text, filled.map, chapter.body);
   const guarded = guardMarkdown(filled.text, chapter.file);
   if (guarded.text === undefined) return { diagnostics: guarded.diagnostics.map(toSource) };
-  const body = parseMarkdown(guarded.text);
+  const body = filledTree(chapter, filled.substitutions, guarded.literals.length > 0) ?? parseMarkdown(guarded.text);
   restoreLiterals(body, guarded.literals);
   const html = guardRawHtml(body, chapter.file);
   if (html.length > 0) return { diagnostics: [...guarded.diagnostics, ...html].map(toSource) };
@@ -50,6 +51,15 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   const title = chapter.title ?? numbered.title ?? (outline ? renderTitle(outline.title, source.config) : chapterStem(chapter.file));
   const known = chapter.id === 'preface' || outline !== undefined;
   return { chapter: { id: known ? chapter.id! : '', file: chapter.file, title, body, figures: countFigures(body), footnotes: countFootnotes(body) }, diagnostics };
+}
+
+/**
+ * The filled text's tree from the one the loader parsed for the rules, when filling only put words
+ * into prose (src/markdown/substitute.ts): both guards must have left their texts alone.
+ */
+function filledTree(chapter: ChapterSource, substitutions: TemplateResult['substitutions'], defused: boolean) {
+  if (!chapter.tree || chapter.defused || defused || !substitutions) return undefined;
+  return substitutedTree(chapter.tree, chapter.body, substitutions);
 }
 
 /** Moves a diagnostic about the filled text to the chapter source; the map is made only when there is one to move. */

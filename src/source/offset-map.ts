@@ -33,6 +33,16 @@ export class OffsetMap {
 }
 
 /**
+ * One `{{…}}` of a template with only text and expressions: the source's characters
+ * [from, to) became `text` in the filled text, and everything between expressions is an exact copy.
+ */
+export interface Substitution {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
  * A diagnostic found in a derived text, moved to its source: line and column (and the end, and
  * related places in the same file) go through the output's offsets to the source's.
  */

@@ -4,7 +4,7 @@ import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { Catalog } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { unclosedBlock } from '../source/mustache.js';
-import { OffsetMap } from '../source/offset-map.js';
+import { OffsetMap, type Substitution } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
 
@@ -106,6 +106,12 @@ export interface TemplateResult {
    * text: made on demand (filling once more with markers), as only a text with findings needs it.
    */
   map?: () => OffsetMap | undefined;
+  /**
+   * For a template of text and `{{…}}` alone (no blocks, partials, comments or `~`), each
+   * expression's source span and its output, in order; the text between them is copied as written.
+   * Compiling reuses the source's Markdown tree with it (src/markdown/substitute.ts).
+   */
+  substitutions?: readonly Substitution[];
   diagnostics: Diagnostic[];
 }
 
@@ -129,6 +135,12 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
 
   const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
   try {
+    if (entry.flat === undefined) entry.flat = isFlat(entry.ast) && !text.includes(MARK) && !text.includes(END) ? flatTemplate(entry.ast, text) : null;
+    const flat = entry.flat && flatFill(entry.flat, fill(entry.flat.fn));
+    if (flat) {
+      if (flat.text.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
+      return { text: flat.text, map: () => flat.map, substitutions: flat.substitutions, diagnostics: [] };
+    }
     // Compiling only marks the paths inside blocks strict, which neither the path checks nor check's reading of expressions look at.
     entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
     const out = fill(entry.fn);
@@ -180,6 +192,74 @@ interface Compiled {
   ast: hbs.AST.Program;
   /** Handlebars turns a template into JavaScript on its first fill, the dearest step of filling it: once per text per session. */
   fn?: HandlebarsTemplateDelegate;
+  /** A template of text and expressions alone, compiled with markers (null when it is not one). */
+  flat?: FlatTemplate | null;
+}
+
+/** A flat template compiled with a marker before each statement, so one fill yields the text, its map and every expression's output. */
+interface FlatTemplate {
+  fn: HandlebarsTemplateDelegate;
+  starts: { src: number; exact: boolean }[];
+  /** Per statement: its source span when it is an expression, undefined for text. */
+  spans: ({ from: number; to: number } | undefined)[];
+  /** Whether the text statements are the source as written between the expressions (no `\\{{`, no `~`). */
+  tiled: boolean;
+}
+
+/**
+ * Only text and plain expressions at the top: filling appends each statement's output in turn, and
+ * no helper sees another statement's output, so markers between statements change nothing but themselves.
+ */
+function isFlat(ast: hbs.AST.Program): boolean {
+  return ast.body.every((s) => s.type === 'ContentStatement' || s.type === 'MustacheStatement');
+}
+
+function flatTemplate(ast: hbs.AST.Program, text: string): FlatTemplate {
+  const lines = new LineIndex(text);
+  const offset = (p: hbs.AST.Position) => lines.offset(p.line, p.column + 1);
+  let at = 0;
+  let tiled = true;
+  const spans = ast.body.map((statement) => {
+    const from = offset(statement.loc.start);
+    const to = offset(statement.loc.end);
+    if (from !== at || to < from) tiled = false;
+    at = to;
+    if (statement.type !== 'MustacheStatement') {
+      if ((statement as hbs.AST.ContentStatement).value !== text.slice(from, to)) tiled = false;
+      return undefined;
+    }
+    const strip = (statement as hbs.AST.MustacheStatement).strip;
+    if (strip.open || strip.close) tiled = false;
+    return { from, to };
+  });
+  if (at !== text.length) tiled = false;
+  // A copy: the cached tree stays as parsed for the path checks and for check.
+  const marked = { ...ast, body: [...ast.body] };
+  const starts = instrument(marked, lines);
+  return { fn: Handlebars.compile(marked, COMPILE_OPTIONS), starts, spans, tiled };
+}
+
+/**
+ * A flat template's marked output cut at its markers. Undefined when the data itself held a
+ * marker character (then the markers cannot be told apart, and the template is filled plainly).
+ */
+function flatFill(flat: FlatTemplate, out: string): { text: string; map: OffsetMap; substitutions?: Substitution[] } | undefined {
+  const parts = out.split(MARK);
+  if (parts.length !== flat.starts.length + 1 || parts[0] !== '') return undefined;
+  const map = new OffsetMap();
+  const substitutions: Substitution[] = [];
+  let text = '';
+  for (let k = 0; k < flat.starts.length; k++) {
+    const part = parts[k + 1]!;
+    const marker = `${k}${END}`;
+    if (!part.startsWith(marker)) return undefined;
+    const piece = part.slice(marker.length);
+    map.add(text.length, flat.starts[k]!.src, flat.starts[k]!.exact);
+    const span = flat.spans[k];
+    if (span) substitutions.push({ ...span, text: piece });
+    text += piece;
+  }
+  return { text, map, substitutions: flat.tiled ? substitutions : undefined };
 }
 
 // Noncharacters: never in a report's text (a template holding one is filled without a map).
