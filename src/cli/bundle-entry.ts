@@ -7,6 +7,6 @@ export { main } from './main.js';
  * (the task runner, the whole build pipeline, the printers) ran their top-levels at every start of
  * the one-file bundle, whichever command ran, and went into every command's code cache.
  */
-export async function serveBatch(afterFirst?: () => void): Promise<void> {
+export async function serveBatch(afterFirst?: () => void | Promise<void>): Promise<void> {
   (await import('./batch/serve.js')).serveBatch(afterFirst);
 }

@@ -8,10 +8,11 @@ import { runTask } from './task.js';
 /**
  * A batch worker: loads the pipeline once, then runs the reports the pool sends (two at a time,
  * interleaved at their awaits) until the pool closes it, all in one session (schemas, validators
- * and compiled templates made once). `afterFirst` runs once the first report is done (the code
- * cache's worker saves its cache then: src/cli/code-cache-worker.ts).
+ * and compiled templates made once). `afterFirst` runs once the first report is done, before its
+ * outcome is sent (the code cache's worker saves its cache then: src/cli/code-cache-worker.ts): the
+ * pool ends its workers as soon as the last outcome arrives, which could cut a save sent after it.
  */
-export function serveBatch(afterFirst: () => void = () => {}): void {
+export function serveBatch(afterFirst: () => void | Promise<void> = () => {}): void {
   const session = new Session(builtinsHost());
   let first = true;
   parentPort!.on('message', async (message: WorkerRequest | WorkerStop) => {
@@ -22,10 +23,11 @@ export function serveBatch(afterFirst: () => void = () => {}): void {
       return;
     }
     const { index, task } = message;
-    parentPort!.postMessage({ index, outcome: await runTask(task, session) } satisfies WorkerReply);
+    const outcome = await runTask(task, session);
     if (first) {
       first = false;
-      afterFirst();
+      await afterFirst();
     }
+    parentPort!.postMessage({ index, outcome } satisfies WorkerReply);
   });
 }
