@@ -5,6 +5,7 @@ import type { Catalog } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { OffsetMap } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
+import { fillDirectly, plainTemplate } from './evaluate.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
 
 export { templateHelperError } from './helpers.js';
@@ -118,14 +119,19 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   const diagnostics = checkTemplatePaths(entry.ast, data, { file });
   if (diagnostics.length > 0) return { diagnostics };
 
-  const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
+  const helpers = createHelpers(catalog);
+  const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...helpers, each: budgetedEach() } });
   try {
+    entry.plain ??= plainTemplate(entry.ast);
+    const direct = entry.plain ? fillDirectly(entry.ast, data, helpers) : undefined;
     // Compiling only marks the paths inside blocks strict, which neither the path checks nor check's reading of expressions look at.
-    entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
-    const out = fill(entry.fn);
+    if (!direct) entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
+    const out = direct ? direct.text : fill(entry.fn!);
     if (out.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
     const map = () => {
-      if (text.includes(MARK) || text.includes(END)) return undefined;
+      // A marker in the template or in a figure would be taken for one of the fill's own (a lone one made unmark loop forever).
+      if (text.includes(MARK) || text.includes(END) || out.includes(MARK) || out.includes(END)) return undefined;
+      if (direct) return directMap(entry.ast, direct.starts, new LineIndex(text));
       const marked = Handlebars.parse(text);
       const starts = instrument(marked, new LineIndex(text));
       return unmark(fill(Handlebars.compile(marked, COMPILE_OPTIONS)), starts).map;
@@ -171,9 +177,11 @@ interface Compiled {
   ast: hbs.AST.Program;
   /** Handlebars turns a template into JavaScript on its first fill, the dearest step of filling it: once per text per session. */
   fn?: HandlebarsTemplateDelegate;
+  /** Whether the template is one fillDirectly fills without compiling it. */
+  plain?: boolean;
 }
 
-// Noncharacters: never in a report's text (a template holding one is filled without a map).
+// Noncharacters: never in a report's text (a template or a filled text holding one has no map).
 const MARK = '\uFDD0';
 const END = '\uFDD1';
 
@@ -184,32 +192,43 @@ const END = '\uFDD1';
  */
 function instrument(ast: hbs.AST.Program, lines: LineIndex): { src: number; exact: boolean }[] {
   const starts: { src: number; exact: boolean }[] = [];
-  const offset = (p: hbs.AST.Position) => lines.offset(p.line, p.column + 1);
   const visit = (program: hbs.AST.Program | undefined) => {
     if (!program) return;
     const body: hbs.AST.Statement[] = [];
     for (const statement of program.body) {
-      let src = offset(statement.loc.start);
-      let exact = false;
-      if (statement.type === 'ContentStatement') {
-        const content = statement as hbs.AST.ContentStatement;
-        // Whitespace control cut the start of `original`; what is left begins that much later.
-        const cut = (content.original as unknown as string).indexOf(content.value);
-        src += Math.max(0, cut);
-        exact = true;
-      } else if (statement.type === 'BlockStatement') {
+      if (statement.type === 'BlockStatement') {
         const block = statement as hbs.AST.BlockStatement;
         visit(block.program);
         visit(block.inverse);
       }
       const marker = `${MARK}${starts.length}${END}`;
-      starts.push({ src, exact });
+      starts.push(sourceStart(statement, lines));
       body.push({ type: 'ContentStatement', value: marker, original: marker, loc: statement.loc } as unknown as hbs.AST.ContentStatement, statement);
     }
     program.body = body;
   };
   visit(ast);
   return starts;
+}
+
+/** Where a statement's output starts in the template: text maps one to one from there, an expression's output to its start. */
+function sourceStart(statement: hbs.AST.Statement, lines: LineIndex): { src: number; exact: boolean } {
+  const src = lines.offset(statement.loc.start.line, statement.loc.start.column + 1);
+  if (statement.type !== 'ContentStatement') return { src, exact: false };
+  const content = statement as hbs.AST.ContentStatement;
+  // Whitespace control cut the start of `original`; what is left begins that much later.
+  const cut = (content.original as unknown as string).indexOf(content.value);
+  return { src: src + Math.max(0, cut), exact: true };
+}
+
+/** The map the marked fill would spell out, from a direct fill's output lengths before each statement (a plain template has no blocks). */
+function directMap(ast: hbs.AST.Program, outs: readonly number[], lines: LineIndex): OffsetMap {
+  const map = new OffsetMap();
+  ast.body.forEach((statement, i) => {
+    const { src, exact } = sourceStart(statement, lines);
+    map.add(outs[i]!, src, exact);
+  });
+  return map;
 }
 
 /** The filled text without its markers, and the map they spell out. */
