@@ -1,4 +1,4 @@
-import { AlignmentType, Paragraph, TextRun, type ParagraphChild, type Table } from 'docx';
+import { AlignmentType, Paragraph, type ParagraphChild, type Table } from 'docx';
 import type { FootnoteDefinition, List, RootContent } from 'mdast';
 import type { DocChapter } from '../../model.js';
 import { numberOf } from '../../markdown/numbering.js';
@@ -46,14 +46,14 @@ export function blocks(node: RootContent, ctx: BlockContext, chapter: Pick<DocCh
     case 'blockquote':
       return node.children.flatMap((c) => blocks(c, ctx, chapter, { indentLevel: place.indentLevel + 1, quote: true }));
     case 'code':
-      return node.value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ ...bodyRun(ctx.fonts), text: line })] }));
+      return node.value.split('\n').map((line) => new Paragraph({ children: [ctx.textRuns.textRun(bodyRun(ctx.fonts), line)] }));
     case 'table':
       return [tableBlock(node, ctx)];
     case 'figure': {
       const picture = pictureRun(node.children[0], ctx, PICTURE_BOX);
       return [
         new Paragraph({ style: STYLE.figure, children: picture ? [picture] : [] }),
-        new Paragraph({ style: STYLE.caption, children: [new TextRun({ font: fontsOf(ctx.fonts, 'body'), size: LAYOUT.captionSize, text: figureCaption(chapter, node) })] }),
+        new Paragraph({ style: STYLE.caption, children: [ctx.textRuns.textRun({ font: fontsOf(ctx.fonts, 'body'), size: LAYOUT.captionSize }, figureCaption(chapter, node))] }),
       ];
     }
     case 'footnoteDefinition':
@@ -71,7 +71,7 @@ export function headingParagraph(level: number, children: ParagraphChild[]): Par
 function listBlocks(list: List, ctx: BlockContext, chapter: Pick<DocChapter, 'figureStart'>, place: Place): Block[] {
   return list.children.flatMap((item, i) => {
     const [first, ...rest] = item.children;
-    const marker = new TextRun({ ...bodyRun(ctx.fonts), text: listMarker(list, i) });
+    const marker = ctx.textRuns.textRun(bodyRun(ctx.fonts), listMarker(list, i));
     const head =
       first?.type === 'paragraph'
         ? [bodyParagraph([marker, ...runs(first.children, bodyRun(ctx.fonts), ctx)], place.indentLevel, STYLE.listItem)]
@@ -100,7 +100,7 @@ export function chapterBlocks(chapter: DocChapter, ctx: BlockContext): Block[] {
       return note.children.map((c) => new Paragraph({ style: STYLE.footnote, children: runs(c.type === 'paragraph' ? c.children : [{ type: 'text', value: inlineText([c]) }], run, chapterCtx) }));
     },
   };
-  if (chapter.number) out.push(headingParagraph(1, [new TextRun({ ...bodyRun(ctx.fonts, 'heading1'), text: chapter.number + chapter.title })]));
+  if (chapter.number) out.push(headingParagraph(1, [ctx.textRuns.textRun(bodyRun(ctx.fonts, 'heading1'), chapter.number + chapter.title)]));
   for (const node of chapter.body.children) out.push(...blocks(node, chapterCtx, chapter));
   return out;
 }
