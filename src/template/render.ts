@@ -6,6 +6,7 @@ import { LineIndex } from '../source/line-index.js';
 import { unclosedBlock } from '../source/mustache.js';
 import { OffsetMap, type Substitution } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
+import { fillDirectly, plainTemplate, type DirectFill } from './evaluate.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
 
 export { templateHelperError } from './helpers.js';
@@ -133,25 +134,37 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   const diagnostics = checkTemplatePaths(entry.ast, data, { file });
   if (diagnostics.length > 0) return { diagnostics };
 
-  const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...createHelpers(catalog), each: budgetedEach() } });
+  const helpers = createHelpers(catalog);
+  const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...helpers, each: budgetedEach() } });
   try {
-    if (entry.flat === undefined) entry.flat = isFlat(entry.ast) && !text.includes(MARK) && !text.includes(END) ? flatTemplate(entry.ast, text) : null;
-    const flat = entry.flat && flatFill(entry.flat, fill(entry.flat.fn));
-    if (flat) {
-      if (flat.text.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
-      return { text: flat.text, map: () => flat.map, substitutions: flat.substitutions, diagnostics: [] };
+    // A plain template is filled from its tree without compiling it (fillDirectly); one of text and
+    // expressions alone that it declines is compiled with markers, so one fill still yields the map
+    // and each expression's output (the substitutions compile.ts rebuilds the Markdown tree from).
+    entry.plain ??= plainTemplate(entry.ast);
+    const direct = entry.plain ? fillDirectly(entry.ast, data, helpers) : undefined;
+    if (direct) entry.layout ??= isFlat(entry.ast) ? flatLayout(entry.ast, text) : null;
+    if (!direct) {
+      if (entry.flat === undefined) entry.flat = isFlat(entry.ast) && !text.includes(MARK) && !text.includes(END) ? flatTemplate(entry.ast, text) : null;
+      const flat = entry.flat && flatFill(entry.flat, fill(entry.flat.fn));
+      if (flat) {
+        if (flat.text.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
+        return { text: flat.text, map: () => flat.map, substitutions: flat.substitutions, diagnostics: [] };
+      }
     }
     // Compiling only marks the paths inside blocks strict, which neither the path checks nor check's reading of expressions look at.
-    entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
-    const out = fill(entry.fn);
+    if (!direct) entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
+    const out = direct ? direct.text : fill(entry.fn!);
     if (out.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
     const map = () => {
-      if (text.includes(MARK) || text.includes(END)) return undefined;
+      // A marker in the template or in a figure would be taken for one of the fill's own (a lone one made unmark loop forever).
+      if (text.includes(MARK) || text.includes(END) || out.includes(MARK) || out.includes(END)) return undefined;
+      if (direct) return directMap(entry.ast, direct.starts, new LineIndex(text));
       const marked = Handlebars.parse(text);
       const starts = instrument(marked, new LineIndex(text));
       return unmark(fill(Handlebars.compile(marked, COMPILE_OPTIONS)), starts).map;
     };
-    return { text: out, map, diagnostics: [] };
+    const substitutions = direct && entry.layout ? directSubstitutions(entry.layout, direct) : undefined;
+    return { text: out, map, ...(substitutions ? { substitutions } : {}), diagnostics: [] };
   } catch (error) {
     return { diagnostics: [runtimeErrorDiagnostic(error, file, entry.ast)] };
   }
@@ -194,16 +207,23 @@ interface Compiled {
   fn?: HandlebarsTemplateDelegate;
   /** A template of text and expressions alone, compiled with markers (null when it is not one). */
   flat?: FlatTemplate | null;
+  /** Whether the template is one fillDirectly fills without compiling it. */
+  plain?: boolean;
+  /** A flat template's statements against its source, for a plain one's substitutions (null when it is not flat). */
+  layout?: FlatLayout | null;
 }
 
-/** A flat template compiled with a marker before each statement, so one fill yields the text, its map and every expression's output. */
-interface FlatTemplate {
-  fn: HandlebarsTemplateDelegate;
-  starts: { src: number; exact: boolean }[];
-  /** Per statement: its source span when it is an expression, undefined for text. */
+/** Per statement of a flat template: its source span when it is an expression, undefined for text. */
+interface FlatLayout {
   spans: ({ from: number; to: number } | undefined)[];
   /** Whether the text statements are the source as written between the expressions (no `\\{{`, no `~`). */
   tiled: boolean;
+}
+
+/** A flat template compiled with a marker before each statement, so one fill yields the text, its map and every expression's output. */
+interface FlatTemplate extends FlatLayout {
+  fn: HandlebarsTemplateDelegate;
+  starts: { src: number; exact: boolean }[];
 }
 
 /**
@@ -211,11 +231,14 @@ interface FlatTemplate {
  * no helper sees another statement's output, so markers between statements change nothing but themselves.
  */
 function isFlat(ast: hbs.AST.Program): boolean {
+  // Not one that opens with two expressions: the compiled template adds those two when both are
+  // numbers ({{a}}{{b}} prints 5 + 6 as "11"), which a marker between them would undo.
+  const [first, second] = ast.body;
+  if (first?.type === 'MustacheStatement' && second?.type === 'MustacheStatement') return false;
   return ast.body.every((s) => s.type === 'ContentStatement' || s.type === 'MustacheStatement');
 }
 
-function flatTemplate(ast: hbs.AST.Program, text: string): FlatTemplate {
-  const lines = new LineIndex(text);
+function flatLayout(ast: hbs.AST.Program, text: string, lines = new LineIndex(text)): FlatLayout {
   const offset = (p: hbs.AST.Position) => lines.offset(p.line, p.column + 1);
   let at = 0;
   let tiled = true;
@@ -233,10 +256,29 @@ function flatTemplate(ast: hbs.AST.Program, text: string): FlatTemplate {
     return { from, to };
   });
   if (at !== text.length) tiled = false;
+  return { spans, tiled };
+}
+
+function flatTemplate(ast: hbs.AST.Program, text: string): FlatTemplate {
+  const lines = new LineIndex(text);
   // A copy: the cached tree stays as parsed for the path checks and for check.
   const marked = { ...ast, body: [...ast.body] };
   const starts = instrument(marked, lines);
-  return { fn: Handlebars.compile(marked, COMPILE_OPTIONS), starts, spans, tiled };
+  return { fn: Handlebars.compile(marked, COMPILE_OPTIONS), starts, ...flatLayout(ast, text, lines) };
+}
+
+/**
+ * A directly filled flat template's expressions with what each printed. Undefined unless its text
+ * is its statements' outputs end to end (Handlebars adds the first two terms when both are numbers:
+ * {{a}}{{b}} prints 5 + 6 as "11", and then no piece is any one expression's).
+ */
+function directSubstitutions(layout: FlatLayout, direct: DirectFill): Substitution[] | undefined {
+  if (!layout.tiled || direct.pieces.join('') !== direct.text) return undefined;
+  const substitutions: Substitution[] = [];
+  layout.spans.forEach((span, i) => {
+    if (span) substitutions.push({ ...span, text: direct.pieces[i]! });
+  });
+  return substitutions;
 }
 
 /**
@@ -262,7 +304,7 @@ function flatFill(flat: FlatTemplate, out: string): { text: string; map: OffsetM
   return { text, map, substitutions: flat.tiled ? substitutions : undefined };
 }
 
-// Noncharacters: never in a report's text (a template holding one is filled without a map).
+// Noncharacters: never in a report's text (a template or a filled text holding one has no map).
 const MARK = '\uFDD0';
 const END = '\uFDD1';
 
@@ -273,32 +315,43 @@ const END = '\uFDD1';
  */
 function instrument(ast: hbs.AST.Program, lines: LineIndex): { src: number; exact: boolean }[] {
   const starts: { src: number; exact: boolean }[] = [];
-  const offset = (p: hbs.AST.Position) => lines.offset(p.line, p.column + 1);
   const visit = (program: hbs.AST.Program | undefined) => {
     if (!program) return;
     const body: hbs.AST.Statement[] = [];
     for (const statement of program.body) {
-      let src = offset(statement.loc.start);
-      let exact = false;
-      if (statement.type === 'ContentStatement') {
-        const content = statement as hbs.AST.ContentStatement;
-        // Whitespace control cut the start of `original`; what is left begins that much later.
-        const cut = (content.original as unknown as string).indexOf(content.value);
-        src += Math.max(0, cut);
-        exact = true;
-      } else if (statement.type === 'BlockStatement') {
+      if (statement.type === 'BlockStatement') {
         const block = statement as hbs.AST.BlockStatement;
         visit(block.program);
         visit(block.inverse);
       }
       const marker = `${MARK}${starts.length}${END}`;
-      starts.push({ src, exact });
+      starts.push(sourceStart(statement, lines));
       body.push({ type: 'ContentStatement', value: marker, original: marker, loc: statement.loc } as unknown as hbs.AST.ContentStatement, statement);
     }
     program.body = body;
   };
   visit(ast);
   return starts;
+}
+
+/** Where a statement's output starts in the template: text maps one to one from there, an expression's output to its start. */
+function sourceStart(statement: hbs.AST.Statement, lines: LineIndex): { src: number; exact: boolean } {
+  const src = lines.offset(statement.loc.start.line, statement.loc.start.column + 1);
+  if (statement.type !== 'ContentStatement') return { src, exact: false };
+  const content = statement as hbs.AST.ContentStatement;
+  // Whitespace control cut the start of `original`; what is left begins that much later.
+  const cut = (content.original as unknown as string).indexOf(content.value);
+  return { src: src + Math.max(0, cut), exact: true };
+}
+
+/** The map the marked fill would spell out, from a direct fill's output lengths before each statement (a plain template has no blocks). */
+function directMap(ast: hbs.AST.Program, outs: readonly number[], lines: LineIndex): OffsetMap {
+  const map = new OffsetMap();
+  ast.body.forEach((statement, i) => {
+    const { src, exact } = sourceStart(statement, lines);
+    map.add(outs[i]!, src, exact);
+  });
+  return map;
 }
 
 /** The filled text without its markers, and the map they spell out. */

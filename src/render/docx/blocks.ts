@@ -1,4 +1,4 @@
-import { AlignmentType, Paragraph, TextRun, type ParagraphChild, type Table } from 'docx';
+import { AlignmentType, Paragraph, type ParagraphChild, type Table } from 'docx';
 import type { FootnoteDefinition, List, RootContent } from 'mdast';
 import type { DocChapter } from '../../model.js';
 import { numberOf } from '../../markdown/numbering.js';
@@ -18,13 +18,15 @@ const HEADING_FONT: Record<number, FontRole> = { 1: 'heading1', 2: 'heading2', 3
  * quotes look the same but carry styles of their own (列表段落, 引用), so a clerk can restyle
  * them in Word and `import` reads them back as a list and a quote.
  */
-function bodyParagraph(children: ParagraphChild[], indentLevel: number, style?: string): Paragraph {
-  return new Paragraph({
-    ...(style ? { style } : {}),
-    indent: { firstLine: chars(2), left: chars(2 * indentLevel) },
-    alignment: AlignmentType.JUSTIFIED,
+function bodyParagraph(ctx: BlockContext, children: ParagraphChild[], indentLevel: number, style?: string): Paragraph {
+  return ctx.styles.paragraph(
+    {
+      ...(style ? { style } : {}),
+      indent: { firstLine: chars(2), left: chars(2 * indentLevel) },
+      alignment: AlignmentType.JUSTIFIED,
+    },
     children,
-  });
+  );
 }
 
 interface Place {
@@ -37,23 +39,23 @@ export function blocks(node: RootContent, ctx: BlockContext, chapter: Pick<DocCh
   switch (node.type) {
     case 'heading': {
       const level = numberOf(node)?.level ?? 4;
-      return [headingParagraph(level, runs(node.children, bodyRun(ctx.fonts, HEADING_FONT[level]), ctx))];
+      return [headingParagraph(ctx, level, runs(node.children, bodyRun(ctx.fonts, HEADING_FONT[level]), ctx))];
     }
     case 'paragraph':
-      return [bodyParagraph(runs(node.children, bodyRun(ctx.fonts), ctx), place.indentLevel, place.quote ? STYLE.quote : undefined)];
+      return [bodyParagraph(ctx, runs(node.children, bodyRun(ctx.fonts), ctx), place.indentLevel, place.quote ? STYLE.quote : undefined)];
     case 'list':
       return listBlocks(node, ctx, chapter, place);
     case 'blockquote':
       return node.children.flatMap((c) => blocks(c, ctx, chapter, { indentLevel: place.indentLevel + 1, quote: true }));
     case 'code':
-      return node.value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ ...bodyRun(ctx.fonts), text: line })] }));
+      return node.value.split('\n').map((line) => ctx.styles.paragraph({}, [ctx.styles.textRun(bodyRun(ctx.fonts), line)]));
     case 'table':
       return [tableBlock(node, ctx)];
     case 'figure': {
       const picture = pictureRun(node.children[0], ctx, PICTURE_BOX);
       return [
-        new Paragraph({ style: STYLE.figure, children: picture ? [picture] : [] }),
-        new Paragraph({ style: STYLE.caption, children: [new TextRun({ font: fontsOf(ctx.fonts, 'body'), size: LAYOUT.captionSize, text: figureCaption(chapter, node) })] }),
+        ctx.styles.paragraph({ style: STYLE.figure }, picture ? [picture] : []),
+        ctx.styles.paragraph({ style: STYLE.caption }, [ctx.styles.textRun({ font: fontsOf(ctx.fonts, 'body'), size: LAYOUT.captionSize }, figureCaption(chapter, node))]),
       ];
     }
     case 'footnoteDefinition':
@@ -64,17 +66,17 @@ export function blocks(node: RootContent, ctx: BlockContext, chapter: Pick<DocCh
 }
 
 /** Headings use the real Word styles (标题 1–4), so a clerk can restyle them; the number is plain text. */
-export function headingParagraph(level: number, children: ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: `Heading${level}`, children });
+function headingParagraph(ctx: BlockContext, level: number, children: ParagraphChild[]): Paragraph {
+  return ctx.styles.paragraph({ style: `Heading${level}` }, children);
 }
 
 function listBlocks(list: List, ctx: BlockContext, chapter: Pick<DocChapter, 'figureStart'>, place: Place): Block[] {
   return list.children.flatMap((item, i) => {
     const [first, ...rest] = item.children;
-    const marker = new TextRun({ ...bodyRun(ctx.fonts), text: listMarker(list, i) });
+    const marker = ctx.styles.textRun(bodyRun(ctx.fonts), listMarker(list, i));
     const head =
       first?.type === 'paragraph'
-        ? [bodyParagraph([marker, ...runs(first.children, bodyRun(ctx.fonts), ctx)], place.indentLevel, STYLE.listItem)]
+        ? [bodyParagraph(ctx, [marker, ...runs(first.children, bodyRun(ctx.fonts), ctx)], place.indentLevel, STYLE.listItem)]
         : first
           ? blocks(first, ctx, chapter, place)
           : [];
@@ -100,7 +102,7 @@ export function chapterBlocks(chapter: DocChapter, ctx: BlockContext): Block[] {
       return note.children.map((c) => new Paragraph({ style: STYLE.footnote, children: runs(c.type === 'paragraph' ? c.children : [{ type: 'text', value: inlineText([c]) }], run, chapterCtx) }));
     },
   };
-  if (chapter.number) out.push(headingParagraph(1, [new TextRun({ ...bodyRun(ctx.fonts, 'heading1'), text: chapter.number + chapter.title })]));
+  if (chapter.number) out.push(headingParagraph(ctx, 1, [ctx.styles.textRun(bodyRun(ctx.fonts, 'heading1'), chapter.number + chapter.title)]));
   for (const node of chapter.body.children) out.push(...blocks(node, chapterCtx, chapter));
   return out;
 }

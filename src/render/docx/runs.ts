@@ -3,6 +3,7 @@ import type { Image, PhrasingContent } from 'mdast';
 import { assetKey, type Fonts, type ReportDocument } from '../../model.js';
 import { fittedSize, inlineText, PICTURE_BOX } from '../common.js';
 import { LAYOUT, fontsOf, type FontRole } from './layout.js';
+import type { SharedStyles } from './shared-properties.js';
 
 /** Inline content as DOCX runs: the ground floor under paragraphs (blocks.ts) and table cells (table.ts). */
 
@@ -11,6 +12,8 @@ export interface BlockContext {
   fonts: Fonts;
   /** Drawing ids must be unique in a document; docx's own counter is global to the process, so a second build would differ. */
   nextDrawingId: () => number;
+  /** The document's runs and body paragraphs, which share their properties by style. */
+  styles: SharedStyles;
   /** A footnote's content, by the identifier the text refers to it with (set per chapter). */
   footnote?: (identifier: string) => Paragraph[] | undefined;
 }
@@ -39,7 +42,7 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
       switch (node.type) {
         case 'text':
         case 'inlineCode':
-          out.push(new TextRun({ ...style, text: node.value }));
+          out.push(ctx.styles.textRun(style, node.value));
           break;
         case 'emphasis':
         case 'strong':
@@ -62,7 +65,7 @@ export function runs(nodes: readonly PhrasingContent[], base: IRunOptions, ctx: 
           break;
         }
         default:
-          out.push(new TextRun({ ...style, text: inlineText([node]) }));
+          out.push(ctx.styles.textRun(style, inlineText([node])));
           break;
       }
     }
