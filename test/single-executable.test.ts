@@ -92,6 +92,27 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the lin
     expect(en.stdout).toContain('Unknown key "recieved" (in disputes)');
   });
 
+  // The executable for this machine starts from a heap warmed by a quiet, colourless, Chinese
+  // check and build (scripts/dist.mjs): each run's own environment and arguments must still decide.
+  it("takes each run's language, colour and help from that run, to the npm bin's bytes, not from the build that made it", async () => {
+    await copyReport('环境-2024');
+    await writeFile(path.join(folder, '环境-2024', 'metrics.yaml'), 'disputes:\n  received: 六十八\n');
+    const npm = async (args: string[], env: NodeJS.ProcessEnv) => {
+      try {
+        return (await exec(process.execPath, [path.join(repoRoot, 'bin', 'lawreport.js'), ...args], { cwd: folder, env: { PATH: process.env.PATH, HOME: folder, ...env } })).stdout;
+      } catch (error) {
+        return (error as { stdout: string }).stdout;
+      }
+    };
+    for (const env of [{ LAWREPORT_LANG: 'en', FORCE_COLOR: '1' }, { NO_COLOR: '1' }]) {
+      const checked = await run(['check', '环境-2024'], env);
+      expect(checked.code).toBe(1);
+      expect(checked.stdout).toBe(await npm(['check', '环境-2024'], env));
+    }
+    expect((await run(['check', '环境-2024'], { LAWREPORT_LANG: 'en', FORCE_COLOR: '1' })).stdout).toContain('\u001b[31merror\u001b[39m');
+    expect((await run(['build', '--help'], { LAWREPORT_LANG: 'en' })).stdout).toBe(await npm(['build', '--help'], { LAWREPORT_LANG: 'en' }));
+  });
+
   it("validates figures against a report's own catalog (the schema compiled inside the executable)", async () => {
     await copyReport('自定目录-2024');
     const dir = path.join(folder, '自定目录-2024');
