@@ -41,7 +41,7 @@ const made = [];
 try {
   // A snapshot and a code cache are made by, and only valid for, this very Node binary: the
   // executables of other platforms get a plain blob; this machine's own platform gets the snapshot
-  // (check ≈ −30 % CPU against the code cache, bench/README.md), or with --no-snapshot the code cache.
+  // (check and build ≈ −25 % CPU against the code cache, bench/README.md), or with --no-snapshot the code cache.
   const blobs = {};
   const blobFor = async (target) => {
     const kind = !ownBinary(target) ? 'plain' : snapshot ? 'snapshot' : 'code-cache';

@@ -19,7 +19,8 @@ interface Run {
 }
 
 /**
- * `npm run dist`'s linux-x64 executable (made from this machine's node, offline), copied into a
+ * `npm run dist`'s linux-x64 executable (made from this machine's node, offline, so it starts from
+ * the startup snapshot of src/cli/snapshot-main.sea.ts), copied into a
  * folder outside the repository — a path with Chinese characters and a space, no node_modules
  * anywhere above it — and run with a PATH that holds no node.
  */
