@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,7 @@ import { main } from '../src/cli/main.js';
 import { shownPath } from '../src/cli/format/paths.js';
 import { wrapText, displayWidth } from '../src/cli/help.js';
 import { chooseLang, colorEnabled } from '../src/cli/terminal.js';
-import { copyExample, runCli } from './helpers.js';
+import { copyExample, repoRoot, runCli } from './helpers.js';
 
 const exec = promisify(execFile);
 
@@ -292,6 +292,11 @@ describe('lawreport completion bash|zsh|fish', () => {
     expect(await complete('lawreport', 'help', 'pr')).toEqual(['preview']);
     expect((await complete('lawreport', '--lang', 'en', 'build', '')).sort()).toEqual(['other', '某镇 2024']);
     expect(await complete('lawreport', 'build', '-o', '某')).toEqual(['某镇 2024']);
+    // --profile: the built-in profiles this installation has (schemas/profiles/), not a list kept here.
+    const profiles = (await readdir(path.join(repoRoot, 'schemas', 'profiles'))).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    expect(profiles).toContain('national');
+    expect((await complete('lawreport', 'init', '--profile', '')).sort()).toEqual(profiles.sort());
+    expect(await complete('lawreport', 'import', 'a.docx', '--profile', 'nat')).toEqual(['national']);
   });
 
   shellTest('zsh')('zsh: the script parses (zsh -n)', async () => {

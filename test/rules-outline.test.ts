@@ -87,6 +87,7 @@ ruleTester(chapterEmpty, {
   valid: [
     { name: 'every example chapter has text', files: {} },
     { name: 'a chapter of one image is not empty', files: { 'chapters/05-other.md': '![合影](images/a.png)\n' } },
+    { name: 'a chapter of one reference-style image is not empty', files: { 'chapters/05-other.md': '![合影][合影]\n\n[合影]: images/a.png\n' } },
   ],
   invalid: [
     {

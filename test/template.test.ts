@@ -53,9 +53,40 @@ describe('chapter templates', () => {
     expect(render('{{disputes}}').diagnostics[0]?.ruleId).toBe('template-not-a-value');
   });
 
-  it('reports unclosed blocks as a syntax error with a line', () => {
-    const { diagnostics } = render('甲\n{{#if disputes.received}}\n乙');
-    expect(diagnostics[0]).toMatchObject({ ruleId: 'template-syntax', line: 3 });
+  it('reports an unclosed block at the {{#…}} that opened it, not at the end of the file', () => {
+    const { diagnostics } = render('甲\n{{#if disputes.received}}\n乙\n\n丙');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'template-syntax', line: 2, column: 1 });
+    expect(diagnostics[0]!.message.zh).toBe('模板语法错误：“{{#if disputes.received}}”没有对应的“{{/if}}”。');
+    expect(diagnostics[0]!.hint?.zh).toContain('{{/if}}');
+  });
+
+  it('names the innermost open block, past closed blocks, comments and escaped braces', () => {
+    const open = render('{{#each towns}}{{name}}{{/each}}\n{{#if disputes.received}}\n  前 {{#each towns}}{{name}}\n').diagnostics;
+    expect(open[0]).toMatchObject({ ruleId: 'template-syntax', line: 3, column: 5 });
+    expect(open[0]!.message.en).toBe('Template syntax error: "{{#each towns}}" has no matching "{{/each}}".');
+    // Openers inside a comment or written as a literal \{{ are text: the block open before them is the one.
+    const past = render('{{#if disputes.received}}\n{{!-- {{#each towns}} --}}\n\\{{#each towns}}\n').diagnostics;
+    expect(past[0]).toMatchObject({ ruleId: 'template-syntax', line: 1, column: 1 });
+  });
+
+  it('reports a "{{" that is never closed at its place', () => {
+    const [d] = render('第一段。\n\n受理{{fig disputes.received\n').diagnostics;
+    expect(d).toMatchObject({ ruleId: 'template-syntax', line: 3, column: 3 });
+    expect(d!.message.en).toBe('Template syntax error: this "{{" has no matching "}}".');
+    // Text after it on later lines makes Handlebars stop there instead: still the "{{"'s line.
+    expect(render('第一段。\n\n受理{{fig disputes.received\n\n第二段。').diagnostics[0]).toMatchObject({ ruleId: 'template-syntax', line: 3, column: 3 });
+  });
+
+  it('fills block parameters and checks the paths under them', () => {
+    expect(render('{{#each towns as |town i|}}{{i}}.{{town.name}}{{town.count}}处；{{/each}}').text).toBe('0.甲村3处；');
+    expect(render('{{#with disputes as |d|}}受理{{fig d.received}}{{/with}}').text).toBe('受理68件');
+    const [d] = render('{{#each towns as |town|}}\n{{town.nmae}}{{/each}}').diagnostics;
+    expect(d).toMatchObject({ ruleId: 'template-unknown-path', line: 2, column: 3 });
+    expect(d!.message.zh).toBe('数据中没有“town.nmae”（“town”下没有“nmae”）。');
+    expect(d!.hint?.zh).toBe('是不是“town.name”？');
+    // Outside its block the name means nothing.
+    expect(render('{{#each towns as |town|}}{{/each}}{{town.name}}').diagnostics[0]?.ruleId).toBe('template-unknown-path');
   });
 
   it('never reaches the prototype', () => {

@@ -61,5 +61,6 @@ export function chapterOutline(chapter: ChapterSource): ChapterOutline {
 
 function hasImage(node: RootContent | object): boolean {
   const n = node as { type?: string; children?: object[] };
-  return n.type === 'image' || (n.children ?? []).some(hasImage);
+  // `![图][ref]` with its `[ref]: a.png` defined is a picture too (an undefined reference stays text).
+  return n.type === 'image' || n.type === 'imageReference' || (n.children ?? []).some(hasImage);
 }

@@ -52,12 +52,20 @@ function short(description: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function optionSpec(option: Option): OptionSpec {
+/**
+ * Words an option's value completes to that commander cannot list as choices because other values
+ * are allowed too (--profile: a built-in name, or a profile file's path): by long flag. Where none
+ * matches, bash and zsh fall back to file names.
+ */
+export type ValueWords = Readonly<Record<string, readonly string[]>>;
+
+function optionSpec(option: Option, words: ValueWords = {}): OptionSpec {
   const placeholder = /[<[]([\w-]+)(?:\.\.\.)?[>\]]/.exec(option.flags)?.[1];
+  const suggested = option.long ? words[option.long] : undefined;
   return {
     short: option.short,
     long: option.long,
-    value: option.required || option.optional ? valueKind(placeholder, option.argChoices) : undefined,
+    value: option.required || option.optional ? valueKind(placeholder, option.argChoices ?? suggested) : undefined,
     description: short(option.description),
   };
 }
@@ -68,14 +76,14 @@ function positional(args: readonly Argument[]): ValueKind | undefined {
 }
 
 /** The tree commander holds after every command registered itself. */
-export function programSpec(program: Command, lang: Lang): ProgramSpec {
+export function programSpec(program: Command, lang: Lang, words: ValueWords = {}): ProgramSpec {
   const help: OptionSpec = { short: '-h', long: '--help', description: lang === 'zh' ? '显示帮助' : 'show help' };
   const visible = program.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden);
   const commands: CommandSpec[] = visible.map((c) => ({
     name: c.name(),
     description: short(c.summary() || c.description()),
     // -h/--help is among the globals, which every command accepts too.
-    options: c.options.filter((o) => !o.hidden).map(optionSpec),
+    options: c.options.filter((o) => !o.hidden).map((o) => optionSpec(o, words)),
     positional: positional(c.registeredArguments),
   }));
   commands.push({
@@ -84,7 +92,7 @@ export function programSpec(program: Command, lang: Lang): ProgramSpec {
     options: [],
     positional: { kind: 'choices', words: visible.map((c) => c.name()) },
   });
-  return { name: program.name(), globals: [...program.options.filter((o) => !o.hidden).map(optionSpec), help], commands };
+  return { name: program.name(), globals: [...program.options.filter((o) => !o.hidden).map((o) => optionSpec(o, words)), help], commands };
 }
 
 const flagsOf = (o: OptionSpec) => [o.short, o.long].filter((f): f is string => Boolean(f));
@@ -275,7 +283,7 @@ function fish(spec: ProgramSpec, lang: Lang): string {
 }
 
 /** The completion script for `shell`, from the registered commands. */
-export function completionScript(program: Command, shell: Shell, lang: Lang): string {
-  const spec = programSpec(program, lang);
+export function completionScript(program: Command, shell: Shell, lang: Lang, words: ValueWords = {}): string {
+  const spec = programSpec(program, lang, words);
   return { bash, zsh, fish }[shell](spec, lang);
 }

@@ -116,10 +116,23 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
     endColumn: node.loc.end.column + 1,
   });
 
+  // Block parameters in scope (`{{#each towns as |town i|}}`), innermost last: Handlebars looks an
+  // unscoped path's first part up among them before the context.
+  const bound: Map<string, unknown>[] = [];
+  const blockParam = (path: Path): { value: unknown } | undefined => {
+    if (path.data || path.depth > 0 || /^(this\b|\.)/.test(path.original)) return undefined;
+    for (let i = bound.length - 1; i >= 0; i--) if (bound[i]!.has(path.parts[0]!)) return { value: bound[i]!.get(path.parts[0]!) };
+    return undefined;
+  };
+
   const resolve = (path: Path, scopes: unknown[]): unknown => {
     let base: unknown;
     let parts = path.parts;
-    if (path.data) {
+    const param = blockParam(path);
+    if (param) {
+      base = param.value;
+      parts = parts.slice(1);
+    } else if (path.data) {
       if (parts[0] === 'root') {
         base = root;
         parts = parts.slice(1);
@@ -145,9 +158,11 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
         continue;
       }
       const written = path.original.replace(/^this\./, '');
-      const candidates = collectPaths(base);
+      // Under a block parameter, names are said from it: "town" has no "nme", did you mean town.name?
+      const lead = param ? path.parts[0]! : '';
+      const candidates = collectPaths(base, lead);
       const guess = nearest(written.replace(/^@root\./, '').replace(/^(\.\.\/)+/, ''), candidates);
-      const prefix = parts.slice(0, i).join('.');
+      const prefix = [lead, ...parts.slice(0, i)].filter(Boolean).join('.');
       const siblings = current !== null && typeof current === 'object' ? Object.keys(current) : [];
       diagnostics.push(templateUnknownPath.at(at(path), 'missing', { written, prefix, part, guess, siblings }));
       return UNKNOWN;
@@ -232,11 +247,19 @@ export function checkTemplatePaths(template: hbs.AST.Program, root: unknown, opt
         const target = values[0] ?? UNKNOWN;
         for (const pair of b.hash?.pairs ?? []) expression(pair.value, scopes);
         signature(name, b, b.params, values, b.hash);
+        // `as |item key|` names the element and its index or key (each), or the value (with).
+        const params = b.program?.blockParams ?? [];
+        const withParams = (values: unknown[], inner: unknown[]) => {
+          if (params.length === 0) return program(b.program, inner);
+          bound.push(new Map(params.map((p, i) => [p, values[i] ?? UNKNOWN])));
+          program(b.program, inner);
+          bound.pop();
+        };
         if (name === 'each') {
-          program(b.program, [...scopes, elementShape(target)]);
+          withParams([elementShape(target), UNKNOWN], [...scopes, elementShape(target)]);
           program(b.inverse, scopes);
         } else if (name === 'with') {
-          program(b.program, [...scopes, target]);
+          withParams([target], [...scopes, target]);
           program(b.inverse, scopes);
         } else {
           program(b.program, scopes);

@@ -3,6 +3,7 @@ import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { Catalog } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
+import { unclosedBlock } from '../source/mustache.js';
 import { OffsetMap } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
@@ -36,6 +37,14 @@ export const templateSyntax = defineDiagnostic({
   unclosed: {
     message: loc('模板语法错误：有未闭合的“{{#…}}”块或“{{”。', 'Template syntax error: an unclosed "{{#…}}" block or "{{".'),
     hint: loc('每个 {{#if …}} / {{#each …}} 都要有对应的 {{/if}} / {{/each}}；正文中要写字面的“{{”请用 \\{{。', 'Every {{#if …}} / {{#each …}} needs its {{/if}} / {{/each}}; write \\{{ for a literal "{{".'),
+  },
+  unclosedBlock: {
+    message: (d: { opener: string; name: string }) => loc(`模板语法错误：“${d.opener}”没有对应的“{{/${d.name}}}”。`, `Template syntax error: "${d.opener}" has no matching "{{/${d.name}}}".`),
+    hint: (d: { name: string }) => loc(`在这一块结束的地方写上 {{/${d.name}}}；正文中要写字面的“{{”请用 \\{{。`, `Write {{/${d.name}}} where this block ends; write \\{{ for a literal "{{".`),
+  },
+  unclosedBraces: {
+    message: loc('模板语法错误：这里的“{{”没有对应的“}}”。', 'Template syntax error: this "{{" has no matching "}}".'),
+    hint: loc('补上“}}”；正文中要写字面的“{{”请用 \\{{。', 'Add the "}}"; write \\{{ for a literal "{{".'),
   },
   malformed: {
     message: loc('模板语法错误：“{{ }}”的写法不对。', 'Template syntax error: malformed "{{ }}".'),
@@ -272,6 +281,12 @@ function parseErrorDiagnostic(error: unknown, file: string, text: string): Diagn
   const expecting = /Expecting (.*), got '([^']+)'/.exec(message);
   const column = (text.split('\n')[line - 1]?.indexOf('{{') ?? 0) + 1;
   const unclosed = expecting && expecting[2] === 'EOF';
+  // Handlebars says where the file ended; the writer needs the "{{#…}}" (or "{{") that was left open.
+  const opener = unclosed ? unclosedBlock(text) : undefined;
+  if (opener) {
+    const at = { file, ...new LineIndex(text).position(opener.start) };
+    return opener.name ? templateSyntax.at(at, 'unclosedBlock', { opener: opener.source.length > 40 ? `${opener.source.slice(0, 39)}…` : opener.source, name: opener.name }) : templateSyntax.at(at, 'unclosedBraces');
+  }
   return templateSyntax.at({ file, line, column: Math.max(1, column) }, unclosed ? 'unclosed' : 'malformed');
 }
 

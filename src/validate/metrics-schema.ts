@@ -34,6 +34,7 @@ function build(catalog: Catalog): object {
         group.key,
         {
           description: group.label,
+          'x-description-en': group.label,
           type: 'object',
           additionalProperties: false,
           properties: Object.fromEntries(group.metrics.map((m) => [m.path.slice(group.key.length + 1), metricSchema(m)])),
@@ -47,8 +48,10 @@ function metricSchema(m: MetricDef): object {
   const minimum = m.minimum ?? 0;
   const maximum = m.maximum ?? (m.type === 'percent' ? 100 : undefined);
   const expected = m.type === 'count' ? '非负整数' : m.type === 'percent' ? '0–100 的百分数' : '数';
+  const expectedEn = m.type === 'count' ? 'a whole number ≥ 0' : m.type === 'percent' ? 'a percentage from 0 to 100' : 'a number';
   return {
     description: `${m.label}${m.unit ? `（${m.unit}）` : ''}：${expected}`,
+    'x-description-en': `${m.label}${m.unit ? ` (${m.unit})` : ''}: ${expectedEn}`,
     type: m.type === 'count' ? 'integer' : 'number',
     minimum,
     ...(maximum !== undefined ? { maximum } : {}),

@@ -94,7 +94,7 @@ export const SCHEMA_MESSAGES = {
   },
   invalid: {
     message: (d: SchemaErrorData) => loc(`${d.at.zh} ${d.text.zh}`.trim(), `${d.at.en} ${d.text.en}`.trim()),
-    hint: (d: SchemaErrorData) => (d.description ? loc(d.description, d.description) : undefined),
+    hint: (d: SchemaErrorData) => (d.description ? loc(d.description.zh, d.description.en) : undefined),
   },
 };
 
@@ -106,8 +106,8 @@ export interface SchemaErrorData {
   text: { zh: string; en: string };
   guess?: string;
   known: string[];
-  /** The schema's own description of the field. */
-  description?: string;
+  /** The schema's own description of the field: `description`, and `x-description-en` for --lang en. */
+  description?: { zh: string; en: string };
 }
 
 export type SchemaDiagnostic = DiagnosticDefinition<typeof SCHEMA_MESSAGES>;
@@ -189,8 +189,14 @@ function knownProperties(error: ErrorObject): string[] {
   return props && typeof props === 'object' ? Object.keys(props) : [];
 }
 
-/** The schema's own description of the field, as a hint on what is expected. */
-function describe(error: ErrorObject): string | undefined {
-  const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
-  return typeof description === 'string' ? description : undefined;
+/**
+ * The schema's own description of the field, as a hint on what is expected: `description` is the
+ * Chinese an editor's YAML support shows too, `x-description-en` its English (test/schema-docs.test.ts
+ * holds every schema to having both).
+ */
+function describe(error: ErrorObject): { zh: string; en: string } | undefined {
+  const schema = error.parentSchema as { description?: unknown; 'x-description-en'?: unknown } | undefined;
+  if (typeof schema?.description !== 'string') return undefined;
+  const en = schema['x-description-en'];
+  return { zh: schema.description, en: typeof en === 'string' ? en : schema.description };
 }

@@ -155,6 +155,7 @@ export const roundTwo: HostileCase[] = [
   { class: 'output-escape', name: 'output.dir absolute, output.name: index', files: config('output:\n  dir: $ROOT/www\n  name: index\n'), exit: 1, expect: 'output-outside' },
   { class: 'output-escape', name: 'output.dir: dist/../../x', files: config('output:\n  dir: dist/../../x\n'), exit: 1, expect: 'output-outside' },
   { class: 'output-escape', name: 'output.dir: chapters', files: config('output:\n  dir: chapters\n'), exit: 1, expect: 'output-outside' },
+  { class: 'output-escape', name: 'output.dir: ~/reports (the shell\'s ~, not expanded)', files: config('output:\n  dir: ~/reports\n'), exit: 1, expect: /lawreport\.yaml:5:8[^\n]*以 ~ 开头/, outputs: 0 },
   { class: 'output-escape', name: 'output.dir: . (the report folder itself)', files: config('output:\n  dir: .\n'), exit: 1, expect: 'output-outside' },
   { class: 'output-escape', name: 'output.dir through a symlink out of the folder', files: {}, symlinks: { 'dist': '../www' }, folders: ['../www'], exit: 2, expect: 'dist' },
   { class: 'output-escape', name: 'output.dir a link to a folder outside that does not exist yet', files: {}, symlinks: { 'dist': '../www/not-yet' }, folders: ['../www'], exit: 2, expect: /dist[^\n]*www/ },

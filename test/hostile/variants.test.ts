@@ -127,14 +127,14 @@ describe('variants: batch output folders', () => {
 
 describe('variants: output.dir from lawreport.yaml', () => {
   const part = fc.constantFrom('..', '.', 'dist', 'chapters', 'Chapters', 'templates', 'a', '', 'C:', '/', '\\', '~', 'x..');
-  it('an output.dir passes only when it resolves strictly inside the report folder and outside its sources', () => {
+  it('an output.dir passes only when it resolves strictly inside the report folder, outside its sources, and does not start with ~', () => {
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), fc.constantFrom('/', '\\'), (parts, sep) => {
         const dir = parts.join(sep) || '.';
         const doc = parseYaml(`output:\n  dir: ${JSON.stringify(dir)}\n`, 'lawreport.yaml').doc!;
         const ok = outputDirProblem(doc, dir) === undefined;
         const rel = path.posix.relative('/r', path.posix.resolve('/r', dir.replace(/\\/g, '/')));
-        const lexicallyInside = !/^[a-zA-Z]:|^[\\/]/.test(dir) && rel !== '' && !rel.startsWith('..') && !/^(chapters|templates)(\/|$)/i.test(rel);
+        const lexicallyInside = !/^[a-zA-Z]:|^[\\/]|^~/.test(dir) && rel !== '' && !rel.startsWith('..') && !/^(chapters|templates)(\/|$)/i.test(rel);
         expect(ok, dir).toBe(lexicallyInside);
       }),
       { numRuns: 400 },

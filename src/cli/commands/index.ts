@@ -209,8 +209,9 @@ const completion: RegisterCommand = (program, ctx) => {
       ),
     )
     .action(async (shell: 'bash' | 'zsh' | 'fish') => {
-      const { completionScript } = await import('../completion.js');
-      ctx.stdout(completionScript(program, shell, ctx.lang));
+      const [{ completionScript }, { builtinProfileNames }, { builtinsHost }] = await Promise.all([import('../completion.js'), import('../../profile/load.js'), import('../../io/builtins-host.js')]);
+      // The built-in profiles as this installation has them (a profile file's path completes as a file name).
+      ctx.stdout(completionScript(program, shell, ctx.lang, { '--profile': await builtinProfileNames(builtinsHost()) }));
     });
 };
 
