@@ -10,6 +10,9 @@
 //   --rounds=N         N rounds of the fast cases (default 15)
 //   --against=BIN      also time another lawreport (its bin/lawreport.js) in the same rounds:
 //                      `check`, `build` and the batch, as "… @ against"
+// The single executable for this machine, when built, is timed too (`check` and `build`):
+// dist/lawreport-<platform>-<arch> (`npm run dist -- linux-x64`: from the startup snapshot) and
+// dist/no-snapshot/… (`npm run dist -- linux-x64 --no-snapshot --out dist/no-snapshot`: code cache).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -52,6 +55,14 @@ const pandoc3 = (md, dest) =>
 const batchDirs = corpus.batch;
 const chapters = readdirSync(path.join(corpus.typical, 'chapters')).map((f) => path.join(corpus.typical, 'chapters', f));
 const batchOf = (bin, dirs, dest) => ['node', bin, 'build', ...dirs, '-o', dest];
+const seaName = `lawreport-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}${process.platform === 'win32' ? '.exe' : ''}`;
+const seaCases = (file, tag, id) =>
+  existsSync(file)
+    ? [
+        { id: `check@${id}`, label: `lawreport check (typical), single executable, ${tag}`, argv: [file, 'check', corpus.typical] },
+        { id: `build@${id}`, label: `lawreport build, 3 formats (typical), single executable, ${tag}`, argv: [file, 'build', corpus.typical, '-o', path.join(outputs, `build-${id}`)] },
+      ]
+    : [];
 
 /**
  * What is timed. `runs`: rounds a case takes part in (the slow ones only the first few); `scale`
@@ -87,6 +98,8 @@ const cases = [
     argv: ['sh', '-c', batchDirs.map((d) => pandoc3(`${d}.md`, path.join(outputs, 'pandoc-batch', path.basename(d)))).join(' && ')],
     runs: 3,
   },
+  ...seaCases(path.join(repo, 'dist', seaName), 'startup snapshot', 'sea-snapshot'),
+  ...seaCases(path.join(repo, 'dist', 'no-snapshot', seaName), 'code cache', 'sea-code-cache'),
   ...(against
     ? [
         { id: 'check@against', label: 'lawreport check (typical) @ against', argv: ['node', against, 'check', corpus.typical] },

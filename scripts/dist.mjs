@@ -1,9 +1,11 @@
-// `npm run dist [-- linux-x64 win-x64 …] [--out dir]`: single executables (Node's single executable
+// `npm run dist [-- linux-x64 win-x64 …] [--out dir] [--no-snapshot]`: single executables (Node's single executable
 // applications) for people without Node. Each one is a Node binary of the version running this script
 // with lawreport injected by postject: the CLI bundled into one CommonJS script, the batch worker and
 // the package's files (schemas/, templates/, package.json) as node:sea assets. The build machine's own
 // Node serves its platform (offline); the others come from the npm packages node-<platform>-<arch> at
-// the same version, fetched once with `npm pack` into node_modules/.cache/lawreport-dist/.
+// the same version, fetched once with `npm pack` into node_modules/.cache/lawreport-dist/. The own
+// platform's executable starts from a V8 startup snapshot of the CLI warmed by a check and a build
+// (src/cli/snapshot-main.sea.ts); `--no-snapshot` makes it with V8's code cache instead, as before.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CJS_BUNDLE } from './cjs-bundle.mjs';
+import { snapshotPlugin } from './snapshot-bundle.mjs';
 import postject from 'postject';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +27,7 @@ const SENTINEL_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 // The package files the executable carries: what package.json's "files" ships besides bin/ and lib/.
 const ASSET_DIRS = ['schemas', 'templates'];
 
-const { targets, out } = parseArgs(process.argv.slice(2));
+const { targets, out, snapshot } = parseArgs(process.argv.slice(2));
 if (!(await stat(path.join(root, 'lib', 'validate', 'precompiled')).catch(() => null))) {
   console.error('lib/ is not built: run `npm run dist` (which builds first), or `npm run build` before this script.');
   process.exit(2);
@@ -36,12 +39,13 @@ await mkdir(work, { recursive: true });
 const stage = await mkdtemp(path.join(work, 'stage-'));
 const made = [];
 try {
-  // The executables of other platforms get a blob without V8's code cache; this machine's own
-  // platform, built from this very node binary, gets one with it (check ≈ −20 % CPU, bench/README.md).
+  // A snapshot and a code cache are made by, and only valid for, this very Node binary: the
+  // executables of other platforms get a plain blob; this machine's own platform gets the snapshot
+  // (check and build ≈ −25 % CPU against the code cache, bench/README.md), or with --no-snapshot the code cache.
   const blobs = {};
   const blobFor = async (target) => {
-    const warm = ownBinary(target);
-    return (blobs[warm] ??= await prepareBlob(path.join(stage, warm ? 'warm' : 'plain'), warm));
+    const kind = !ownBinary(target) ? 'plain' : snapshot ? 'snapshot' : 'code-cache';
+    return (blobs[kind] ??= await prepareBlob(path.join(stage, kind), kind));
   };
   for (const name of targets) {
     const target = TARGETS[name];
@@ -70,24 +74,30 @@ if (targets.length === Object.keys(TARGETS).length) await writeFile(path.join(ou
 function parseArgs(args) {
   const targets = [];
   let out = path.join(root, 'dist');
+  let snapshot = true;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') out = path.resolve(args[++i]);
+    else if (args[i] === '--no-snapshot') snapshot = false;
     else if (args[i] in TARGETS) targets.push(args[i]);
     else {
       console.error(`unknown target "${args[i]}": one of ${Object.keys(TARGETS).join(', ')}`);
       process.exit(2);
     }
   }
-  return { targets: targets.length ? targets : Object.keys(TARGETS), out };
+  return { targets: targets.length ? targets : Object.keys(TARGETS), out, snapshot };
 }
 
-/** The SEA preparation blob: bundles, assets and the config `node --experimental-sea-config` reads. */
-async function prepareBlob(stage, useCodeCache) {
+/**
+ * The SEA preparation blob: bundles, assets and the config `node --experimental-sea-config` reads.
+ * `kind`: plain, code-cache (V8's cache of the main script) or snapshot (the heap after a warm-up).
+ */
+async function prepareBlob(stage, kind) {
+  const useSnapshot = kind === 'snapshot';
   await mkdir(stage, { recursive: true });
-  await bundle('bin/lawreport.js', path.join(stage, 'lawreport.cjs'));
+  await bundle(useSnapshot ? 'src/cli/snapshot-main.sea.ts' : 'bin/lawreport.js', path.join(stage, 'lawreport.cjs'), { snapshot: useSnapshot });
   await bundle('src/cli/batch/worker.ts', path.join(stage, 'worker.cjs'));
   // exceljs and ECharts: an asset the main script runs only when a summary is written (renderers.sea.ts).
-  await bundle('src/summary/renderers.ts', path.join(stage, 'summary.cjs'), false);
+  await bundle('src/summary/renderers.ts', path.join(stage, 'summary.cjs'), { separate: false });
 
   const assets = { 'package.json': path.join(root, 'package.json') };
   for (const dir of ASSET_DIRS) {
@@ -108,25 +118,30 @@ async function prepareBlob(stage, useCodeCache) {
       main: 'lawreport.cjs',
       output: 'sea-prep.blob',
       disableExperimentalSEAWarning: true,
-      // A snapshot and a code cache are made by, and only valid for, this very Node binary: only
-      // the blob of an executable made from it carries the code cache.
-      useSnapshot: false,
-      useCodeCache,
+      useSnapshot,
+      useCodeCache: kind === 'code-cache',
       assets,
     }),
   );
   // Run from the stage folder with a relative main: the script's name in stack traces (and in the
-  // executable's bytes) is lawreport.cjs, not this machine's path.
-  execFileSync(process.execPath, ['--experimental-sea-config', 'sea-config.json'], { cwd: stage, stdio: 'pipe' });
+  // executable's bytes) is lawreport.cjs, not this machine's path. The snapshot's warm-up reads the
+  // assets from their files (builtins-host.sea.ts) and runs on a copy of the example report.
+  const env = useSnapshot ? { ...process.env, LAWREPORT_SEA_CONFIG: config, LAWREPORT_SNAPSHOT_WARM: path.join(root, 'examples', 'shilizhen-2024') } : process.env;
+  try {
+    execFileSync(process.execPath, ['--experimental-sea-config', 'sea-config.json'], { cwd: stage, env, stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`${kind} blob not made (${error.message.split('\n')[0]}):\n${error.stderr ?? ''}${useSnapshot ? '\n`--no-snapshot` makes the executable with the code cache instead.' : ''}`);
+  }
   return readFile(blobFile);
 }
 
 /**
  * One CommonJS file per entry (a SEA main script is a single CommonJS script), src/ bundled in
  * place of lib/'s bundle, with the executable's own builtins host. `separate`: the summary's
- * large renderers come from their asset (false when bundling that asset itself).
+ * large renderers come from their asset (false when bundling that asset itself); `snapshot`: the
+ * main script of a startup snapshot (scripts/snapshot-bundle.mjs).
  */
-async function bundle(entry, outfile, separate = true) {
+async function bundle(entry, outfile, { separate = true, snapshot = false } = {}) {
   await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -137,7 +152,11 @@ async function bundle(entry, outfile, separate = true) {
     // current folder, whose node_modules (a report repository's) is none of lawreport's business.
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(process.execPath).href;" },
+    // The snapshot builder names the main script by its absolute path in this machine's stage
+    // folder; stack traces (--debug) say lawreport.cjs instead, as the other executables' do.
+    ...(snapshot ? { footer: { js: '//# sourceURL=lawreport.cjs' } } : {}),
     plugins: [
+      ...(snapshot ? [snapshotPlugin(root)] : []),
       {
         name: 'single-executable',
         setup(b) {

@@ -19,7 +19,8 @@ interface Run {
 }
 
 /**
- * `npm run dist`'s linux-x64 executable (made from this machine's node, offline), copied into a
+ * `npm run dist`'s linux-x64 executable (made from this machine's node, offline, so it starts from
+ * the startup snapshot of src/cli/snapshot-main.sea.ts), copied into a
  * folder outside the repository — a path with Chinese characters and a space, no node_modules
  * anywhere above it — and run with a PATH that holds no node.
  */
@@ -90,6 +91,27 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the lin
     expect(zh.stdout).toContain('是不是“received”？');
     const en = await run(['check', '错误-2024', '--lang', 'en']);
     expect(en.stdout).toContain('Unknown key "recieved" (in disputes)');
+  });
+
+  // The executable for this machine starts from a heap warmed by a quiet, colourless, Chinese
+  // check and build (scripts/dist.mjs): each run's own environment and arguments must still decide.
+  it("takes each run's language, colour and help from that run, to the npm bin's bytes, not from the build that made it", async () => {
+    await copyReport('环境-2024');
+    await writeFile(path.join(folder, '环境-2024', 'metrics.yaml'), 'disputes:\n  received: 六十八\n');
+    const npm = async (args: string[], env: NodeJS.ProcessEnv) => {
+      try {
+        return (await exec(process.execPath, [path.join(repoRoot, 'bin', 'lawreport.js'), ...args], { cwd: folder, env: { PATH: process.env.PATH, HOME: folder, ...env } })).stdout;
+      } catch (error) {
+        return (error as { stdout: string }).stdout;
+      }
+    };
+    for (const env of [{ LAWREPORT_LANG: 'en', FORCE_COLOR: '1' }, { NO_COLOR: '1' }]) {
+      const checked = await run(['check', '环境-2024'], env);
+      expect(checked.code).toBe(1);
+      expect(checked.stdout).toBe(await npm(['check', '环境-2024'], env));
+    }
+    expect((await run(['check', '环境-2024'], { LAWREPORT_LANG: 'en', FORCE_COLOR: '1' })).stdout).toContain('\u001b[31merror\u001b[39m');
+    expect((await run(['build', '--help'], { LAWREPORT_LANG: 'en' })).stdout).toBe(await npm(['build', '--help'], { LAWREPORT_LANG: 'en' }));
   });
 
   it("validates figures against a report's own catalog (the schema compiled inside the executable)", async () => {

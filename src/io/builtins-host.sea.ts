@@ -1,4 +1,6 @@
-import { getAsset } from 'node:sea';
+import { readFileSync } from 'node:fs';
+import { getAsset as seaAsset } from 'node:sea';
+import { startupSnapshot } from 'node:v8';
 import { assetHost } from './asset-host.js';
 import type * as Npm from './builtins-host.js';
 import type { SourceHost } from './host.js';
@@ -14,6 +16,20 @@ import type { SourceHost } from './host.js';
 export const MANIFEST = 'lawreport-assets.json';
 /** Written by scripts/dist.mjs: the batch worker, bundled like the executable's main script. */
 export const WORKER_ASSET = 'lawreport-worker.cjs';
+
+/**
+ * An asset by its key. While the startup snapshot is made (scripts/dist.mjs, SEA `useSnapshot`)
+ * the process is not a single executable yet: the assets are read from the files the SEA config
+ * names (LAWREPORT_SEA_CONFIG). What the warm-up reads is the same bytes the executable carries.
+ */
+function getAsset(key: string): ArrayBuffer;
+function getAsset(key: string, encoding: 'utf8'): string;
+function getAsset(key: string, encoding?: 'utf8'): ArrayBuffer | string {
+  if (!startupSnapshot.isBuildingSnapshot()) return encoding ? seaAsset(key, encoding) : seaAsset(key);
+  const { assets } = JSON.parse(readFileSync(process.env.LAWREPORT_SEA_CONFIG ?? '', 'utf8')) as { assets: Record<string, string> };
+  const bytes = readFileSync(assets[key]!);
+  return encoding ? bytes.toString(encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
 
 let host: SourceHost | undefined;
 
