@@ -137,20 +137,11 @@ export function renderTemplate(text: string, file: string, data: unknown, catalo
   const helpers = createHelpers(catalog);
   const fill = (template: HandlebarsTemplateDelegate) => template(data, { helpers: { ...helpers, each: budgetedEach() } });
   try {
-    // A plain template is filled from its tree without compiling it (fillDirectly); one of text and
-    // expressions alone that it declines is compiled with markers, so one fill still yields the map
-    // and each expression's output (the substitutions compile.ts rebuilds the Markdown tree from).
+    // A plain template is filled from its tree without compiling it (fillDirectly), and then also
+    // says what each expression printed: the substitutions compile.ts rebuilds the Markdown tree from.
     entry.plain ??= plainTemplate(entry.ast);
     const direct = entry.plain ? fillDirectly(entry.ast, data, helpers) : undefined;
     if (direct) entry.layout ??= isFlat(entry.ast) ? flatLayout(entry.ast, text) : null;
-    if (!direct) {
-      if (entry.flat === undefined) entry.flat = isFlat(entry.ast) && !text.includes(MARK) && !text.includes(END) ? flatTemplate(entry.ast, text) : null;
-      const flat = entry.flat && flatFill(entry.flat, fill(entry.flat.fn));
-      if (flat) {
-        if (flat.text.length > MAX_TEMPLATE_OUTPUT) return { diagnostics: [templateTooLarge.at({ file, line: 1, column: 1 }, 'tooLarge')] };
-        return { text: flat.text, map: () => flat.map, substitutions: flat.substitutions, diagnostics: [] };
-      }
-    }
     // Compiling only marks the paths inside blocks strict, which neither the path checks nor check's reading of expressions look at.
     if (!direct) entry.fn ??= Handlebars.compile(entry.ast, COMPILE_OPTIONS);
     const out = direct ? direct.text : fill(entry.fn!);
@@ -205,8 +196,6 @@ interface Compiled {
   ast: hbs.AST.Program;
   /** Handlebars turns a template into JavaScript on its first fill, the dearest step of filling it: once per text per session. */
   fn?: HandlebarsTemplateDelegate;
-  /** A template of text and expressions alone, compiled with markers (null when it is not one). */
-  flat?: FlatTemplate | null;
   /** Whether the template is one fillDirectly fills without compiling it. */
   plain?: boolean;
   /** A flat template's statements against its source, for a plain one's substitutions (null when it is not flat). */
@@ -220,25 +209,13 @@ interface FlatLayout {
   tiled: boolean;
 }
 
-/** A flat template compiled with a marker before each statement, so one fill yields the text, its map and every expression's output. */
-interface FlatTemplate extends FlatLayout {
-  fn: HandlebarsTemplateDelegate;
-  starts: { src: number; exact: boolean }[];
-}
-
-/**
- * Only text and plain expressions at the top: filling appends each statement's output in turn, and
- * no helper sees another statement's output, so markers between statements change nothing but themselves.
- */
+/** Only text and plain expressions at the top: the filled text is each statement's output in turn. */
 function isFlat(ast: hbs.AST.Program): boolean {
-  // Not one that opens with two expressions: the compiled template adds those two when both are
-  // numbers ({{a}}{{b}} prints 5 + 6 as "11"), which a marker between them would undo.
-  const [first, second] = ast.body;
-  if (first?.type === 'MustacheStatement' && second?.type === 'MustacheStatement') return false;
   return ast.body.every((s) => s.type === 'ContentStatement' || s.type === 'MustacheStatement');
 }
 
-function flatLayout(ast: hbs.AST.Program, text: string, lines = new LineIndex(text)): FlatLayout {
+function flatLayout(ast: hbs.AST.Program, text: string): FlatLayout {
+  const lines = new LineIndex(text);
   const offset = (p: hbs.AST.Position) => lines.offset(p.line, p.column + 1);
   let at = 0;
   let tiled = true;
@@ -259,14 +236,6 @@ function flatLayout(ast: hbs.AST.Program, text: string, lines = new LineIndex(te
   return { spans, tiled };
 }
 
-function flatTemplate(ast: hbs.AST.Program, text: string): FlatTemplate {
-  const lines = new LineIndex(text);
-  // A copy: the cached tree stays as parsed for the path checks and for check.
-  const marked = { ...ast, body: [...ast.body] };
-  const starts = instrument(marked, lines);
-  return { fn: Handlebars.compile(marked, COMPILE_OPTIONS), starts, ...flatLayout(ast, text, lines) };
-}
-
 /**
  * A directly filled flat template's expressions with what each printed. Undefined unless its text
  * is its statements' outputs end to end (Handlebars adds the first two terms when both are numbers:
@@ -279,29 +248,6 @@ function directSubstitutions(layout: FlatLayout, direct: DirectFill): Substituti
     if (span) substitutions.push({ ...span, text: direct.pieces[i]! });
   });
   return substitutions;
-}
-
-/**
- * A flat template's marked output cut at its markers. Undefined when the data itself held a
- * marker character (then the markers cannot be told apart, and the template is filled plainly).
- */
-function flatFill(flat: FlatTemplate, out: string): { text: string; map: OffsetMap; substitutions?: Substitution[] } | undefined {
-  const parts = out.split(MARK);
-  if (parts.length !== flat.starts.length + 1 || parts[0] !== '') return undefined;
-  const map = new OffsetMap();
-  const substitutions: Substitution[] = [];
-  let text = '';
-  for (let k = 0; k < flat.starts.length; k++) {
-    const part = parts[k + 1]!;
-    const marker = `${k}${END}`;
-    if (!part.startsWith(marker)) return undefined;
-    const piece = part.slice(marker.length);
-    map.add(text.length, flat.starts[k]!.src, flat.starts[k]!.exact);
-    const span = flat.spans[k];
-    if (span) substitutions.push({ ...span, text: piece });
-    text += piece;
-  }
-  return { text, map, substitutions: flat.tiled ? substitutions : undefined };
 }
 
 // Noncharacters: never in a report's text (a template or a filled text holding one has no map).
