@@ -7,6 +7,7 @@ import { unclosedBlock } from '../source/mustache.js';
 import { OffsetMap, type Substitution } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
 import { fillDirectly, plainTemplate, type DirectFill } from './evaluate.js';
+import { parsePlain } from './plain-parse.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
 
 export { templateHelperError } from './helpers.js';
@@ -175,7 +176,8 @@ function cachedTemplate(text: string, cache: CompiledTemplates): Compiled | Erro
   let entry = cache.get(text);
   if (!entry) {
     try {
-      entry = { ast: Handlebars.parse(text) };
+      // Most chapters are plain: read in one pass; the rest, and every error, by Handlebars.
+      entry = { ast: parsePlain(text) ?? Handlebars.parse(text) };
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
