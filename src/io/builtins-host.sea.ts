@@ -60,4 +60,17 @@ export const precompiledValidator: typeof Npm.precompiledValidator = (schemaFile
   }
 };
 
+let templates: Map<string, Npm.PrecompiledTemplate> | null | undefined;
+
+export const precompiledTemplate: typeof Npm.precompiledTemplate = (text) => {
+  if (templates === undefined) {
+    try {
+      templates = require('../../lib/template/builtin-templates.cjs') as Map<string, Npm.PrecompiledTemplate>;
+    } catch {
+      templates = null;
+    }
+  }
+  return templates?.get(text);
+};
+
 export const batchWorker: typeof Npm.batchWorker = () => ({ entry: getAsset(WORKER_ASSET, 'utf8'), options: { eval: true } });

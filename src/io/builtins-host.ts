@@ -64,6 +64,30 @@ export function precompiledValidator(schemaFile: string): unknown {
   }
 }
 
+/** A template of templates/ as `npm run build` parsed and compiled it: Handlebars' tree (as data) and its template spec. */
+export interface PrecompiledTemplate {
+  ast: object;
+  spec: object;
+}
+
+let templates: Map<string, PrecompiledTemplate> | null | undefined;
+
+/**
+ * The built-in template whose text is exactly `text`, parsed and compiled by `npm run build`
+ * (scripts/precompile-templates.mjs); undefined for any other text (a report's own template, one
+ * edited since the build) and before the first build.
+ */
+export function precompiledTemplate(text: string): PrecompiledTemplate | undefined {
+  if (templates === undefined) {
+    try {
+      templates = requireLazily(path.join(packageRoot, 'lib', 'template', 'builtin-templates.cjs')) as Map<string, PrecompiledTemplate>;
+    } catch {
+      templates = null;
+    }
+  }
+  return templates?.get(text);
+}
+
 /**
  * What a batch worker thread runs: beside lib/lawreport.cjs (a run from the code cache),
  * lib/code-cache-worker.js, which serves from that file and a code cache of its own; beside the
