@@ -60,17 +60,17 @@ export const precompiledValidator: typeof Npm.precompiledValidator = (schemaFile
   }
 };
 
-let templates: Map<string, Npm.PrecompiledTemplate> | null | undefined;
+let precompiled: Npm.PrecompiledBuiltins | null | undefined;
 
-export const precompiledTemplate: typeof Npm.precompiledTemplate = (text) => {
-  if (templates === undefined) {
+export const precompiledBuiltins: typeof Npm.precompiledBuiltins = () => {
+  if (precompiled === undefined) {
     try {
-      templates = require('../../lib/template/builtin-templates.cjs') as Map<string, Npm.PrecompiledTemplate>;
+      precompiled = require('../../lib/precompiled-builtins.cjs') as Npm.PrecompiledBuiltins;
     } catch {
-      templates = null;
+      precompiled = null;
     }
   }
-  return templates?.get(text);
+  return precompiled ?? undefined;
 };
 
 export const batchWorker: typeof Npm.batchWorker = () => ({ entry: getAsset(WORKER_ASSET, 'utf8'), options: { eval: true } });

@@ -64,28 +64,28 @@ export function precompiledValidator(schemaFile: string): unknown {
   }
 }
 
-/** A template of templates/ as `npm run build` parsed and compiled it: Handlebars' tree (as data) and its template spec. */
-export interface PrecompiledTemplate {
-  ast: object;
-  spec: object;
+/** What `npm run build` worked out from the package's own text files (scripts/precompile-builtins.mjs), each with the text it was made from. */
+export interface PrecompiledBuiltins {
+  /** templates/*.hbs by text: Handlebars' tree (as data) and its template spec. */
+  templates: Map<string, { ast: object; spec: object }>;
+  /** schemas/metrics.catalog.yaml: its text and the catalog it parses to (groups and relations), as JSON. */
+  catalog: { text: string; json: string };
+  /** schemas/profiles/*.yaml by profile name: the text of each package file loading it read (a profile may $ref another), and the profile as JSON. */
+  profiles: Record<string, { texts: Record<string, string>; json: string }>;
 }
 
-let templates: Map<string, PrecompiledTemplate> | null | undefined;
+let precompiled: PrecompiledBuiltins | null | undefined;
 
-/**
- * The built-in template whose text is exactly `text`, parsed and compiled by `npm run build`
- * (scripts/precompile-templates.mjs); undefined for any other text (a report's own template, one
- * edited since the build) and before the first build.
- */
-export function precompiledTemplate(text: string): PrecompiledTemplate | undefined {
-  if (templates === undefined) {
+/** lib/precompiled-builtins.cjs, or undefined before the first build (a run then parses the files themselves). */
+export function precompiledBuiltins(): PrecompiledBuiltins | undefined {
+  if (precompiled === undefined) {
     try {
-      templates = requireLazily(path.join(packageRoot, 'lib', 'template', 'builtin-templates.cjs')) as Map<string, PrecompiledTemplate>;
+      precompiled = requireLazily(path.join(packageRoot, 'lib', 'precompiled-builtins.cjs')) as PrecompiledBuiltins;
     } catch {
-      templates = null;
+      precompiled = null;
     }
   }
-  return templates?.get(text);
+  return precompiled ?? undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
-import { precompiledTemplate } from '../io/builtins-host.js';
+import { precompiledBuiltins } from '../io/builtins-host.js';
 import type { Catalog } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { unclosedBlock } from '../source/mustache.js';
@@ -180,7 +180,7 @@ function cachedTemplate(text: string, cache: CompiledTemplates): Compiled | Erro
     try {
       // lawreport's own templates come parsed and compiled from the build; most chapters are plain,
       // read in one pass; the rest, and every error, by Handlebars.
-      const built = precompiledTemplate(text);
+      const built = precompiledBuiltins()?.templates.get(text);
       entry = built
         ? { ast: built.ast as hbs.AST.Program, fn: Handlebars.template(built.spec as TemplateSpecification) }
         : { ast: parsePlain(text) ?? Handlebars.parse(text) };
