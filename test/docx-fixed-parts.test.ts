@@ -34,7 +34,7 @@ describe('the DOCX fixed parts, kept by a session', () => {
       expect(inBatch).toEqual(alone);
     }
     // Both font sets were compiled once and reused after the check of the short way passed.
-    const kept = [...shared.renders.values()][0] as { byKey: Map<string, unknown>; checked: Map<string, boolean> };
+    const kept = [...shared.renders.values()].find((v) => typeof v === 'object' && v !== null && 'byKey' in v) as { byKey: Map<string, unknown>; checked: Map<string, boolean> };
     expect(kept.byKey.size).toBe(2);
     expect([...kept.checked.values()]).toEqual([true, true]);
   });
