@@ -50,14 +50,11 @@ export interface Term {
   order: number;
 }
 
-/** A catalog's terms, longest first, and by their first UTF-16 unit (each list in the same order). */
-interface Terms {
-  all: Term[];
-  byFirst: Map<string, Term[]>;
-}
+/** A catalog's terms by their first UTF-16 unit, each list longest first. */
+type Terms = ReadonlyMap<string, Term[]>;
 
 /**
- * Every label and alias of a catalog (two characters or more), longest first: made once per
+ * Every label and alias of a catalog (two characters or more), by first character, longest first: made once per
  * catalog and kept by whoever owns the run (a session, an import), never by this module.
  */
 export class FigureTerms {
@@ -73,7 +70,7 @@ export class FigureTerms {
       const all = [...byText].map(([text, defs]) => ({ text, defs })).sort((a, b) => b.text.length - a.text.length).map((t, order) => ({ ...t, order }));
       const byFirst = new Map<string, Term[]>();
       for (const term of all) byFirst.set(term.text[0]!, [...(byFirst.get(term.text[0]!) ?? []), term]);
-      terms = { all, byFirst };
+      terms = byFirst;
       this.byCatalog.set(catalog, terms);
     }
     return terms;
@@ -141,7 +138,7 @@ function labelBefore(text: string, start: number, terms: Terms, options: FindOpt
     const unit = before[i]!;
     if (tried.has(unit)) continue;
     tried.add(unit);
-    for (const term of terms.byFirst.get(unit) ?? []) {
+    for (const term of terms.get(unit) ?? []) {
       const at = before.lastIndexOf(term.text);
       if (at < 0) continue;
       const end = at + term.text.length;
@@ -157,7 +154,7 @@ function labelBefore(text: string, start: number, terms: Terms, options: FindOpt
 function labelAfter(text: string, end: number, terms: Terms): { term: Term; at: number } | undefined {
   const after = text.slice(end, end + 24);
   // A label that starts within the first three units, the longest first (the terms' own order).
-  const candidates = [...new Set([after[0], after[1], after[2]])].flatMap((unit) => (unit === undefined ? undefined : terms.byFirst.get(unit)) ?? []).sort((a, b) => a.order - b.order);
+  const candidates = [...new Set([after[0], after[1], after[2]])].flatMap((unit) => (unit === undefined ? undefined : terms.get(unit)) ?? []).sort((a, b) => a.order - b.order);
   for (const term of candidates) {
     const at = after.indexOf(term.text);
     if (at >= 0 && at <= 2 && !CLAUSE_BREAK.test(after.slice(0, at))) return { term, at: end + at };
