@@ -1,5 +1,6 @@
 import { FigureTerms } from './figures/find.js';
 import type { SourceHost } from './io/host.js';
+import type { YamlDocument } from './source/yaml.js';
 import { TemplateCache } from './template/render.js';
 import { readBuiltinSchemas, type BuiltinSchemas } from './validate/builtin-schemas.js';
 import { Validators } from './validate/schema.js';
@@ -8,7 +9,7 @@ import { Validators } from './validate/schema.js';
  * What runs that share one installation of lawreport keep between reports: a single run, a
  * batch worker (which takes report after report), a preview (which rebuilds on every save).
  * Every cache lives here, for the package host it serves, never in a module: the package's
- * schemas and their compiled validators, the built-in catalog as parsed, metrics.yaml schemas
+ * schemas and their compiled validators, the built-in catalog and profiles as parsed, metrics.yaml schemas
  * by content, templates compiled by their text, and the figure finder's terms per catalog.
  */
 export class Session {
@@ -18,6 +19,8 @@ export class Session {
   readonly figureTerms = new FigureTerms();
   /** metrics.yaml's schema by its content: the same catalog gives the same object, compiled once. */
   readonly metricsSchemas = new Map<string, object>();
+  /** The built-in outline profiles as parsed and validated, by file and text (src/profile/load.ts). */
+  readonly profileDocs = new Map<string, YamlDocument>();
   /** What renderers keep between reports (render/options.ts' RenderCache: the DOCX's styles, theme and numbering per fonts). */
   readonly renders = new Map<symbol, unknown>();
   private schemas?: Promise<BuiltinSchemas>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../src/load/report.js';
 import { builtins, session, exampleFiles, hostOf, copyExample, runCli } from './helpers.js';
+import { Session } from '../src/session.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -33,6 +34,22 @@ describe('outline profiles', () => {
       ['next-year', '下一步打算', true],
     ]);
     expect(source!.profile.chapters[0]!.variants).toContain('主要举措和成效');
+  });
+
+  it('keeps the built-in profiles a session parsed, and reads a report\'s own profile anew every time', async () => {
+    const shared = new Session(builtins);
+    const outline = (title: string) => `id: province\nname: 某省提纲\nchapters:\n  - $ref: "national#/chapters/0"\n    title: ${title}\n  - $ref: "national#/chapters/3"\n`;
+    const load = async (s: Session, title: string) => {
+      const all = { ...(await exampleFiles()), 'lawreport.yaml': `profile: province/outline.yaml\n${CONFIG}`, 'province/outline.yaml': outline(title) };
+      const { source, diagnostics } = await loadReport(hostOf(all), s);
+      return { diagnostics, chapters: source!.profile.chapters };
+    };
+    const first = await load(shared, '主要工作和成效');
+    const second = await load(shared, '工作成效');
+    expect(shared.profileDocs.size).toBeGreaterThan(0);
+    expect(second.chapters.map((c) => c.title)).toEqual(['工作成效', first.chapters[1]!.title]);
+    expect(first).toEqual(await load(new Session(builtins), '主要工作和成效'));
+    expect(second).toEqual(await load(new Session(builtins), '工作成效'));
   });
 
   it('reports an invalid profile at the offending key, with a did-you-mean', async () => {

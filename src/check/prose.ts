@@ -26,6 +26,8 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const OPAQUE = new Set(['link', 'linkReference', 'image', 'imageReference', 'inlineCode', 'code', 'html', 'footnoteReference']);
 
 export const TITLE = /《[^《》\n]*》/g;
+/** Every UTF-16 unit but a line feed: what hiding a run replaces (a lone surrogate included). */
+const NOT_NEWLINE = /[^\n]/g;
 
 /** The prose blocks of a chapter, from its parsed source (SourceViews keeps them per run). */
 export function proseBlocks(chapter: ChapterSource): ProseBlock[] {
@@ -57,9 +59,15 @@ function block(chapter: ChapterSource, node: Parents, from: number, to: number, 
     if ('children' in n) for (const child of n.children) mark(child as Nodes);
   };
   mark(node as Nodes);
-  const chars = source.split(''); // UTF-16 units, like offsets
-  for (let i = 0; i < chars.length; i++) if (!visible[i] && chars[i] !== '\n') chars[i] = HIDDEN;
-  let text = chars.join('');
+  // Run by run, not a character at a time: a block is a few hundred UTF-16 units (like offsets) in a handful of runs.
+  let text = '';
+  for (let i = 0; i < source.length; ) {
+    let end = i + 1;
+    while (end < source.length && visible[end] === visible[i]) end++;
+    const run = source.slice(i, end);
+    text += visible[i] ? run : run.replace(NOT_NEWLINE, HIDDEN);
+    i = end;
+  }
   const mustaches: Mustache[] = [];
   text = text.replace(MUSTACHE, (m, at: number) => {
     mustaches.push({ start: from + delta + at, end: from + delta + at + m.length, source: source.slice(at, at + m.length) });

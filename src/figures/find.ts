@@ -46,23 +46,31 @@ const NOT_A_FIGURE_BEFORE = /[第〕\]号\-—]$/;
 export interface Term {
   text: string;
   defs: MetricDef[];
+  /** Its place in the list, longest first. */
+  order: number;
 }
 
+/** A catalog's terms by their first UTF-16 unit, each list longest first. */
+type Terms = ReadonlyMap<string, Term[]>;
+
 /**
- * Every label and alias of a catalog (two characters or more), longest first: made once per
+ * Every label and alias of a catalog (two characters or more), by first character, longest first: made once per
  * catalog and kept by whoever owns the run (a session, an import), never by this module.
  */
 export class FigureTerms {
-  private readonly byCatalog = new WeakMap<Catalog, Term[]>();
+  private readonly byCatalog = new WeakMap<Catalog, Terms>();
 
-  of(catalog: Catalog): Term[] {
+  of(catalog: Catalog): Terms {
     let terms = this.byCatalog.get(catalog);
     if (!terms) {
       const byText = new Map<string, MetricDef[]>();
       for (const def of catalog.byPath.values()) {
         for (const text of new Set([def.label, ...def.aliases])) if (text.length >= 2) byText.set(text, [...(byText.get(text) ?? []), def]);
       }
-      terms = [...byText].map(([text, defs]) => ({ text, defs })).sort((a, b) => b.text.length - a.text.length);
+      const all = [...byText].map(([text, defs]) => ({ text, defs })).sort((a, b) => b.text.length - a.text.length).map((t, order) => ({ ...t, order }));
+      const byFirst = new Map<string, Term[]>();
+      for (const term of all) byFirst.set(term.text[0]!, [...(byFirst.get(term.text[0]!) ?? []), term]);
+      terms = byFirst;
       this.byCatalog.set(catalog, terms);
     }
     return terms;
@@ -116,27 +124,38 @@ export function findFigures(text: string, catalog: Catalog, options: FindOptions
   return hits;
 }
 
-function labelBefore(text: string, start: number, terms: Term[], options: FindOptions): { term: Term; at: number } | undefined {
+function labelBefore(text: string, start: number, terms: Terms, options: FindOptions): { term: Term; at: number } | undefined {
   // A label stands within a few characters: look back no further (and no quadratic walk on a long line).
   let clauseStart = start;
   while (clauseStart > 0 && start - clauseStart < LOOK_BACK && !CLAUSE_BREAK.test(text[clauseStart - 1]!)) clauseStart--;
   const before = text.slice(clauseStart, start);
   let best: { term: Term; at: number; end: number } | undefined;
-  for (const term of terms) {
-    const at = before.lastIndexOf(term.text);
-    if (at < 0) continue;
-    const end = at + term.text.length;
-    // Other figures of the clause between label and number do not count (「348批657人次」), nor quotes around the label.
-    const gap = before.slice(end).replace(/\d+(?:\.\d+)?\s*(?:余|多)?[\u4e00-\u9fff%]{0,2}/g, '').replace(/[“”"'‘’]/g, '');
-    if (gap.length > MAX_GAP || COMPARISON.test(gap) || (options.hidden && gap.includes(options.hidden))) continue;
-    if (!best || end > best.end || (end === best.end && term.text.length > best.term.text.length)) best = { term, at: clauseStart + at, end };
+  // Only the terms that start with a character of the clause can be in it (the catalog has hundreds).
+  // Which wins does not depend on the order they are tried in: two terms ending at the same place
+  // with the same length would be the same text.
+  const tried = new Set<string>();
+  for (let i = 0; i < before.length; i++) {
+    const unit = before[i]!;
+    if (tried.has(unit)) continue;
+    tried.add(unit);
+    for (const term of terms.get(unit) ?? []) {
+      const at = before.lastIndexOf(term.text);
+      if (at < 0) continue;
+      const end = at + term.text.length;
+      // Other figures of the clause between label and number do not count (「348批657人次」), nor quotes around the label.
+      const gap = before.slice(end).replace(/\d+(?:\.\d+)?\s*(?:余|多)?[\u4e00-\u9fff%]{0,2}/g, '').replace(/[“”"'‘’]/g, '');
+      if (gap.length > MAX_GAP || COMPARISON.test(gap) || (options.hidden && gap.includes(options.hidden))) continue;
+      if (!best || end > best.end || (end === best.end && term.text.length > best.term.text.length)) best = { term, at: clauseStart + at, end };
+    }
   }
   return best;
 }
 
-function labelAfter(text: string, end: number, terms: Term[]): { term: Term; at: number } | undefined {
+function labelAfter(text: string, end: number, terms: Terms): { term: Term; at: number } | undefined {
   const after = text.slice(end, end + 24);
-  for (const term of terms) {
+  // A label that starts within the first three units, the longest first (the terms' own order).
+  const candidates = [...new Set([after[0], after[1], after[2]])].flatMap((unit) => (unit === undefined ? undefined : terms.get(unit)) ?? []).sort((a, b) => a.order - b.order);
+  for (const term of candidates) {
     const at = after.indexOf(term.text);
     if (at >= 0 && at <= 2 && !CLAUSE_BREAK.test(after.slice(0, at))) return { term, at: end + at };
   }

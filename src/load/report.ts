@@ -201,7 +201,7 @@ interface Loading {
 }
 
 async function loadProfile({ host, session, schemas, config, configDoc, diagnostics }: Loading): Promise<Profile | undefined> {
-  const loader = new ProfileLoader({ host, builtins: session.builtins, metaSchema: schemas.profile, validators: session.validators });
+  const loader = new ProfileLoader({ host, builtins: session.builtins, metaSchema: schemas.profile, validators: session.validators, builtinDocs: session.profileDocs });
   const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/profile', 'value') };
   const profile = await loader.load(config.profile, at);
   diagnostics.push(...loader.diagnostics);

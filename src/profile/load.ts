@@ -95,6 +95,11 @@ export interface ProfileSources {
   validators: Validators;
   /** false: read the built-in files even where `npm run build` loaded them already (the tests that hold the two equal). */
   precompiled?: boolean;
+  /**
+   * The built-in profiles as parsed and validated, by file and text: a session's (src/session.ts),
+   * so a batch worker does not parse and validate the same package files for every report.
+   */
+  builtinDocs?: Map<string, YamlDocument>;
 }
 
 interface RawNode {
@@ -187,6 +192,9 @@ export class ProfileLoader {
           this.diagnostics.push(readFailure(file, read, at)!);
           return undefined;
         }
+        const key = file.startsWith(BUILTIN_PREFIX) ? `${file}\0${read.value}` : undefined;
+        const kept = key === undefined ? undefined : this.sources.builtinDocs?.get(key);
+        if (kept) return kept;
         const { doc, diagnostics } = parseYaml(read.value, file);
         this.diagnostics.push(...diagnostics);
         if (!doc) return undefined;
@@ -196,7 +204,10 @@ export class ProfileLoader {
         }
         const invalid = validateYaml(doc, this.sources.metaSchema, profileSchema, this.sources.validators);
         this.diagnostics.push(...invalid);
-        return invalid.length > 0 ? undefined : doc;
+        if (invalid.length > 0) return undefined;
+        // Only a document that gave no diagnostic is kept: a kept one gives none the next time either.
+        if (key !== undefined && diagnostics.length === 0) this.sources.builtinDocs?.set(key, doc);
+        return doc;
       })();
       this.docs.set(file, found);
     }

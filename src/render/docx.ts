@@ -13,7 +13,7 @@ import { patchPart } from './docx/patch.js';
 import { provenanceProperties } from './docx/provenance.js';
 import { zipReproducibly, type PackageParts } from './reproducible.js';
 import { compileWithFixedParts, type CompiledPart } from './docx/fixed-parts.js';
-import { SharedStyles } from './docx/shared-properties.js';
+import { sharedStyles } from './docx/shared-properties.js';
 
 /** Characters of 二号 on a title line, keeping one character of air at each end. */
 const TITLE_WIDTH = Math.floor(LAYOUT.textWidth / (LAYOUT.titleSize * 10)) - 2;
@@ -22,7 +22,7 @@ const TITLE_WIDTH = Math.floor(LAYOUT.textWidth / (LAYOUT.titleSize * 10)) - 2;
 export async function renderDocx(doc: ReportDocument, options: RenderOptions = {}): Promise<Uint8Array> {
   const { fonts } = doc;
   let drawings = 0;
-  const ctx: BlockContext = { doc, fonts, nextDrawingId: () => ++drawings, styles: new SharedStyles() };
+  const ctx: BlockContext = { doc, fonts, nextDrawingId: () => ++drawings, styles: sharedStyles(options.cache) };
   const children: Block[] = [
     ...wrapTitle(doc.titleLines, TITLE_WIDTH).map(
       (line) =>

@@ -10,14 +10,20 @@ export type CompileParts = (file: Document) => Map<string, CompiledPart>;
 /**
  * Parts whose XML depends only on the fonts (the page layout is fixed): the styles, the theme and
  * the numbering definitions, by the File getter docx's compiler reads each from. Together they are
- * ≈ 4 of the ≈ 20 ms a warm DOCX takes to compile (bench/README.md). The footers depend on the
- * fonts too, but cost little, and the footnotes depend on the text.
+ * ≈ 4 of the ≈ 20 ms a warm DOCX takes to compile (bench/README.md). The footnotes depend on the text.
  */
 const FIXED: Readonly<Record<string, 'Styles' | 'Theme' | 'Numbering'>> = {
   'word/styles.xml': 'Styles',
   'word/theme/theme1.xml': 'Theme',
   'word/numbering.xml': 'Numbering',
 };
+/**
+ * The page-number footers (`word/footer1.xml` …) depend on the fonts alone too: docx's compiler
+ * formats each footer twice (once to find its images): ≈ 0.3 ms of a warm report (bench/README.md).
+ * Their relationships are still written from the document's own footers.
+ */
+const FOOTER = /^word\/footer\d+\.xml$/;
+const isFixed = (name: string) => name in FIXED || FOOTER.test(name);
 
 /** What one session keeps: the fixed parts by key, and whether the short way proved itself. */
 interface Kept {
@@ -30,7 +36,7 @@ const KEPT = Symbol('docx fixed parts');
 /**
  * Compiles `document`, reusing the fixed parts a session already compiled for the same `key`
  * (the fonts): the second and later reports of a batch hand docx's compiler placeholders for the
- * styles, theme and numbering, and the parts compiled earlier go in their place. The first time a
+ * styles, theme, numbering and footers, and the parts compiled earlier go in their place. The first time a
  * key is reused, both ways run and must give the same parts; if they do not, the session compiles
  * every part from then on. Without a cache (a caller that keeps nothing), the long way.
  */
@@ -41,7 +47,7 @@ export function compileWithFixedParts(compile: CompileParts, document: Document,
   const fixed = kept.byKey.get(key);
   if (!fixed || kept.checked.get(key) === false) {
     const parts = compile(document);
-    if (!fixed) kept.byKey.set(key, new Map(Object.keys(FIXED).flatMap((name) => (parts.has(name) ? [[name, parts.get(name)!]] : []))));
+    if (!fixed) kept.byKey.set(key, new Map([...parts].filter(([name]) => isFixed(name))));
     return parts;
   }
   const short = compile(withPlaceholders(document));
@@ -65,6 +71,8 @@ function withPlaceholders(document: Document): Document {
     Theme: new Placeholder('a:theme'),
     // The compiler also reads the concrete numbering to fill in numbering references.
     Numbering: Object.assign(new Placeholder('w:numbering'), { ConcreteNumbering: document.Numbering.ConcreteNumbering }),
+    // A footer's wrapper: its view (the XML, kept) and its relationships (written as before).
+    Footers: document.Footers.map((footer) => ({ View: new Placeholder('w:ftr'), Relationships: footer.Relationships })),
   };
   return new Proxy(document, { get: (target, prop) => (typeof prop === 'string' && prop in stubs ? stubs[prop] : Reflect.get(target, prop, target)) });
 }

@@ -1,11 +1,12 @@
 import { BaseXmlComponent, FileChild, ParagraphProperties, RunProperties, type IParagraphOptions, type IRunOptions, type Paragraph, type ParagraphChild, type TextRun } from 'docx';
+import type { RenderCache } from '../options.js';
 
 type Context = Parameters<BaseXmlComponent['prepForXml']>[0];
 type Prepared = ReturnType<BaseXmlComponent['prepForXml']>;
 
 /**
  * Runs and paragraphs whose properties (`w:rPr`, `w:pPr`) are made and prepared for XML once per
- * style and document. docx builds and prepares a fresh RunProperties for every TextRun and a fresh
+ * style and session (sharedStyles below). docx builds and prepares a fresh RunProperties for every TextRun and a fresh
  * ParagraphProperties for every Paragraph, which was most of what it spent on a report's body,
  * though a report has a handful of styles (bench/README.md). A prepared part is only read by
  * docx's XML writer, so one object serves every element that shares it. The XML is what TextRun
@@ -56,7 +57,7 @@ class SharedStyleParagraph extends FileChild {
   }
 }
 
-/** The shared properties of one document, by style. */
+/** The shared properties by style: of one document, or of every document a session renders (sharedStyles). */
 export class SharedStyles {
   private readonly runs = new Map<string, SharedProperties>();
   private readonly paragraphs = new Map<string, SharedProperties>();
@@ -76,4 +77,18 @@ export class SharedStyles {
     if (!properties) this.paragraphs.set(key, (properties = new SharedProperties(new ParagraphProperties(style))));
     return new SharedStyleParagraph(properties, children) as unknown as Paragraph;
   }
+}
+
+const KEPT = Symbol('docx shared properties');
+
+/**
+ * The session's shared properties (a new set without a cache): a style's `w:rPr` or `w:pPr` is
+ * the same XML in every report (the fonts are in its key), so a batch makes and prepares each once,
+ * not once per report (≈ 20 styles a report).
+ */
+export function sharedStyles(cache: RenderCache | undefined): SharedStyles {
+  if (!cache) return new SharedStyles();
+  let kept = cache.get(KEPT) as SharedStyles | undefined;
+  if (!kept) cache.set(KEPT, (kept = new SharedStyles()));
+  return kept;
 }
