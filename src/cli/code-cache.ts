@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,16 +177,15 @@ export function bundleToWarm(env: NodeJS.ProcessEnv = process.env, dir = libDir)
 /** Written as every output of lawreport is (temp file beside it, then rename), then the oldest others of the folder go. Returns the file written. */
 async function writeCache(file: string, bytes: Buffer): Promise<string> {
   await writeFileAtomic(file, bytes);
-  await prune(path.dirname(file), file);
+  prune(path.dirname(file), file);
   return file;
 }
 
-async function prune(dir: string, keep: string): Promise<void> {
-  const others = await Promise.all(
-    (await readdir(dir))
-      .filter((name) => /^lawreport-.*\.v8cache$/.test(name) && path.join(dir, name) !== keep)
-      .map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })),
-  );
+/** Synchronous, as every read of the warm start is: no thread-pool round trips, and no fs/promises to load. */
+function prune(dir: string, keep: string): void {
+  const others = readdirSync(dir)
+    .filter((name) => /^lawreport-.*\.v8cache$/.test(name) && path.join(dir, name) !== keep)
+    .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }));
   others.sort((a, b) => b.time - a.time);
-  for (const { name } of others.slice(KEEP - 1)) await rm(path.join(dir, name), { force: true });
+  for (const { name } of others.slice(KEEP - 1)) rmSync(path.join(dir, name), { force: true });
 }
