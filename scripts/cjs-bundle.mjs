@@ -5,7 +5,8 @@ export const CJS_BUNDLE = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Less to read at every start (2.5 MB); names are kept for --debug's stack traces.
+  // Less to read at every start (2.5 MB); names are kept for the single executables' --debug
+  // stack traces (lib/lawreport.cjs shortens them: scripts/bundle.mjs).
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',

@@ -18,17 +18,25 @@ export function snapshotPlugin(root) {
   return {
     name: 'startup-snapshot',
     setup(b) {
-      b.onResolve({ filter: LAZY_BUILTINS }, (args) =>
-        // The getters' own require() is the real module.
-        args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
-      );
-      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({ contents: await lazyBuiltin(args.path), loader: 'js' }));
+      lazyBuiltins(b, LAZY_BUILTINS);
       // fflate's Node build loads worker_threads through createRequire('/') (for its asynchronous
       // API, unused here) when it is first imported, out of the getters' reach; its browser build
       // is the same synchronous code without that (docx bundles that one already).
       b.onResolve({ filter: /^fflate$/ }, () => ({ path: path.join(root, 'node_modules', 'fflate', 'esm', 'browser.js') }));
     },
   };
+}
+
+/**
+ * The built-ins matching `filter` as objects of getters that load the real module at first use
+ * (also lib/lawreport.cjs's worker_threads, scripts/bundle.mjs: a check never starts a worker).
+ */
+export function lazyBuiltins(b, filter) {
+  b.onResolve({ filter }, (args) =>
+    // The getters' own require() is the real module.
+    args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+  );
+  b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({ contents: await lazyBuiltin(args.path), loader: 'js' }));
 }
 
 /** The getters' module for a built-in: this Node's export names (the executable is made from this very binary). */

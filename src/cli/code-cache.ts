@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,7 +181,7 @@ export function bundleToWarm(env: NodeJS.ProcessEnv = process.env, dir = libDir)
 /** Written as every output of lawreport is (temp file beside it, then rename), then the oldest others of the folder go. Returns the file written. */
 async function writeCache(file: string, bytes: Buffer): Promise<string> {
   await writeFileAtomic(file, bytes);
-  await prune(path.dirname(file), file);
+  prune(path.dirname(file), file);
   return file;
 }
 
@@ -190,13 +189,23 @@ async function writeCache(file: string, bytes: Buffer): Promise<string> {
  * Keeps the newest KEEP caches, and removes temp files a killed process left behind (a batch
  * worker ended mid-write, Ctrl-C during a save): a save takes milliseconds, so a temp older than
  * STALE_TEMP_MS is no one's, while a younger one may be another process's write in flight.
+ * Synchronous, as every read of the warm start is: no thread-pool round trips, and no fs/promises to load.
  */
-async function prune(dir: string, keep: string, now = Date.now()): Promise<void> {
-  const names = await readdir(dir);
-  const dated = async (name: string) => ({ name, time: await stat(path.join(dir, name)).then((s) => s.mtimeMs, () => undefined) });
-  const caches = await Promise.all(names.filter((name) => CACHE_FILE.test(name) && path.join(dir, name) !== keep).map(dated));
-  const temps = await Promise.all(names.filter((name) => TEMP_FILE.test(name)).map(dated));
+function prune(dir: string, keep: string, now = Date.now()): void {
+  const names = readdirSync(dir);
+  const dated = (name: string) => ({ name, time: mtimeOrNothing(path.join(dir, name)) });
+  const caches = names.filter((name) => CACHE_FILE.test(name) && path.join(dir, name) !== keep).map(dated);
+  const temps = names.filter((name) => TEMP_FILE.test(name)).map(dated);
   const present = caches.filter((c): c is { name: string; time: number } => c.time !== undefined).sort((a, b) => b.time - a.time);
   const stale = temps.filter((t) => t.time !== undefined && now - t.time > STALE_TEMP_MS);
-  for (const { name } of [...present.slice(KEEP - 1), ...stale]) await rm(path.join(dir, name), { force: true });
+  for (const { name } of [...present.slice(KEEP - 1), ...stale]) rmSync(path.join(dir, name), { force: true });
+}
+
+/** A file another process removed since the folder was listed has no time (and is no longer there to remove). */
+function mtimeOrNothing(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }

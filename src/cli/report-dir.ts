@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { builtinsHost } from '../io/builtins-host.js';
 import { nodeHost } from '../io/node-host.js';
@@ -13,7 +13,7 @@ import { shownPath } from './format/paths.js';
 export async function openReport(cwd: string, dir: string | undefined, session = new Session(builtinsHost())) {
   const display = dir ?? '.';
   const abs = path.resolve(cwd, display);
-  const info = await stat(abs).catch(() => undefined);
+  const info = statOrNothing(abs);
   if (!info) {
     throw new UsageError(`找不到文件夹“${display}”。请检查路径，或先用 lawreport init 新建报告。`, `Folder "${display}" not found. Check the path, or create a report with lawreport init.`);
   }
@@ -23,4 +23,13 @@ export async function openReport(cwd: string, dir: string | undefined, session =
   // Last year's folder gets its own confined host: chapters and images stay confined to this one.
   const openPrevious = (previous: string) => nodeHost(path.resolve(abs, previous));
   return { host: nodeHost(abs), session, abs, display: shownPath(cwd, abs), load: { openPrevious } };
+}
+
+/** Any failure (missing, not permitted, a loop) means no folder to open here. */
+function statOrNothing(abs: string) {
+  try {
+    return statSync(abs);
+  } catch {
+    return undefined;
+  }
 }

@@ -11,6 +11,7 @@ import { mapToSource, type OffsetMap } from '../source/offset-map.js';
 import { renderTemplate, TemplateCache, type CompiledTemplates, type TemplateResult } from '../template/render.js';
 import { collectAssets, imagePlacesOverBudget } from './assets.js';
 import { figureRecords } from '../figures/records.js';
+import { loadHtmlParserFor } from './html-parser.js';
 import { countFootnotes, lowerChapter, numberFootnotesFrom } from './lower.js';
 import { citedFigures } from './cited.js';
 import { chapterStem } from '../load/chapter-file.js';
@@ -44,6 +45,7 @@ export async function compileChapter(source: ReportSource, chapter: ChapterSourc
   restoreLiterals(body, guarded.literals);
   const html = guardRawHtml(body, chapter.file);
   if (html.length > 0) return { diagnostics: [...guarded.diagnostics, ...html].map(toSource) };
+  await loadHtmlParserFor(body);
   const lowered = lowerChapter(body, chapter.file);
   const numbered = numberHeadings(body);
   const diagnostics = [...guarded.diagnostics, ...lowered, ...(await collectAssets(body, chapter.file, source.host, assets))].map(toSource);

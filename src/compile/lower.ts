@@ -1,9 +1,10 @@
 import type { Blockquote, BlockContent, Definition, FootnoteDefinition, FootnoteReference, Heading, Html, Image, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Position } from 'unist';
 import { loc, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import type { Figure } from '../model.js';
+import { htmlParser } from './html-parser.js';
 import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, GROUPING_ELEMENTS, INLINE_ELEMENTS, LINK_PROTOCOL, MAX_TABLE_COLUMNS } from './html-elements.js';
 
 type P5Node = DefaultTreeAdapterMap['childNode'];
@@ -308,7 +309,7 @@ function parseTag(value: string): P5Element | undefined {
   if (!m) return undefined;
   const tag = m[1]!.toLowerCase();
   // The parser drops table parts and the like outside their context: read the attributes from a span.
-  const fragment = parseFragment(value.replace(/^<[a-zA-Z][\w:-]*/, '<span'));
+  const fragment = htmlParser()(value.replace(/^<[a-zA-Z][\w:-]*/, '<span'));
   const span = fragment.childNodes[0];
   if (!span || !('tagName' in span)) return undefined;
   return { ...span, tagName: tag, nodeName: tag } as P5Element;
@@ -354,7 +355,7 @@ type Positioned = { position?: Position };
 
 /** An HTML block (a table, a paragraph with tags, a lone <div>) → document blocks. */
 function htmlBlocks(node: Html, ctx: Context): RootContent[] {
-  const fragment = parseFragment(node.value, { sourceCodeLocationInfo: true });
+  const fragment = htmlParser()(node.value, { sourceCodeLocationInfo: true });
   const base = node.position?.start ?? { line: 1, column: 1 };
   const place = (n: P5Node): Positioned => {
     const l = (n as { sourceCodeLocation?: { startLine: number; startCol: number } | null }).sourceCodeLocation;

@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { promises, rmSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -29,19 +28,24 @@ export class WriteInterrupted extends Error {
 
 /** The file-system calls a write needs; tests pass failing ones to simulate a full or read-only disk. */
 export interface WriteOps {
-  mkdir: typeof mkdir;
-  open: typeof open;
-  rename: typeof rename;
-  rm: typeof rm;
+  mkdir: typeof promises.mkdir;
+  open: typeof promises.open;
+  rename: typeof promises.rename;
+  rm: typeof promises.rm;
 }
 
-const nodeOps: WriteOps = { mkdir, open, rename, rm };
+/**
+ * Looked up at the first write, not when this module loads: a run that writes nothing (check)
+ * then never loads fs/promises (≈ 1 ms, with the readline and fs-watch modules it brings). The
+ * CommonJS bundle reads `promises` off node:fs where it is used; node:fs's getter loads it then.
+ */
+const nodeOps = (): WriteOps => ({ mkdir: promises.mkdir, open: promises.open, rename: promises.rename, rm: promises.rm });
 
 /**
  * Writes a file so that readers see either the old or the new content, never a mix:
  * temp file in the same folder, fsync, rename. The temp file is removed on error.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string, ops: WriteOps = nodeOps): Promise<void> {
+export async function writeFileAtomic(target: string, data: Uint8Array | string, ops: WriteOps = nodeOps()): Promise<void> {
   await writeFilesAtomic([[target, data]], ops);
 }
 
@@ -50,7 +54,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
  * and synced first, and only then are they renamed into place. A failure while writing (a full
  * disk) leaves every target as it was.
  */
-export async function writeFilesAtomic(files: [string, Uint8Array | string][], ops: WriteOps = nodeOps): Promise<void> {
+export async function writeFilesAtomic(files: [string, Uint8Array | string][], ops: WriteOps = nodeOps()): Promise<void> {
   const run = writeAll(files, ops);
   inFlight.add(run);
   try {

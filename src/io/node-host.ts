@@ -1,26 +1,36 @@
-import { constants } from 'node:fs';
-import { open, readdir, readlink, realpath } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { found, MAX_READ_BYTES, MISSING, type FileResult, type SourceHost } from './host.js';
+
+/*
+ * Every call here is synchronous behind the Promise-returning interface. A report is a few dozen
+ * small files read one after another; through fs/promises each read was five round trips to
+ * libuv's thread pool (realpath, open, stat, read, close), the main thread idle between them, and
+ * fs/promises itself a module to load at every start. None of these calls can block for long:
+ * files are opened without blocking and measured before they are read (readFileBounded).
+ */
+
+/** realpath(3), as fs/promises' realpath calls it (not the JavaScript walk of fs.realpathSync). */
+const realpathOf = realpathSync.native;
 
 /** The real file system, confined to one report folder: a path leaving it is `denied`, never read. */
 export function nodeHost(root: string): SourceHost {
   const absRoot = path.resolve(root);
-  let realRoot: Promise<string> | undefined;
+  let realRoot: string | undefined;
 
-  async function resolveInside(rel: string): Promise<FileResult<string>> {
+  function resolveInside(rel: string): FileResult<string> {
     const outside: FileResult<never> = { status: 'denied', reason: 'outside' };
     if (path.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel) || rel.includes('\0')) return outside;
     const abs = path.resolve(absRoot, rel);
-    realRoot ??= realpath(absRoot).catch(() => absRoot);
-    const base = await realRoot;
+    realRoot ??= realOrNothing(absRoot) ?? absRoot;
+    const base = realRoot;
     let real: string;
     try {
-      real = await realpath(abs);
+      real = realpathOf(abs);
     } catch (error) {
       // A link that loops is reported as such; a file that does not exist, by the read (as where it would be).
       if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { status: 'unreadable', reason: 'ELOOP' };
-      real = await resolvedPath(abs);
+      real = resolvedPathNow(abs);
     }
     const inside = (p: string, b: string) => p === b || p.startsWith(b + path.sep);
     return inside(abs, absRoot) && inside(real, base) ? found(real) : outside;
@@ -33,14 +43,14 @@ export function nodeHost(root: string): SourceHost {
       return bytes.status === 'ok' ? found(new TextDecoder('utf-8').decode(bytes.value)) : bytes;
     },
     async readBytes(rel, limit) {
-      const at = await resolveInside(rel);
-      return at.status === 'ok' ? readFileBounded(at.value, limit) : at;
+      const at = resolveInside(rel);
+      return at.status === 'ok' ? readFileBoundedNow(at.value, limit) : at;
     },
     async listFiles(rel) {
-      const at = await resolveInside(rel === '' ? '.' : rel);
+      const at = resolveInside(rel === '' ? '.' : rel);
       if (at.status !== 'ok') return at;
       try {
-        const entries = await readdir(at.value, { withFileTypes: true });
+        const entries = readdirSync(at.value, { withFileTypes: true });
         // Everything but folders: a pipe or a link is listed, and reading it says what it is (never skipped in silence).
         return found(entries.filter((e) => !e.isDirectory()).map((e) => e.name).sort());
       } catch (error) {
@@ -55,15 +65,35 @@ export function nodeHost(root: string): SourceHost {
  * (yet), its nearest existing folder's real path and the rest. A link to where nothing is yet is
  * followed too: a write through it would land there.
  */
-export async function resolvedPath(abs: string, hops = 0): Promise<string> {
+export async function resolvedPath(abs: string): Promise<string> {
+  return resolvedPathNow(abs);
+}
+
+function resolvedPathNow(abs: string, hops = 0): string {
   const rest: string[] = [];
   for (let current = abs; ; current = path.dirname(current)) {
-    const real = await realpath(current).catch(() => undefined);
+    const real = realOrNothing(current);
     if (real) return path.join(real, ...rest);
-    const target = hops < 40 ? await readlink(current).catch(() => undefined) : undefined;
-    if (target !== undefined) return resolvedPath(path.join(path.resolve(path.dirname(current), target), ...rest), hops + 1);
+    const target = hops < 40 ? linkTarget(current) : undefined;
+    if (target !== undefined) return resolvedPathNow(path.join(path.resolve(path.dirname(current), target), ...rest), hops + 1);
     if (path.dirname(current) === current) return abs;
     rest.unshift(path.basename(current));
+  }
+}
+
+function realOrNothing(abs: string): string | undefined {
+  try {
+    return realpathOf(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+function linkTarget(abs: string): string | undefined {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return undefined;
   }
 }
 
@@ -78,14 +108,18 @@ const CHUNK = 1 << 20;
  * than the limit, so a file that grows while read cannot pass it either.
  */
 export async function readFileBounded(abs: string, limit = MAX_READ_BYTES): Promise<FileResult<Uint8Array>> {
-  let handle;
+  return readFileBoundedNow(abs, limit);
+}
+
+function readFileBoundedNow(abs: string, limit = MAX_READ_BYTES): FileResult<Uint8Array> {
+  let fd: number;
   try {
-    handle = await open(abs, OPEN_FLAGS);
+    fd = openSync(abs, OPEN_FLAGS);
   } catch (error) {
     return failure(error);
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.isDirectory()) return { status: 'not-a-file', kind: 'folder' };
     if (!info.isFile()) return { status: 'not-a-file', kind: 'special' };
     if (info.size > limit) return { status: 'too-large', size: info.size, limit };
@@ -97,7 +131,7 @@ export async function readFileBounded(abs: string, limit = MAX_READ_BYTES): Prom
     let total = 0;
     for (let want = Math.min(info.size + 1, limit + 1); ; want = Math.min(CHUNK, limit + 1 - total)) {
       const chunk = Buffer.allocUnsafeSlow(want);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -112,7 +146,11 @@ export async function readFileBounded(abs: string, limit = MAX_READ_BYTES): Prom
   } catch (error) {
     return failure(error);
   } finally {
-    await handle.close().catch(() => {});
+    try {
+      closeSync(fd);
+    } catch {
+      // Closing a descriptor that was read cannot lose data; nothing to report.
+    }
   }
 }
 
