@@ -24,4 +24,5 @@ function renderers(): typeof Renderers {
 }
 
 export const renderXlsx: typeof Renderers.renderXlsx = (input) => renderers().renderXlsx(input);
-export const renderSummaryHtml: typeof Renderers.renderSummaryHtml = (input) => renderers().renderSummaryHtml(input);
+export const renderSummaryHtml: typeof Renderers.renderSummaryHtml = (input, draw) => renderers().renderSummaryHtml(input, draw);
+export const drawChartsHere: typeof Renderers.drawChartsHere = (specs) => renderers().drawChartsHere(specs);
