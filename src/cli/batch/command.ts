@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { ChartDrawer } from '../../summary/chart-spec.js';
+import { drawCharts } from '../../summary/formats.js';
 import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { indexPage, type IndexLink } from '../../summary/index-page.js';
 import { DEFAULT_SUMMARY_FORMATS } from '../../summary/formats.js';
@@ -46,7 +47,7 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : undefined;
   // An -o that is one report's folder, or lies in its chapters/ or templates/, would take the
   // others' outputs, the summary and the index among that report's sources: refused before any work.
-  if (command === 'build' && outDir) for (const dir of dirs) await checkOutputDir(path.resolve(ctx.cwd, dir), outDir);
+  if (command === 'build' && outDir) await Promise.all(dirs.map((dir) => checkOutputDir(path.resolve(ctx.cwd, dir), outDir)));
   // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
   const outDirs = outDir === undefined ? undefined : ((dirsOut) => new Map(dirs.map((dir, i) => [dir, dirsOut[i]!])))(batchOutDirs(ctx.cwd, dirs, outDir));
   const tasks = reportTasks(ctx, command, dirs, {
@@ -88,7 +89,7 @@ export function reportTasks(
 }
 
 /** Runs the tasks on the pool, with a progress bar on a terminal. */
-export async function runReports(ctx: CliContext, tasks: readonly ReportTask[], jobs: number, options: Pick<PoolOptions, 'keepWorkers'> = {}): Promise<ReportOutcome[]> {
+export async function runReports(ctx: CliContext, tasks: readonly ReportTask[], jobs: number, options: Pick<PoolOptions, 'keepWorkers' | 'onDrained'> = {}): Promise<ReportOutcome[]> {
   const progress = progressBar(tasks.length, ctx.stderr, ctx.isTTY);
   const outcomes = await runPool(tasks, jobs, (o) => progress.tick(o.display), options);
   progress.clear();
@@ -102,7 +103,9 @@ export async function runReports(ctx: CliContext, tasks: readonly ReportTask[], 
  */
 export async function runReportsThen<T>(ctx: CliContext, tasks: readonly ReportTask[], jobs: number, charts: boolean, then: (outcomes: ReportOutcome[], drawCharts: ChartDrawer) => Promise<T>): Promise<T> {
   let kept: Worker[] = [];
-  const outcomes = await runReports(ctx, tasks, jobs, charts ? { keepWorkers: (workers) => (kept = workers) } : {});
+  // This thread needs the renderers too (the page, the workbook): loaded once a core is free.
+  const preload = () => void setImmediate(() => void drawCharts([]).catch(() => {}));
+  const outcomes = await runReports(ctx, tasks, jobs, charts ? { keepWorkers: (workers) => (kept = workers), onDrained: preload } : {});
   const workers = chartWorkers(kept);
   try {
     return await then(outcomes, workers.draw);

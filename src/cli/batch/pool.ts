@@ -35,6 +35,8 @@ export interface PoolOptions {
    * while the other still runs its last reports.
    */
   keepWorkers?: (workers: Worker[]) => void;
+  /** Called once, when the first worker has nothing left to run: a core is free from then on. */
+  onDrained?: () => void;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
   /** Workers a report was in when they were lost: a report that brings down its worker twice is given up, not retried for ever. */
   const losses = new Array<number>(tasks.length).fill(0);
   const retiredWorkers = new WeakSet<Worker>();
+  let drained = false;
 
   return new Promise((resolve) => {
     const settle = (index: number, outcome: ReportOutcome) => {
@@ -99,6 +102,10 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
         if (options.keepWorkers && !prepared && !retired && running.size === 0 && queue.length === 0 && remaining > 0) {
           prepared = true;
           worker.postMessage({ prepare: true } satisfies WorkerPrepare);
+          if (!drained) {
+            drained = true;
+            options.onDrained?.();
+          }
         }
         while (!retired && running.size < IN_FLIGHT && queue.length > 0) {
           const index = queue.shift()!;
