@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { writeFilesAtomic } from '../io/atomic-write.js';
 import { toolVersion } from '../io/builtins-host.js';
-import { renderSummary, SUMMARY_FORMATS, summaryFormat, type RenderOptions } from '../summary/formats.js';
+import { renderSummary, SUMMARY_FORMATS, summaryFormat } from '../summary/formats.js';
 import { summaryInput, type SummaryInput } from '../summary/input.js';
 import type { ReportRecord } from '../summary/record.js';
 import { UsageError, type CliContext } from './context.js';
@@ -49,10 +49,9 @@ export async function writeSummary(
   target: SummaryTarget,
   formats: readonly string[],
   extra: (input: SummaryInput, written: readonly string[]) => [string, Uint8Array][] = () => [],
-  options: RenderOptions = {},
 ): Promise<{ written: string[]; input: SummaryInput }> {
   const input = summaryInput(records, { lang: ctx.lang, sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH, version: toolVersion() });
-  const files = [...(await renderSummary(input, formats, target.base, options))].map(([name, bytes]) => [path.join(target.dir, name), bytes] as [string, Uint8Array]);
+  const files = [...(await renderSummary(input, formats, target.base))].map(([name, bytes]) => [path.join(target.dir, name), bytes] as [string, Uint8Array]);
   files.push(...extra(input, files.map(([file]) => file)));
   await writeFilesAtomic(files);
   return { written: files.map(([file]) => file), input };

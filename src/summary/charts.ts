@@ -3,7 +3,6 @@ import { GridComponent, MarkLineComponent, TitleComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { Bar, ChartSpec, GridState } from './chart-spec.js';
 import { SANS_FONT } from './fonts.js';
 import { displayWidth } from './width.js';
 
@@ -43,15 +42,6 @@ function svg(option: EChartsCoreOption, width: number, height: number): string {
   }
 }
 
-/** A chart of the page from its spec (chart-spec.ts). */
-export function drawChart(spec: ChartSpec): string {
-  if (spec.kind === 'grid') return gridChart(spec.title, spec.rows, spec.columns, spec.states, spec.cells);
-  return barChart(spec.title, spec.bars, { ...(spec.percent ? { percent: true } : {}), ...(spec.reference ? { reference: spec.reference } : {}) });
-}
-
-/** Draws the charts in this thread, one after another. */
-export const drawChartsHere = async (specs: readonly ChartSpec[]): Promise<string[]> => specs.map(drawChart);
-
 /**
  * ECharts names the classes of its SVG with counters that run for the whole process (zr12-cls-30):
  * the same page would differ between runs of one process. Renamed per page, in order of appearance.
@@ -63,6 +53,13 @@ export function stableClassNames(html: string): string {
     if (!short) names.set(name, (short = `c${names.size}`));
     return short;
   });
+}
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Drawn paler: a figure lawreport computed, or a report that fails. */
+  muted?: boolean;
 }
 
 /**
@@ -108,6 +105,11 @@ export function barChart(title: string, bars: readonly Bar[], options: { percent
     CHART_WIDTH,
     height,
   );
+}
+
+export interface GridState {
+  label: string;
+  color: string;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { loc, type Localized } from '../diagnostics/diagnostic.js';
-import type { ChartDrawer, ChartSpec } from './chart-spec.js';
 import type { SummaryFile, SummaryInput } from './input.js';
 
 /** One summary format: the one list `summary -f` accepts, its help and its defaults come from. */
@@ -11,12 +10,7 @@ export interface SummaryFormat {
   default: boolean;
   label: Localized;
   /** Loaded only when asked for: exceljs and ECharts stay out of every other command's start-up. */
-  render(input: SummaryInput, options: RenderOptions): Promise<SummaryFile[]>;
-}
-
-export interface RenderOptions {
-  /** Draws the page's charts (default: in this thread; a batch shares them out among its workers). */
-  drawCharts?: ChartDrawer;
+  render(input: SummaryInput): Promise<SummaryFile[]>;
 }
 
 const one = async (bytes: Promise<Uint8Array>): Promise<SummaryFile[]> => [{ suffix: '', bytes: await bytes }];
@@ -35,7 +29,7 @@ export const SUMMARY_FORMATS: readonly SummaryFormat[] = [
     extension: '.html',
     default: true,
     label: loc('一页网页，含图表，可打印（A4 横向）', 'one web page with charts, prints on A4 landscape'),
-    render: async (input, options) => one((await import('./html.js')).renderSummaryHtml(input, options.drawCharts)),
+    render: async (input) => one((await import('./html.js')).renderSummaryHtml(input)),
   },
   {
     id: 'csv',
@@ -61,26 +55,13 @@ export const DEFAULT_SUMMARY_FORMATS: readonly string[] = SUMMARY_FORMATS.filter
 
 /**
  * Renders the asked formats: file names (base name + suffix + extension) to bytes, in format order.
- * `formats`: ids of the summary registry (the CLI checked them). The page starts first: once its
- * charts are handed to other threads, this one renders the other formats while they draw.
+ * `formats`: ids of the summary registry (the CLI checked them).
  */
-export async function renderSummary(input: SummaryInput, formats: readonly string[], base: string, options: RenderOptions = {}): Promise<Map<string, Uint8Array>> {
-  const started = new Map<string, Promise<SummaryFile[]>>();
-  for (const id of [...formats].sort((a, b) => Number(b === 'html') - Number(a === 'html'))) {
-    const rendering = summaryFormat(id)!.render(input, options);
-    // Awaited below in format order; one that fails meanwhile must not count as unhandled.
-    rendering.catch(() => {});
-    started.set(id, rendering);
-  }
+export async function renderSummary(input: SummaryInput, formats: readonly string[], base: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const id of formats) {
     const format = summaryFormat(id)!;
-    for (const file of await started.get(id)!) files.set(`${base}${file.suffix}${format.extension}`, file.bytes);
+    for (const file of await format.render(input)) files.set(`${base}${file.suffix}${format.extension}`, file.bytes);
   }
   return files;
-}
-
-/** A batch worker's share of the page's charts (src/cli/batch/serve.ts), drawn by the page's own renderer. */
-export async function drawCharts(specs: readonly ChartSpec[]): Promise<string[]> {
-  return (await import('./html.js')).drawChartsHere(specs);
 }

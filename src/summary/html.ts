@@ -1,7 +1,6 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { esc } from '../render/html/page.js';
-import type { Bar, ChartDrawer, ChartSpec } from './chart-spec.js';
-import { drawChartsHere, stableClassNames } from './charts.js';
+import { barChart, gridChart, stableClassNames, type Bar } from './charts.js';
 import { SANS_FONT } from './fonts.js';
 import { summaryPage } from './page.js';
 import { figureOf, type District, type YearGroup } from './district.js';
@@ -21,13 +20,9 @@ const STATES = [
 
 /**
  * The summary as one self-contained page, like the report's: styles inline, charts as inline SVG
- * drawn by ECharts, no script, the published page's CSP. Prints on A4 landscape. The page is laid
- * out with a mark where each chart goes, then `draw` draws them all (in this thread, or shared out
- * among a batch's workers) and the marks are replaced.
+ * drawn here by ECharts, no script, the published page's CSP. Prints on A4 landscape.
  */
-export async function renderSummaryHtml({ district, tables, lang, title }: SummaryInput, draw: ChartDrawer = drawChartsHere): Promise<Uint8Array> {
-  const charts: ChartSpec[] = [];
-  const chart = (spec: ChartSpec) => `<lawreport-chart ${charts.push(spec) - 1}>`;
+export async function renderSummaryHtml({ district, tables, lang, title }: SummaryInput): Promise<Uint8Array> {
   const tr = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const compliance = tables.find((t) => t.id === 'compliance')!;
   const problems = tables.find((t) => t.id === 'problems')!;
@@ -46,7 +41,7 @@ export async function renderSummaryHtml({ district, tables, lang, title }: Summa
       `<section class="year" id="${groupId(group)}">`,
       heading,
       `<h3>${esc(tr('合规', 'Compliance'))}</h3>`,
-      complianceChart(district, group, lang, chart),
+      complianceChart(district, group, lang),
       tableHtml({ ...compliance, rows: compliance.rows.filter((r) => r.record && group.records.includes(r.record)) }, lang),
       `<h3>${esc(tr('数据', 'Figures'))}</h3>`,
       tableHtml(figures, lang),
@@ -54,7 +49,7 @@ export async function renderSummaryHtml({ district, tables, lang, title }: Summa
       district.columns.some((c) => c.total !== 'sum' && c.total !== 'rate')
         ? `<p class="legend">${esc(tr('合计行写“平均”“范围”或“—”的数据，在各报告之间相加没有意义（如优良天数），按指标目录的 total 取平均、写出最小值–最大值，或不合计。', 'Totals shown as “mean”, “range” or “—” are figures whose sum across reports means nothing (days of good air, say): as the catalog\'s total says, their mean, their lowest–highest, or no total.'))}</p>`
         : '',
-      figureCharts(district, group, lang, chart),
+      figureCharts(district, group, lang),
       '</section>',
     ].join('\n');
   });
@@ -75,19 +70,9 @@ export async function renderSummaryHtml({ district, tables, lang, title }: Summa
     problems.rows.length ? tableHtml(problems, lang) : `<p>${esc(tr('没有问题。', 'None.'))}</p>`,
     '</section>',
   ];
-  const svgs = await draw(charts);
-  // The marks cannot come from the page's text, whose < are all escaped. ECharts names its classes
-  // zr<painter>-cls-<n>, both counters of the thread that drew the chart: named by the chart's place
-  // first, so that charts from two threads cannot share a name, then renamed over the whole body at
-  // once, in order of appearance, as when one thread drew them all (each chart's names stay its own).
-  const laidOut = body.filter((b) => b !== '').join('\n').replace(/<lawreport-chart (\d+)>/g, (_, i: string) => svgs[Number(i)]!.replace(/\bzr\d+-cls-/g, `zr${i}-cls-`));
-  return summaryPage(lang, title, STYLE, [stableClassNames(laidOut)]);
+  // Renamed over the whole body at once: each chart's class names stay its own.
+  return summaryPage(lang, title, STYLE, [stableClassNames(body.filter((b) => b !== '').join('\n'))]);
 }
-
-export { drawChartsHere };
-
-/** Where a chart goes: a mark the page replaces with the chart once it is drawn. */
-type Place = (spec: ChartSpec) => string;
 
 const groupId = (g: Pick<YearGroup, 'year'>) => (g.year === undefined ? 'year-unknown' : `year-${g.year}`);
 
@@ -95,7 +80,7 @@ function figure(id: string, svg: string, caption: string, wide = false): string 
   return `<figure class="chart${wide ? ' wide' : ''}" data-chart="${esc(id)}">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 }
 
-function complianceChart(district: District, group: YearGroup, lang: Lang, chart: Place): string {
+function complianceChart(district: District, group: YearGroup, lang: Lang): string {
   const tr = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const stateIndex = (key: string) => STATES.findIndex((s) => s.key === key);
   const cells: [number, number, number][] = [];
@@ -106,19 +91,18 @@ function complianceChart(district: District, group: YearGroup, lang: Lang, chart
       cells.push([column, row, stateIndex(key)]);
     });
   });
-  const svg = chart({
-    kind: 'grid',
-    title: tr('各报告的章节', 'Chapters of each report'),
-    rows: group.records.map((r) => r.org ?? r.folder),
-    columns: district.chapters.map((c) => c.short),
-    states: STATES.map((s) => ({ label: s[lang], color: s.color })),
+  const svg = gridChart(
+    tr('各报告的章节', 'Chapters of each report'),
+    group.records.map((r) => r.org ?? r.folder),
+    district.chapters.map((c) => c.short),
+    STATES.map((s) => ({ label: s[lang], color: s.color })),
     cells,
-  });
+  );
   return figure(`compliance-${groupId(group)}`, svg, tr('提纲要求的每一章：有、只作为小节、空、缺。', 'Each chapter of the outline: present, only a sub-section, empty, missing.'), true);
 }
 
 /** A chart per figure any report of the year gives: bars per report; rates against the district's rate. */
-function figureCharts(district: District, group: YearGroup, lang: Lang, chart: Place): string {
+function figureCharts(district: District, group: YearGroup, lang: Lang): string {
   const tr = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const counts: string[] = [];
   const rates: string[] = [];
@@ -135,9 +119,9 @@ function figureCharts(district: District, group: YearGroup, lang: Lang, chart: P
     if (column.type === 'percent') {
       const total = group.totals[column.key]?.value;
       const reference = total === undefined ? undefined : { value: total, label: tr(`合计 ${total}%`, `total ${total}%`) };
-      rates.push(figure(id, chart({ kind: 'bar', title, bars, percent: true, ...(reference ? { reference } : {}) }), caption));
+      rates.push(figure(id, barChart(title, bars, { percent: true, ...(reference ? { reference } : {}) }), caption));
     } else {
-      counts.push(figure(id, chart({ kind: 'bar', title, bars }), caption));
+      counts.push(figure(id, barChart(title, bars), caption));
     }
   }
   return [

@@ -24,5 +24,4 @@ function renderers(): typeof Renderers {
 }
 
 export const renderXlsx: typeof Renderers.renderXlsx = (input) => renderers().renderXlsx(input);
-export const renderSummaryHtml: typeof Renderers.renderSummaryHtml = (input, draw) => renderers().renderSummaryHtml(input, draw);
-export const drawChartsHere: typeof Renderers.drawChartsHere = (specs) => renderers().drawChartsHere(specs);
+export const renderSummaryHtml: typeof Renderers.renderSummaryHtml = (input) => renderers().renderSummaryHtml(input);

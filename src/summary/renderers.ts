@@ -3,4 +3,4 @@
 // this module apart, as an asset it runs only when a summary is written (renderers.sea.ts), so
 // that its one main script does not grow by them for every `check`.
 export { renderXlsx } from './xlsx.js';
-export { drawChartsHere, renderSummaryHtml } from './html.js';
+export { renderSummaryHtml } from './html.js';

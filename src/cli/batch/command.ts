@@ -1,7 +1,4 @@
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import type { ChartDrawer } from '../../summary/chart-spec.js';
-import { drawCharts } from '../../summary/formats.js';
 import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { indexPage, type IndexLink } from '../../summary/index-page.js';
 import { DEFAULT_SUMMARY_FORMATS } from '../../summary/formats.js';
@@ -18,8 +15,7 @@ import { checkOutputDir } from '../write-outputs.js';
 import { expandReportDirs } from './expand.js';
 import { batchJson } from './json.js';
 import { batchOutDirs } from './out-dirs.js';
-import { chartWorkers } from './chart-workers.js';
-import { defaultJobs, runPool, type PoolOptions } from './pool.js';
+import { defaultJobs, runPool } from './pool.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
 import type { ReportOutcome, ReportTask } from './task.js';
@@ -58,14 +54,13 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   });
 
   if (command === 'build') cleanUpOnInterrupt(ctx);
-  // build -o: the workers stay to draw the summary's charts.
-  return runReportsThen(ctx, tasks, jobs, command === 'build' && outDir !== undefined, async (outcomes, drawCharts) => {
-    printOutcomes(ctx, command, outcomes, diagnosticsFormat);
-    if (command === 'build' && outDir) {
-      for (const file of await writeBuildIndex(ctx, outDir, outcomes, drawCharts)) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
-    }
-    return Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode));
-  });
+  const outcomes = await runReports(ctx, tasks, jobs);
+
+  printOutcomes(ctx, command, outcomes, diagnosticsFormat);
+  if (command === 'build' && outDir) {
+    for (const file of await writeBuildIndex(ctx, outDir, outcomes)) ctx.stdout(t(ctx, `已生成 ${shownPath(ctx.cwd, file)}\n`, `wrote ${shownPath(ctx.cwd, file)}\n`));
+  }
+  return Math.max(EXIT.ok, ...outcomes.map((o) => o.exitCode));
 }
 
 /** The tasks of a batch: one per folder, all with the command's options. */
@@ -89,29 +84,11 @@ export function reportTasks(
 }
 
 /** Runs the tasks on the pool, with a progress bar on a terminal. */
-export async function runReports(ctx: CliContext, tasks: readonly ReportTask[], jobs: number, options: Pick<PoolOptions, 'keepWorkers' | 'onDrained'> = {}): Promise<ReportOutcome[]> {
+export async function runReports(ctx: CliContext, tasks: readonly ReportTask[], jobs: number): Promise<ReportOutcome[]> {
   const progress = progressBar(tasks.length, ctx.stderr, ctx.isTTY);
-  const outcomes = await runPool(tasks, jobs, (o) => progress.tick(o.display), options);
+  const outcomes = await runPool(tasks, jobs, (o) => progress.tick(o.display));
   progress.clear();
   return outcomes;
-}
-
-/**
- * runReports, then `then` with the outcomes. `charts` (a district summary with its page follows):
- * the pool's workers stay after the last report to draw the page's charts (chart-workers.ts), and
- * are ended once `then` is done, whatever it did.
- */
-export async function runReportsThen<T>(ctx: CliContext, tasks: readonly ReportTask[], jobs: number, charts: boolean, then: (outcomes: ReportOutcome[], drawCharts: ChartDrawer) => Promise<T>): Promise<T> {
-  let kept: Worker[] = [];
-  // This thread needs the renderers too (the page, the workbook): loaded once a core is free.
-  const preload = () => void setImmediate(() => void drawCharts([]).catch(() => {}));
-  const outcomes = await runReports(ctx, tasks, jobs, charts ? { keepWorkers: (workers) => (kept = workers), onDrained: preload } : {});
-  const workers = chartWorkers(kept);
-  try {
-    return await then(outcomes, workers.draw);
-  } finally {
-    await workers.end();
-  }
 }
 
 function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes: readonly ReportOutcome[], format: string) {
@@ -138,7 +115,7 @@ function printOutcomes(ctx: CliContext, command: ReportTask['command'], outcomes
  * out/汇总.xlsx, out/汇总.html and out/index.html, linking every report's outputs (the files the
  * build reports it wrote, never paths worked out again here) and the summary.
  */
-async function writeBuildIndex(ctx: CliContext, outDir: string, outcomes: readonly ReportOutcome[], drawCharts: ChartDrawer): Promise<string[]> {
+async function writeBuildIndex(ctx: CliContext, outDir: string, outcomes: readonly ReportOutcome[]): Promise<string[]> {
   const href = (file: string) => path.relative(outDir, file).split(path.sep).map(encodeURIComponent).join('/');
   const linkTo = (file: string): IndexLink => ({ href: href(file), text: path.relative(outDir, file).split(path.sep).join('/') });
   const records = outcomes.map((o) => o.record!);
@@ -161,6 +138,6 @@ async function writeBuildIndex(ctx: CliContext, outDir: string, outcomes: readon
         ctx.lang,
       ),
     ],
-  ], { drawCharts });
+  ]);
   return written;
 }

@@ -4,7 +4,6 @@ import { builtinsHost, batchWorker } from '../../io/builtins-host.js';
 import { Session } from '../../session.js';
 import { onInterrupt } from '../interrupt.js';
 import { crashed, runTask, timedOut, type ReportOutcome, type ReportTask } from './task.js';
-import type { ChartSpec } from '../../summary/chart-spec.js';
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
@@ -28,15 +27,6 @@ export interface PoolOptions {
   timeLimitMs?: number;
   /** Starts a worker thread (tests pass one that misbehaves). */
   startWorker?: () => Worker;
-  /**
-   * Given, the workers still alive after the last report are handed to it instead of being ended
-   * (unref'd: they keep no process alive; whoever takes them ends them), and each is told to make
-   * ready for the district summary's charts (WorkerPrepare) once the queue has nothing left for it,
-   * while the other still runs its last reports.
-   */
-  keepWorkers?: (workers: Worker[]) => void;
-  /** Called once, when the first worker has nothing left to run: a core is free from then on. */
-  onDrained?: () => void;
 }
 
 /**
@@ -60,19 +50,14 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
   let remaining = tasks.length;
   /** Workers a report was in when they were lost: a report that brings down its worker twice is given up, not retried for ever. */
   const losses = new Array<number>(tasks.length).fill(0);
-  const retiredWorkers = new WeakSet<Worker>();
-  let drained = false;
 
   return new Promise((resolve) => {
     const settle = (index: number, outcome: ReportOutcome) => {
       if (outcomes[index]) return;
       onDone((outcomes[index] = outcome));
       if (--remaining === 0) {
-        const kept = options.keepWorkers ? [...live].filter((worker) => !retiredWorkers.has(worker)) : [];
-        for (const worker of live) if (!kept.includes(worker)) void worker.terminate();
-        for (const worker of kept) worker.unref();
+        for (const worker of live) void worker.terminate();
         live.clear();
-        if (options.keepWorkers) options.keepWorkers(kept);
         stopListening();
         resolve(outcomes);
       }
@@ -87,7 +72,6 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
       const retire = () => {
         if (retired) return;
         retired = true;
-        retiredWorkers.add(worker);
         for (const [index, timer] of running) {
           clearTimeout(timer);
           if (++losses[index]! < 2) queue.unshift(index);
@@ -97,16 +81,7 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
         void stopWorker(worker).then(() => live.delete(worker));
         if (remaining > 0 && queue.length > 0) spawn();
       };
-      let prepared = false;
       const feed = () => {
-        if (options.keepWorkers && !prepared && !retired && running.size === 0 && queue.length === 0 && remaining > 0) {
-          prepared = true;
-          worker.postMessage({ prepare: true } satisfies WorkerPrepare);
-          if (!drained) {
-            drained = true;
-            options.onDrained?.();
-          }
-        }
         while (!retired && running.size < IN_FLIGHT && queue.length > 0) {
           const index = queue.shift()!;
           running.set(index, setTimeout(() => {
@@ -117,8 +92,8 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
           worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
         }
       };
-      worker.on('message', (reply: WorkerReply | WorkerStopped | WorkerDrawn) => {
-        if (!('outcome' in reply) || retired) return;
+      worker.on('message', (reply: WorkerReply | WorkerStopped) => {
+        if ('stopped' in reply || retired) return;
         clearTimeout(running.get(reply.index));
         running.delete(reply.index);
         settle(reply.index, reply.outcome);
@@ -175,20 +150,6 @@ export interface WorkerStop {
 }
 export interface WorkerStopped {
   stopped: true;
-}
-/** Make ready for the summary's charts (load their renderer) while the last reports run elsewhere. */
-export interface WorkerPrepare {
-  prepare: true;
-}
-/** Draw these charts of the summary page (src/cli/batch/chart-workers.ts); the answer carries the same id. */
-export interface WorkerDraw {
-  draw: ChartSpec[];
-  id: number;
-}
-/** The charts' SVG in the order asked, or undefined when drawing failed (the pool's thread then draws them). */
-export interface WorkerDrawn {
-  drawn: string[] | undefined;
-  id: number;
 }
 
 function startWorker(): Worker {

@@ -2,8 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { Session } from '../../session.js';
 import { stopWrites } from '../../io/atomic-write.js';
-import { drawCharts } from '../../summary/formats.js';
-import type { WorkerDraw, WorkerDrawn, WorkerPrepare, WorkerReply, WorkerRequest, WorkerStop, WorkerStopped } from './pool.js';
+import type { WorkerReply, WorkerRequest, WorkerStop, WorkerStopped } from './pool.js';
 import { runTask } from './task.js';
 
 /**
@@ -16,17 +15,7 @@ import { runTask } from './task.js';
 export function serveBatch(afterFirst: () => void | Promise<void> = () => {}): void {
   const session = new Session(builtinsHost());
   let first = true;
-  parentPort!.on('message', async (message: WorkerRequest | WorkerStop | WorkerPrepare | WorkerDraw) => {
-    // The district summary's charts, once this worker's reports are done (chart-workers.ts).
-    if ('prepare' in message) {
-      await drawCharts([]).catch(() => {});
-      return;
-    }
-    if ('draw' in message) {
-      const drawn = await drawCharts(message.draw).catch(() => undefined);
-      parentPort!.postMessage({ id: message.id, drawn } satisfies WorkerDrawn);
-      return;
-    }
+  parentPort!.on('message', async (message: WorkerRequest | WorkerStop) => {
     // Interrupted (Ctrl-C) or given up: temp files of writes in flight go, and no write goes on.
     if ('stop' in message) {
       await stopWrites();

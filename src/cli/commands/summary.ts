@@ -1,5 +1,5 @@
 import { DEFAULT_SUMMARY_FORMATS } from '../../summary/formats.js';
-import { reportTasks, runReportsThen } from '../batch/command.js';
+import { reportTasks, runReports } from '../batch/command.js';
 import { defaultJobs } from '../batch/pool.js';
 import { expandReportDirs } from '../batch/expand.js';
 import { formatSummary } from '../batch/summary.js';
@@ -28,12 +28,8 @@ export async function summaryCommand(ctx: CliContext, args: readonly string[], o
   const target = summaryTarget(ctx.cwd, options.out);
   const dirs = await expandReportDirs(ctx.cwd, args);
   cleanUpOnInterrupt(ctx);
-  const tasks = reportTasks(ctx, 'check', dirs, { strict: options.strict, record: true });
-  // The page's charts are drawn by the pool's workers, kept for it.
-  const [outcomes, { written, input }] = await runReportsThen(ctx, tasks, jobs, formats.includes('html'), async (outcomes, drawCharts) => [
-    outcomes,
-    await writeSummary(ctx, outcomes.map((o) => o.record!), target, formats, undefined, { drawCharts }),
-  ] as const);
+  const outcomes = await runReports(ctx, reportTasks(ctx, 'check', dirs, { strict: options.strict, record: true }), jobs);
+  const { written, input } = await writeSummary(ctx, outcomes.map((o) => o.record!), target, formats);
   // Each report's problems are in the summary's 问题 view; the terminal gets the overview.
   if (input.district.warnings.length > 0) printDiagnostics(ctx, input.district.warnings, 'human', '', 'stderr');
   ctx.stdout(formatSummary(outcomes, ctx.lang, ctx.color));
