@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -152,6 +152,20 @@ describe('the code cache', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile, 'not-a-folder'].sort());
+  });
+
+  it('clears the temp files a killed process left in the cache folder, and not a save in flight', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-temps-'));
+    const checkFile = await childCacheName('check');
+    const left = `.${checkFile.replace('-check.', '-worker.')}.4242.1.1.0a0b0c0d.tmp`;
+    const inFlight = `.${checkFile.replace('-check.', '-build.')}.4343.1.1.0e0f1011.tmp`;
+    const notOurs = '.notes.tmp';
+    for (const name of [left, inFlight, notOurs]) await writeFile(path.join(folder, name), 'partial');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    await utimes(path.join(folder, left), hourAgo, hourAgo);
+    await utimes(path.join(folder, notOurs), hourAgo, hourAgo);
+    expect((await lawreport(['check'], exampleDir, { LAWREPORT_CACHE_DIR: folder, CI: '' })).code).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual([inFlight, notOurs, checkFile].sort());
   });
 
   it("serves a batch's worker threads from a code cache of their own, to the same outputs", async () => {

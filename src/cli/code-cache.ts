@@ -52,6 +52,10 @@ const MAGIC = Buffer.from('LRCC1\n');
 export const V8_FLAGS = '--interrupt-budget=1000000';
 /** How many cache files one folder keeps (commands, other bundles, other Node versions): the newest. */
 const KEEP = 16;
+const CACHE_FILE = /^lawreport-.*\.v8cache$/;
+/** What writeFileAtomic names its temp file beside a cache: `.NAME.PID.TAG.tmp`. */
+const TEMP_FILE = /^\.lawreport-.*\.v8cache\..*\.tmp$/;
+const STALE_TEMP_MS = 10 * 60_000;
 /** Larger than any cache of this CLI (≈ 3 MB): a bigger file is not one, and is not read. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -234,12 +238,17 @@ async function writeCache(file: string, bytes: Buffer): Promise<string> {
   return file;
 }
 
-async function prune(dir: string, keep: string): Promise<void> {
-  const others = await Promise.all(
-    (await readdir(dir))
-      .filter((name) => /^lawreport-.*\.v8cache$/.test(name) && path.join(dir, name) !== keep)
-      .map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })),
-  );
-  others.sort((a, b) => b.time - a.time);
-  for (const { name } of others.slice(KEEP - 1)) await rm(path.join(dir, name), { force: true });
+/**
+ * Keeps the newest KEEP caches, and removes temp files a killed process left behind (a batch
+ * worker ended mid-write, Ctrl-C during a save): a save takes milliseconds, so a temp older than
+ * STALE_TEMP_MS is no one's, while a younger one may be another process's write in flight.
+ */
+async function prune(dir: string, keep: string, now = Date.now()): Promise<void> {
+  const names = await readdir(dir);
+  const dated = async (name: string) => ({ name, time: await stat(path.join(dir, name)).then((s) => s.mtimeMs, () => undefined) });
+  const caches = await Promise.all(names.filter((name) => CACHE_FILE.test(name) && path.join(dir, name) !== keep).map(dated));
+  const temps = await Promise.all(names.filter((name) => TEMP_FILE.test(name)).map(dated));
+  const present = caches.filter((c): c is { name: string; time: number } => c.time !== undefined).sort((a, b) => b.time - a.time);
+  const stale = temps.filter((t) => t.time !== undefined && now - t.time > STALE_TEMP_MS);
+  for (const { name } of [...present.slice(KEEP - 1), ...stale]) await rm(path.join(dir, name), { force: true });
 }

@@ -60,4 +60,17 @@ export const precompiledValidator: typeof Npm.precompiledValidator = (schemaFile
   }
 };
 
+let precompiled: Npm.PrecompiledBuiltins | null | undefined;
+
+export const precompiledBuiltins: typeof Npm.precompiledBuiltins = () => {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require('../../lib/precompiled-builtins.cjs') as Npm.PrecompiledBuiltins;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled ?? undefined;
+};
+
 export const batchWorker: typeof Npm.batchWorker = () => ({ entry: getAsset(WORKER_ASSET, 'utf8'), options: { eval: true } });

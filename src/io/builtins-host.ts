@@ -64,6 +64,30 @@ export function precompiledValidator(schemaFile: string): unknown {
   }
 }
 
+/** What `npm run build` worked out from the package's own text files (scripts/precompile-builtins.mjs), each with the text it was made from. */
+export interface PrecompiledBuiltins {
+  /** templates/*.hbs by text: Handlebars' tree (as data) and its template spec. */
+  templates: Map<string, { ast: object; spec: object }>;
+  /** schemas/metrics.catalog.yaml: its text and the catalog it parses to (groups and relations), as JSON. */
+  catalog: { text: string; json: string };
+  /** schemas/profiles/*.yaml by profile name: the text of each package file loading it read (a profile may $ref another), and the profile as JSON. */
+  profiles: Record<string, { texts: Record<string, string>; json: string }>;
+}
+
+let precompiled: PrecompiledBuiltins | null | undefined;
+
+/** lib/precompiled-builtins.cjs, or undefined before the first build (a run then parses the files themselves). */
+export function precompiledBuiltins(): PrecompiledBuiltins | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = requireLazily(path.join(packageRoot, 'lib', 'precompiled-builtins.cjs')) as PrecompiledBuiltins;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled ?? undefined;
+}
+
 /**
  * What a batch worker thread runs: beside lib/lawreport.cjs (a run from the code cache),
  * lib/code-cache-worker.js, which serves from that file and a code cache of its own; beside the

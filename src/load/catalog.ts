@@ -6,6 +6,7 @@ import { SCHEMA_MESSAGES, validateYaml, Validators } from '../validate/schema.js
 import { isMapping, notMapping } from '../source/mapping.js';
 import { parseRelations } from './relations.js';
 import { parseYaml, type YamlDocument } from '../source/yaml.js';
+import { precompiledBuiltins } from '../io/builtins-host.js';
 
 interface RawMetric {
   key: string;
@@ -32,6 +33,20 @@ export const catalogSchema = defineDiagnostic({
   fix: loc('按提示改正目录文件：每组有 key、label、metrics，每项有 key、label、unit、type。', 'Correct the catalog as hinted: each group has key, label, metrics; each metric key, label, unit, type.'),
   example: { bad: 'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: received, label: 受理, unit: 宗, type: integer }\n', good: 'groups:\n  - key: hotline\n    label: 12345热线\n    metrics:\n      - { key: received, label: 受理, unit: 宗, type: count }\n' },
 }, SCHEMA_MESSAGES);
+
+/** The built-in catalog's name in messages (its relations' places carry it). */
+export const BUILTIN_CATALOG_FILE = '<lawreport>/schemas/metrics.catalog.yaml';
+
+/**
+ * The built-in catalog as `npm run build` parsed it (scripts/precompile-builtins.mjs), when `text`
+ * is the very text it was parsed from: new objects each time, as a parse makes them. Else undefined.
+ */
+export function precompiledCatalog(text: string): Catalog | undefined {
+  const built = precompiledBuiltins()?.catalog;
+  if (built?.text !== text) return undefined;
+  const { groups, relations } = JSON.parse(built.json) as Pick<Catalog, 'groups' | 'relations'>;
+  return { groups, byPath: new Map(groups.flatMap((g) => g.metrics.map((m) => [m.path, m] as const))), relations };
+}
 
 /**
  * Reads a metric catalog file, validated against the catalog meta-schema (schemas/catalog.schema.json);

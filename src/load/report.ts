@@ -24,7 +24,7 @@ import type { Session } from '../session.js';
 import type { BuiltinSchemas } from '../validate/builtin-schemas.js';
 import { metricsSchema } from '../validate/metrics-schema.js';
 import { invalidTopKeys, SCHEMA_MESSAGES, validateYaml } from '../validate/schema.js';
-import { parseCatalog } from './catalog.js';
+import { BUILTIN_CATALOG_FILE, parseCatalog, precompiledCatalog } from './catalog.js';
 import { CHAPTERS_DIR, chapterStem, isChapterFile } from './chapter-file.js';
 import { stripControlCharacters } from './control-chars.js';
 import { decodingHost, sourceEncoding } from './decoding-host.js';
@@ -217,7 +217,12 @@ async function loadCatalog({ host, session, schemas, config, configDoc, diagnost
   if (builtinText.status !== 'ok') throw new Error('lawreport is incomplete: schemas/metrics.catalog.yaml cannot be read');
   // Parsed once per session: a batch parsed the same YAML for every report (a fifth of its YAML
   // time). A parse with diagnostics is not kept, as diagnostics travel on. Extending the catalog copies it.
-  const base = session.memo(BUILTIN_CATALOG, builtinText.value, () => parseCatalog(builtinText.value, '<lawreport>/schemas/metrics.catalog.yaml', schemas.catalog, undefined, session.validators), (parsed) => parsed.diagnostics.length === 0);
+  // As npm run build parsed it, when it is the text it parsed (no YAML read at every start).
+  const parse = (text: string) => {
+    const built = precompiledCatalog(text);
+    return built ? { catalog: built, diagnostics: [] } : parseCatalog(text, BUILTIN_CATALOG_FILE, schemas.catalog, undefined, session.validators);
+  };
+  const base = session.memo(BUILTIN_CATALOG, builtinText.value, () => parse(builtinText.value), (parsed) => parsed.diagnostics.length === 0);
   diagnostics.push(...base.diagnostics);
   if (!base.catalog || !config.catalog) return base.catalog;
   const at = { file: CONFIG_FILE, ...positionOf(configDoc, '/catalog', 'value') };

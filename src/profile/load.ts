@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loc, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
 import { nearest } from '../diagnostics/suggest.js';
+import { precompiledBuiltins } from '../io/builtins-host.js';
 import { valueOf, type SourceHost } from '../io/host.js';
 import { readFailure } from '../source/read.js';
 import { isMapping, notMapping } from '../source/mapping.js';
@@ -92,6 +93,8 @@ export interface ProfileSources {
   /** schemas/profile.schema.json */
   metaSchema: object;
   validators: Validators;
+  /** false: read the built-in files even where `npm run build` loaded them already (the tests that hold the two equal). */
+  precompiled?: boolean;
 }
 
 interface RawNode {
@@ -137,6 +140,10 @@ export class ProfileLoader {
    */
   async load(name: string, at?: Location): Promise<Profile | undefined | null> {
     this.builtin = await builtinProfileNames(this.sources.builtins);
+    if (this.builtin.includes(name) && this.sources.precompiled !== false) {
+      const built = await this.precompiled(name);
+      if (built) return built;
+    }
     const file = this.fileOf(name);
     const doc = await this.open(file, at);
     if (doc === null) return null;
@@ -150,6 +157,21 @@ export class ProfileLoader {
     this.checkIds(chapters, 'chapter');
     if (this.diagnostics.length > 0) return undefined;
     return { id: raw.id, name: raw.name, chapters, overview: raw.overview ?? [], source: file };
+  }
+
+  /**
+   * A built-in profile as `npm run build` loaded it (scripts/precompile-builtins.mjs), when each
+   * package file loading it read (one may $ref another) is still the text it read: new objects
+   * each time, as loading makes them. Else undefined, and the files are read as any profile is.
+   */
+  private async precompiled(name: string): Promise<Profile | undefined> {
+    const built = precompiledBuiltins()?.profiles[name];
+    if (!built) return undefined;
+    for (const [file, text] of Object.entries(built.texts)) {
+      const read = await this.sources.builtins.readText(file);
+      if (read.status !== 'ok' || read.value !== text) return undefined;
+    }
+    return JSON.parse(built.json) as Profile;
   }
 
   /** null: the file does not exist; undefined: it exists but is invalid or unreadable (diagnostics say why). */

@@ -1,17 +1,20 @@
 import Handlebars from 'handlebars';
 import { loc, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
+import { precompiledBuiltins } from '../io/builtins-host.js';
 import type { Catalog } from '../model.js';
 import { LineIndex } from '../source/line-index.js';
 import { unclosedBlock } from '../source/mustache.js';
 import { OffsetMap, type Substitution } from '../source/offset-map.js';
 import { checkTemplatePaths } from './check-paths.js';
 import { fillDirectly, plainTemplate, type DirectFill } from './evaluate.js';
+import { parsePlain } from './plain-parse.js';
 import { createHelpers, HelperError, HELPER_NAMES, BUILTIN_HELPERS, templateHelperError, type HelperLoc } from './helpers.js';
 
 export { templateHelperError } from './helpers.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** A rendered chapter may not grow past this (an {{#each}} over a huge list must not fill the disk). */
 export const MAX_TEMPLATE_OUTPUT = 5_000_000;
@@ -175,7 +178,12 @@ function cachedTemplate(text: string, cache: CompiledTemplates): Compiled | Erro
   let entry = cache.get(text);
   if (!entry) {
     try {
-      entry = { ast: Handlebars.parse(text) };
+      // lawreport's own templates come parsed and compiled from the build; most chapters are plain,
+      // read in one pass; the rest, and every error, by Handlebars.
+      const built = precompiledBuiltins()?.templates.get(text);
+      entry = built
+        ? { ast: built.ast as hbs.AST.Program, fn: Handlebars.template(built.spec as TemplateSpecification) }
+        : { ast: parsePlain(text) ?? Handlebars.parse(text) };
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
@@ -186,7 +194,7 @@ function cachedTemplate(text: string, cache: CompiledTemplates): Compiled | Erro
 }
 
 // trackIds (missing from the typings) gives helpers the paths of their arguments: `fig` finds units by them.
-const COMPILE_OPTIONS = { strict: true, noEscape: true, trackIds: true, knownHelpers, knownHelpersOnly: true } as CompileOptions;
+export const COMPILE_OPTIONS = { strict: true, noEscape: true, trackIds: true, knownHelpers, knownHelpersOnly: true } as CompileOptions;
 
 /** Compiled templates kept per cache, oldest dropped first past this many (the preview compiles each edit). */
 const MAX_COMPILED = 256;
