@@ -188,6 +188,34 @@ describe('the code cache', () => {
     }
   });
 
+  it("compiles the summary's renderers from a code cache of their own: made by the first summary, used by the next, written anew when damaged, to the same outputs", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-renderers-'));
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-district-'));
+    for (const town of ['a', 'b']) await cp(exampleDir, path.join(parent, town), { recursive: true });
+    const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
+    const renderersCache = async () => (await readdir(folder)).filter((f) => /-renderers-[0-9a-f]{8}\.v8cache$/.test(f));
+    const summary = async (out: string, more: NodeJS.ProcessEnv = env) => {
+      const r = await lawreport(['summary', 'a', 'b', '-o', out], parent, more);
+      expect(r.code, r.stderr).toBe(0);
+      return Promise.all(['汇总.xlsx', '汇总.html'].map((f) => readFile(path.join(parent, out, f))));
+    };
+    const cold = await summary('cold', { LAWREPORT_CODE_CACHE: 'off' });
+    expect(await summary('first')).toEqual(cold);
+    const [file] = await renderersCache();
+    expect(file).toBeDefined();
+    const cache = path.join(folder, file!);
+    expect(await readCache(cache)).toBeDefined();
+    const made = (await stat(cache)).mtimeMs;
+    expect(await summary('warm')).toEqual(cold);
+    // Served from it: not written again.
+    expect((await stat(cache)).mtimeMs).toBe(made);
+    // Cut short: ignored (never given to V8), the run as without it, and a whole cache written in its place.
+    await writeFile(cache, (await readFile(cache)).subarray(0, 5000));
+    expect(await summary('damaged')).toEqual(cold);
+    expect(await readCache(cache)).toBeDefined();
+    expect(await renderersCache()).toEqual([file]);
+  });
+
   it('gives way to the ES module bundle, without a word, when the one-file bundle cannot be read', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-lib-'));
     await writeFile(path.join(dir, 'code-cache.json'), JSON.stringify({ bundle: 'gone.cjs', id: '0123456789abcdef' }));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,7 +100,29 @@ function readManifest(dir: string): CodeCacheManifest | undefined {
 export async function readCache(file: string): Promise<Buffer | undefined> {
   const read = await readFileBounded(file, MAX_BYTES);
   if (read.status !== 'ok') return undefined;
-  const bytes = Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength);
+  return cacheData(Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength));
+}
+
+/** readCache for a caller that cannot wait (a require): opened without blocking too, then checked to be a regular file. */
+function readCacheSync(file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    return info.isFile() && info.size <= MAX_BYTES ? cacheData(readFileSync(fd)) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The data of a cache file's bytes, or undefined when they are not a whole cache file. */
+function cacheData(bytes: Buffer): Buffer | undefined {
   const head = MAGIC.length + 4;
   if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const data = bytes.subarray(head);
@@ -130,7 +152,8 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as MainModule };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(filename), module, filename, dir);
+  const renderers = renderersRequire(dir, filename, fileOf);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, renderers.require, module, filename, dir);
   const cache = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   const save = (command: string) => writeCache(fileOf(command), cacheFileBytes(script.createCachedData()));
   return {
@@ -138,11 +161,40 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
     cache,
     save,
     saveAfter: async (argv) => {
-      if (cache === 'accepted') return;
       // No warm start next time if this fails; nothing else depends on it.
+      await renderers.save().catch(() => {});
+      if (cache === 'accepted') return;
       await save(commandOf(argv)).catch(() => {});
     },
   };
+}
+
+/** Beside the bundle (scripts/bundle.mjs), required by it when a summary is written (src/summary/renderers.cjs.ts). */
+const RENDERERS = 'summary-renderers.cjs';
+
+/**
+ * The `require` the bundle runs with: Node's, except for the summary's renderers (exceljs and
+ * ECharts, 2.7 MB: ≈ 150–190 ms to compile and start from source, ≈ 80 from a cache, and their
+ * first summary runs cold code besides), which it compiles with a code cache of their own, named by
+ * their content's CRC (the bundle's hash does not cover them). `save` writes that cache after a
+ * run in which they were compiled without one that V8 took.
+ */
+function renderersRequire(dir: string, filename: string, fileOf: (command: string) => string): { require: NodeJS.Require; save(): Promise<void> } {
+  const node = createRequire(filename);
+  const file = path.join(dir, RENDERERS);
+  let loaded: { exports: unknown; save?: () => Promise<string> } | undefined;
+  const load = () => {
+    const source = readFileSync(file);
+    const cacheFile = fileOf(`renderers-${(crc32(source) >>> 0).toString(16).padStart(8, '0')}`);
+    const cachedData = readCacheSync(cacheFile);
+    const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: file, cachedData });
+    const module = { exports: {} };
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
+    const accepted = cachedData !== undefined && !script.cachedDataRejected;
+    return { exports: module.exports, ...(accepted ? {} : { save: () => writeCache(cacheFile, cacheFileBytes(script.createCachedData())) }) };
+  };
+  const require = Object.assign((id: string): unknown => (id === file ? (loaded ??= load()).exports : node(id)), node);
+  return { require, save: async () => void (await loaded?.save?.()) };
 }
 
 /**

@@ -215,3 +215,35 @@ describe('a batch never waits on one report without bound', () => {
     for (const i of [0, 2, 3]) expect(outcomes[i]!.exitCode).toBe(0);
   });
 });
+
+describe('a batch build whose every worker thread dies', () => {
+  it('names each report that was given up, still writes the summary and the index, and exits 2 without an internal error', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'lawreport-batch-dies-'));
+    const example = await copyExample();
+    for (const name of ['a', 'b', 'c']) await cp(example, path.join(parent, name), { recursive: true });
+    // Loaded into every thread of the process (NODE_OPTIONS reaches worker threads): the main
+    // thread goes on, every batch worker ends at once, as one out of memory would.
+    const preload = path.join(parent, 'workers-die.cjs');
+    await writeFile(preload, "if (!require('node:worker_threads').isMainThread) process.exit(1);\n");
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'build', 'a', 'b', 'c', '-o', 'out'], {
+        cwd: parent,
+        env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim() },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(run.stderr).not.toContain('内部错误');
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/汇总：3 份报告，0 份通过，3 份未通过/);
+    for (const name of ['a', 'b', 'c']) expect(run.stdout).toMatch(new RegExp(`^ {2}${name}\\s+✖ 处理这份报告的线程两次意外终止`, 'm'));
+    expect((await readdir(path.join(parent, 'out'))).sort()).toEqual(['index.html', '汇总.html', '汇总.xlsx']);
+    const page = await readFile(path.join(parent, 'out', '汇总.html'), 'utf8');
+    expect(page).toContain('3 份报告：0 份通过，3 份未通过（其中 3 份无法读取）');
+    const index = await readFile(path.join(parent, 'out', 'index.html'), 'utf8');
+    expect(index).toContain('处理这份报告的线程两次意外终止');
+  });
+});

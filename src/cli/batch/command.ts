@@ -43,7 +43,7 @@ export async function batchCommand(ctx: CliContext, command: ReportTask['command
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : undefined;
   // An -o that is one report's folder, or lies in its chapters/ or templates/, would take the
   // others' outputs, the summary and the index among that report's sources: refused before any work.
-  if (command === 'build' && outDir) for (const dir of dirs) await checkOutputDir(path.resolve(ctx.cwd, dir), outDir);
+  if (command === 'build' && outDir) await Promise.all(dirs.map((dir) => checkOutputDir(path.resolve(ctx.cwd, dir), outDir)));
   // Several reports into one --out folder: a sub-folder each, distinct by their paths, so equal titles cannot overwrite each other.
   const outDirs = outDir === undefined ? undefined : ((dirsOut) => new Map(dirs.map((dir, i) => [dir, dirsOut[i]!])))(batchOutDirs(ctx.cwd, dirs, outDir));
   const tasks = reportTasks(ctx, command, dirs, {

@@ -59,9 +59,18 @@ export async function runTask(task: ReportTask, session?: Session): Promise<Repo
   } catch (error) {
     let failure = '';
     const exitCode = handleError({ lang: task.lang, color: false, debug: false, stdout: () => {}, stderr: (s) => void (failure += s) }, error);
-    const outcome = { display, exitCode, diagnostics: [], written: [], failure: failure.trim() };
-    return task.record ? { ...outcome, record: failedRecord(display, outcome.failure) } : outcome;
+    return failedOutcome(task, display, exitCode, failure.trim());
   }
+}
+
+/**
+ * A report that could not be processed at all: its failure, and, when the task asked for a record,
+ * one that says so, so that the summary and the index still list it (every outcome a summary is
+ * drawn from carries a record, whatever ended its report).
+ */
+function failedOutcome(task: ReportTask, display: string, exitCode: number, failure: string): ReportOutcome {
+  const outcome = { display, exitCode, diagnostics: [], written: [], failure };
+  return task.record ? { ...outcome, record: failedRecord(display, failure) } : outcome;
 }
 
 /** The report as the summary sees it, paths as seen from where the command ran. */
@@ -80,7 +89,7 @@ export function timedOut(task: ReportTask, limit: number): ReportOutcome {
   const failure = task.lang === 'zh'
     ? `超过 ${seconds} 秒仍未处理完，已放弃这份报告（其余报告照常处理）。请单独运行 lawreport ${task.command} ${task.dir} 查看原因。`
     : `Not finished after ${seconds} s: this report was given up (the others went on). Run lawreport ${task.command} ${task.dir} on its own to see why.`;
-  return { display: displayOf(task), exitCode: EXIT.usage, diagnostics: [], written: [], failure };
+  return failedOutcome(task, displayOf(task), EXIT.usage, failure);
 }
 
 /** The outcome of a report whose worker thread failed twice while holding it (out of memory, say). */
@@ -88,5 +97,5 @@ export function crashed(task: ReportTask): ReportOutcome {
   const failure = task.lang === 'zh'
     ? `处理这份报告的线程两次意外终止（可能是内存不足），已放弃。请单独运行 lawreport ${task.command} ${task.dir} 查看原因。`
     : `The thread processing this report ended unexpectedly twice (out of memory?); it was given up. Run lawreport ${task.command} ${task.dir} on its own to see why.`;
-  return { display: displayOf(task), exitCode: EXIT.usage, diagnostics: [], written: [], failure };
+  return failedOutcome(task, displayOf(task), EXIT.usage, failure);
 }
