@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readFileBounded } from '../io/node-host.js';
+import { readFileBoundedSync } from '../io/node-host.js';
 
 /*
  * A warm start without Node's compile cache (Node 22+ only): `npm run build` also writes the CLI
@@ -98,27 +98,13 @@ function readManifest(dir: string): CodeCacheManifest | undefined {
  * regular file, opened without blocking, so a named pipe under the cache's name is never waited on.
  */
 export async function readCache(file: string): Promise<Buffer | undefined> {
-  const read = await readFileBounded(file, MAX_BYTES);
-  if (read.status !== 'ok') return undefined;
-  return cacheData(Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength));
+  return readCacheSync(file);
 }
 
-/** readCache for a caller that cannot wait (a require): opened without blocking too, then checked to be a regular file. */
+/** readCache for a caller that cannot wait (a require): the same bounded, non-blocking read. */
 function readCacheSync(file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    return info.isFile() && info.size <= MAX_BYTES ? cacheData(readFileSync(fd)) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const read = readFileBoundedSync(file, MAX_BYTES);
+  return read.status === 'ok' ? cacheData(Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength)) : undefined;
 }
 
 /** The data of a cache file's bytes, or undefined when they are not a whole cache file. */

@@ -44,7 +44,7 @@ export function nodeHost(root: string): SourceHost {
     },
     async readBytes(rel, limit) {
       const at = resolveInside(rel);
-      return at.status === 'ok' ? readFileBoundedNow(at.value, limit) : at;
+      return at.status === 'ok' ? readFileBoundedSync(at.value, limit) : at;
     },
     async listFiles(rel) {
       const at = resolveInside(rel === '' ? '.' : rel);
@@ -108,10 +108,11 @@ const CHUNK = 1 << 20;
  * than the limit, so a file that grows while read cannot pass it either.
  */
 export async function readFileBounded(abs: string, limit = MAX_READ_BYTES): Promise<FileResult<Uint8Array>> {
-  return readFileBoundedNow(abs, limit);
+  return readFileBoundedSync(abs, limit);
 }
 
-function readFileBoundedNow(abs: string, limit = MAX_READ_BYTES): FileResult<Uint8Array> {
+/** readFileBounded for a caller that cannot wait (a require compiling a module). */
+export function readFileBoundedSync(abs: string, limit = MAX_READ_BYTES): FileResult<Uint8Array> {
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
