@@ -99,6 +99,15 @@ const cases = [
     runs: 3,
   },
   ...seaCases(path.join(repo, 'dist', seaName), 'startup snapshot', 'sea-snapshot'),
+  // The same builds as a machine without NODE_EXTRA_CA_CERTS has them (pandoc pays no such cost).
+  ...(process.env.NODE_EXTRA_CA_CERTS
+    ? [
+        { id: 'build-no-ca', label: 'lawreport build, 3 formats (typical), NODE_EXTRA_CA_CERTS unset', argv: ['env', '-u', 'NODE_EXTRA_CA_CERTS', ...node('build', corpus.typical, '-o', path.join(outputs, 'build-no-ca'))] },
+        ...(existsSync(path.join(repo, 'dist', seaName))
+          ? [{ id: 'build@sea-snapshot-no-ca', label: 'lawreport build, 3 formats (typical), single executable, startup snapshot, NODE_EXTRA_CA_CERTS unset', argv: ['env', '-u', 'NODE_EXTRA_CA_CERTS', path.join(repo, 'dist', seaName), 'build', corpus.typical, '-o', path.join(outputs, 'build-sea-no-ca')] }]
+          : []),
+      ]
+    : []),
   ...seaCases(path.join(repo, 'dist', 'no-snapshot', seaName), 'code cache', 'sea-code-cache'),
   ...(against
     ? [
@@ -183,10 +192,14 @@ const budget = [
   results.markdownlint && { target: 'check below markdownlint-cli2 (< 1.0 ×)', ...both('check', 'markdownlint'), limit: 1, cmp: '<' },
   results.textlint && { target: 'check below textlint (< 1.0 ×)', ...both('check', 'textlint'), limit: 1, cmp: '<' },
   results.pandoc && { target: 'build (3 formats + checks) ≤ 1.0 × pandoc ×3', ...both('build', 'pandoc'), limit: 1.0, cmp: '≤' },
+  results['build-no-ca'] && { target: 'build ≤ 1.0 × pandoc ×3, NODE_EXTRA_CA_CERTS unset', ...both('build-no-ca', 'pandoc'), limit: 1.0, cmp: '≤' },
+  results['build@sea-snapshot-no-ca'] && { target: 'build ≤ 1.0 × pandoc ×3, single executable (snapshot), NODE_EXTRA_CA_CERTS unset', ...both('build@sea-snapshot-no-ca', 'pandoc'), limit: 1.0, cmp: '≤' },
   results['batch-pandoc'] && { target: `batch of ${batchDirs.length} ≥ 8 × faster than ${batchDirs.length * 3} pandoc calls`, ...both('batch-pandoc', 'batch'), limit: 8, cmp: '≥' },
   perReport && { target: 'batch: marginal time per report (100 vs 10 reports) ≤ 50 ms', ...perReport, limit: 50, cmp: '≤', unit: ' ms', decides: 'cpu' },
   { target: 'batch keeps both cores busy (CPU time / wall time)', wall: ratio(cpu('batch'), ms('batch')), limit: Math.min(2, os.availableParallelism()) * 0.75, cmp: '≥', unit: '' },
   results.build.rssMiB !== null && { target: 'peak RSS, build of the typical report ≤ 150 MB', wall: results.build.rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
+  results.batch.rssMiB !== null && { target: `peak RSS, batch of ${batchDirs.length} ≤ 150 MB`, wall: results.batch.rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
+  results['build-long'].rssMiB !== null && { target: 'peak RSS, build of the long report ≤ 150 MB', wall: results['build-long'].rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
   {
     target: 'long report: time per page ≤ 2 × typical',
     wall: perPage('build-long', longPages).wall / perPage('build', typicalPages).wall,
