@@ -13,9 +13,14 @@ const { setFlagsFromString } = require('node:v8');
 // A run lasts from a tenth of a second to a few seconds. V8's optimising compiler (TurboFan) would
 // spend more CPU on its background threads optimising start-up code that runs a few times than
 // that code then saves; 15 × V8's default budget keeps it for the loops that run long (deflating
-// the DOCX). check -25 % CPU, build -35 %, a batch -20 % (bench/README.md). Set before the bundle loads.
-// The same string as V8_FLAGS in src/cli/code-cache.ts: a code cache is valid only for the flags it was made with.
-setFlagsFromString('--interrupt-budget=1000000');
+// the DOCX). check -25 % CPU, build -35 %, a batch -20 % (bench/README.md).
+// No incremental marking: a build's heap reaches the size at which V8 starts marking the old
+// generation alongside the program, and the process then spends ≈ 20 ms CPU finishing a major
+// collection just before it ends; without it V8 collects the old generation only when the heap
+// is full, which a report never fills (a batch takes the same time, bench/README.md).
+// Set before the bundle loads. The same string as V8_FLAGS in src/cli/code-cache.ts: a code
+// cache is valid only for the flags it was made with.
+setFlagsFromString('--interrupt-budget=1000000 --no-incremental-marking');
 
 /** The warm start's loader, or undefined when it is not built (a clone before `npm ci`). */
 function codeCache() {

@@ -7,10 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomic, type WriteOps } from '../../src/io/atomic-write.js';
+import { nodeWriteOps, writeFilesAtomic, type WriteOps } from '../../src/io/atomic-write.js';
 import { runPool } from '../../src/cli/batch/pool.js';
 import type { ReportTask } from '../../src/cli/batch/task.js';
-import * as fsp from 'node:fs/promises';
 import { copyExample, repoRoot, runCli } from '../helpers.js';
 
 const bin = path.join(repoRoot, 'bin', 'lawreport.js');
@@ -111,16 +110,13 @@ describe('a full or unwritable output folder', () => {
     const b = path.join(dir, 'b.html');
     await writeFile(a, 'old a');
     await writeFile(b, 'old b');
-    let opened = 0;
+    let written = 0;
     const full: WriteOps = {
-      ...fsp,
-      open: (async (file: string, flags: string) => {
-        const handle = await fsp.open(file, flags);
-        if (++opened === 2) {
-          return { ...handle, writeFile: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })), sync: handle.sync.bind(handle), close: handle.close.bind(handle) };
-        }
-        return handle;
-      }) as WriteOps['open'],
+      ...nodeWriteOps,
+      write: (fd, data) => {
+        if (++written === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        nodeWriteOps.write(fd, data);
+      },
     };
     await expect(writeFilesAtomic([[a, 'new a'], [b, 'new b']], full)).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(await readFile(a, 'utf8')).toBe('old a');
