@@ -90,13 +90,13 @@ export function precompiledBuiltins(): PrecompiledBuiltins | undefined {
 
 /**
  * What a batch worker thread runs: beside lib/lawreport.cjs (a run from the code cache),
- * lib/code-cache-worker.js, which serves from that file and a code cache of its own; beside the
+ * lib/code-cache-worker.cjs, which serves from that file and a code cache of its own; beside the
  * split bundle, lib/worker.js; lib/cli/batch/worker.js in tsc's output (tests run this module from
  * src/, where threads still need the compiled JavaScript).
  */
 export function batchWorker(): { entry: string; options: WorkerOptions } {
   const here = fileURLToPath(import.meta.url);
   const bundled = path.basename(path.dirname(here)) === 'lib';
-  const entry = !bundled ? ['cli', 'batch', 'worker.js'] : here.endsWith('.cjs') ? ['code-cache-worker.js'] : ['worker.js'];
+  const entry = !bundled ? ['cli', 'batch', 'worker.js'] : here.endsWith('.cjs') ? ['code-cache-worker.cjs'] : ['worker.js'];
   return { entry: path.join(packageRoot, 'lib', ...entry), options: {} };
 }
