@@ -14,15 +14,15 @@ const { setFlagsFromString } = require('node:v8');
 // spend more CPU on its background threads optimising start-up code that runs a few times than
 // that code then saves; 15 × V8's default budget keeps it for the loops that run long (deflating
 // the DOCX). check -25 % CPU, build -35 %, a batch -20 % (bench/README.md).
-// The young generation is kept at its starting size (--semi-space-growth-factor=1; the size itself
-// is fixed before any script runs and cannot be set from here): left to grow to V8's 3 × 16 MB, it
-// alone took the long report's build (≈ 200 pages) from ≈ 130 MB to ≈ 195 MB peak RSS, for no CPU
-// saved (bench/README.md, "Peak memory of the long report"). --no-incremental-marking saved a single
-// build ≈ 10–20 ms CPU but, with the young generation kept small, let the long report's old
-// generation grow back to ≈ 160–175 MB: not kept (bench/README.md, "Build render path").
+// No incremental marking: a build's heap reaches the size at which V8 starts marking the old
+// generation alongside the program, and the process then spends ≈ 20 ms CPU finishing a major
+// collection just before it ends; without it V8 collects the old generation only when the heap
+// is full, which a report never fills (a batch takes the same time, bench/README.md).
+// Not --semi-space-growth-factor=1: it keeps the long report (≈ 200 pages) at ≈ 130 MB peak RSS
+// instead of ≈ 180 MB, but costs every typical build ≈ 14–19 ms CPU (bench/README.md).
 // Set before the bundle loads. The same string as V8_FLAGS in src/cli/code-cache.ts: a code
 // cache is valid only for the flags it was made with.
-setFlagsFromString('--interrupt-budget=1000000 --semi-space-growth-factor=1');
+setFlagsFromString('--interrupt-budget=1000000 --no-incremental-marking');
 
 /** The warm start's loader, or undefined when it is not built (a clone before `npm ci`). */
 function codeCache() {

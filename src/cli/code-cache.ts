@@ -48,7 +48,7 @@ export interface CompiledBundle {
 
 const MAGIC = Buffer.from('LRCC1\n');
 /** The V8 flags bin/lawreport.js sets before any bundle is compiled: part of every cache's key. */
-export const V8_FLAGS = '--interrupt-budget=1000000 --semi-space-growth-factor=1';
+export const V8_FLAGS = '--interrupt-budget=1000000 --no-incremental-marking';
 /** How many cache files one folder keeps (commands, other bundles, other Node versions): the newest. */
 const KEEP = 16;
 const CACHE_FILE = /^lawreport-.*\.v8cache$/;

@@ -63,6 +63,13 @@ export function nodeHost(root: string): SourceHost {
 }
 
 /**
+ * Below every platform's limits (macOS' PATH_MAX, NAME_MAX): a longer path or name goes the full
+ * walk, whose open then says ENAMETOOLONG, as it did before this shortcut, rather than "missing".
+ */
+const SHORT_PATH = 1024;
+const SHORT_NAME = 255;
+
+/**
  * `abs` (inside `absRoot`, whose real path is `realRoot`) resolved without realpath(3), which reads
  * every component from / down (a dozen system calls, each failure an Error: ≈ 26 µs a file, and a
  * missing optional file such as templates/title.hbs cost ≈ 140 µs walking up): each component
@@ -70,13 +77,6 @@ export function nodeHost(root: string): SourceHost {
  * missing ends it: the file is missing (no link on the way, so nothing to follow: what
  * resolvedPath would say too). A link, a long path, or anything else, is left to the full walk (undefined).
  */
-/**
- * Below every platform's limits (macOS' PATH_MAX, NAME_MAX): a longer path or name goes the full
- * walk, whose open then says ENAMETOOLONG, as it did before this shortcut, rather than "missing".
- */
-const SHORT_PATH = 1024;
-const SHORT_NAME = 255;
-
 function plainInside(absRoot: string, realRoot: string, abs: string): FileResult<string> | undefined {
   if (abs === absRoot || !abs.startsWith(absRoot + path.sep) || Buffer.byteLength(abs) >= SHORT_PATH) return undefined;
   const parts = abs.slice(absRoot.length + 1).split(path.sep);
