@@ -97,12 +97,8 @@ function readManifest(dir: string): CodeCacheManifest | undefined {
  * MAGIC, CRC-32 of the data, the data. Read as every file of lawreport is (readFileBounded): only a
  * regular file, opened without blocking, so a named pipe under the cache's name is never waited on.
  */
-export async function readCache(file: string): Promise<Buffer | undefined> {
-  return readCacheSync(file);
-}
-
-/** readCache for a caller that cannot wait (a require): the same bounded, non-blocking read. */
-function readCacheSync(file: string): Buffer | undefined {
+export function readCache(file: string): Buffer | undefined {
+  // Synchronous: the bundle's require of the summary's renderers reads its cache with it too.
   const read = readFileBoundedSync(file, MAX_BYTES);
   return read.status === 'ok' ? cacheData(Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength)) : undefined;
 }
@@ -172,7 +168,7 @@ function renderersRequire(dir: string, filename: string, fileOf: (command: strin
   const load = () => {
     const source = readFileSync(file);
     const cacheFile = fileOf(`renderers-${(crc32(source) >>> 0).toString(16).padStart(8, '0')}`);
-    const cachedData = readCacheSync(cacheFile);
+    const cachedData = readCache(cacheFile);
     const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: file, cachedData });
     const module = { exports: {} };
     (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
@@ -199,7 +195,7 @@ export async function cachedMain(argv: string[], env: NodeJS.ProcessEnv = proces
     const command = commandOf(argv);
     if (command === 'none' || argv.includes('--debug')) return undefined;
     const fileOf = (name: string) => path.join(folder, cacheName(manifest, name));
-    const cachedData = await readCache(fileOf(command));
+    const cachedData = readCache(fileOf(command));
     if (!cachedData && inCi(env)) return undefined;
     return compile(dir, manifest, fileOf, cachedData);
   } catch {
