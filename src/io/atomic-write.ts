@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { promises, rmSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -28,37 +28,24 @@ export class WriteInterrupted extends Error {
 
 /** The file-system calls a write needs; tests pass failing ones to simulate a full or read-only disk. */
 export interface WriteOps {
-  mkdir(dir: string): void;
-  /** Creates the temp file ('wx': never one that exists) and returns its descriptor. */
-  open(file: string): number;
-  write(fd: number, data: Uint8Array | string): void;
-  sync(fd: number): void;
-  close(fd: number): void;
-  rename(from: string, to: string): void;
-  rm(file: string): void;
+  mkdir: typeof promises.mkdir;
+  open: typeof promises.open;
+  rename: typeof promises.rename;
+  rm: typeof promises.rm;
 }
 
 /**
- * Synchronous calls, as the report's reads are (src/io/node-host.ts): a build writes three small
- * files, and each awaited call was a round trip to libuv's thread pool (five or six a file, and
- * fs/promises to load) leaving the main thread idle, where V8 ran what garbage collection it had
- * pending: −10 ms CPU a typical build (bench/README.md). A signal is handled between two writes.
+ * Looked up at the first write, not when this module loads: a run that writes nothing (check)
+ * then never loads fs/promises (≈ 1 ms, with the readline and fs-watch modules it brings). The
+ * CommonJS bundle reads `promises` off node:fs where it is used; node:fs's getter loads it then.
  */
-export const nodeWriteOps: WriteOps = {
-  mkdir: (dir) => mkdirSync(dir),
-  open: (file) => openSync(file, 'wx'),
-  write: (fd, data) => writeFileSync(fd, data),
-  sync: (fd) => fsyncSync(fd),
-  close: (fd) => closeSync(fd),
-  rename: (from, to) => renameSync(from, to),
-  rm: (file) => rmSync(file, { force: true }),
-};
+const nodeOps = (): WriteOps => ({ mkdir: promises.mkdir, open: promises.open, rename: promises.rename, rm: promises.rm });
 
 /**
  * Writes a file so that readers see either the old or the new content, never a mix:
  * temp file in the same folder, fsync, rename. The temp file is removed on error.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string, ops: WriteOps = nodeWriteOps): Promise<void> {
+export async function writeFileAtomic(target: string, data: Uint8Array | string, ops: WriteOps = nodeOps()): Promise<void> {
   await writeFilesAtomic([[target, data]], ops);
 }
 
@@ -67,7 +54,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
  * and synced first, and only then are they renamed into place. A failure while writing (a full
  * disk) leaves every target as it was.
  */
-export async function writeFilesAtomic(files: [string, Uint8Array | string][], ops: WriteOps = nodeWriteOps): Promise<void> {
+export async function writeFilesAtomic(files: [string, Uint8Array | string][], ops: WriteOps = nodeOps()): Promise<void> {
   const run = writeAll(files, ops);
   inFlight.add(run);
   try {
@@ -83,32 +70,28 @@ async function writeAll(files: [string, Uint8Array | string][], ops: WriteOps): 
     for (const [target, data] of files) {
       if (stopped) throw new WriteInterrupted();
       const dir = path.dirname(target);
-      makeFolders(dir, ops);
+      await makeFolders(dir, ops);
       const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${tempTag()}.tmp`);
       pending.add(temp);
       temps.push([temp, target]);
-      const fd = ops.open(temp);
+      const handle = await ops.open(temp, 'wx');
       try {
-        // A stop that came while the file was being opened (a test's ops stand for a signal handled there).
+        // The open may have been in libuv's threads when a stop swept the temp names: its file exists only now.
         if (stopped) throw new WriteInterrupted();
-        ops.write(fd, data);
-        ops.sync(fd);
+        await handle.writeFile(data);
+        await handle.sync();
       } finally {
-        ops.close(fd);
+        await handle.close();
       }
     }
     for (const [temp, target] of temps) {
       if (stopped) throw new WriteInterrupted();
-      ops.rename(temp, target);
+      await ops.rename(temp, target);
       pending.delete(temp);
     }
   } catch (error) {
     for (const [temp] of temps) {
-      try {
-        ops.rm(temp);
-      } catch {
-        // The first error is the one to report.
-      }
+      await ops.rm(temp, { force: true }).catch(() => {});
       pending.delete(temp);
     }
     throw error;
@@ -120,29 +103,25 @@ async function writeAll(files: [string, Uint8Array | string][], ops: WriteOps): 
  * a folder that exists (`-o /proc/x`; some FUSE and network mounts): one level at a time, each at
  * most once. A file in the way fails later, at the open, with ENOTDIR.
  */
-function makeFolders(dir: string, ops: WriteOps): void {
+async function makeFolders(dir: string, ops: WriteOps): Promise<void> {
   const exists = (error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   };
   try {
-    ops.mkdir(dir);
+    await ops.mkdir(dir);
   } catch (error) {
     const parent = path.dirname(dir);
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) return exists(error);
-    makeFolders(parent, ops);
-    try {
-      ops.mkdir(dir);
-    } catch (again) {
-      exists(again);
-    }
+    await makeFolders(parent, ops);
+    await ops.mkdir(dir).catch(exists);
   }
 }
 
 /**
  * For SIGINT/SIGTERM (and a batch worker told to stop): stops every write of this thread from
  * starting another file or renaming one, removes the temp files already made, and waits for the
- * writes in flight to remove theirs (with the synchronous calls a stop comes between two writes,
- * but a caller's ops may wait). Callers bound the wait: a write stuck on a hung drive never settles.
+ * writes in flight to remove theirs (an open still in libuv's threads creates its file after the
+ * first sweep). Callers bound the wait: a write stuck on a hung drive never settles.
  */
 export async function stopWrites(): Promise<void> {
   stopped = true;

@@ -7,9 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { nodeWriteOps, writeFilesAtomic, type WriteOps } from '../../src/io/atomic-write.js';
+import { writeFilesAtomic, type WriteOps } from '../../src/io/atomic-write.js';
 import { runPool } from '../../src/cli/batch/pool.js';
 import type { ReportTask } from '../../src/cli/batch/task.js';
+import * as fsp from 'node:fs/promises';
 import { copyExample, repoRoot, runCli } from '../helpers.js';
 
 const bin = path.join(repoRoot, 'bin', 'lawreport.js');
@@ -110,13 +111,16 @@ describe('a full or unwritable output folder', () => {
     const b = path.join(dir, 'b.html');
     await writeFile(a, 'old a');
     await writeFile(b, 'old b');
-    let written = 0;
+    let opened = 0;
     const full: WriteOps = {
-      ...nodeWriteOps,
-      write: (fd, data) => {
-        if (++written === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-        nodeWriteOps.write(fd, data);
-      },
+      ...fsp,
+      open: (async (file: string, flags: string) => {
+        const handle = await fsp.open(file, flags);
+        if (++opened === 2) {
+          return { ...handle, writeFile: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })), sync: handle.sync.bind(handle), close: handle.close.bind(handle) };
+        }
+        return handle;
+      }) as WriteOps['open'],
     };
     await expect(writeFilesAtomic([[a, 'new a'], [b, 'new b']], full)).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(await readFile(a, 'utf8')).toBe('old a');

@@ -1,31 +1,40 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import * as fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 // Its own file: a stop is for good in the thread that made it, so it would refuse the writes of every other test here.
-import { nodeWriteOps, stopWrites, writeFilesAtomic, WriteInterrupted, type WriteOps } from '../../src/io/atomic-write.js';
+import { stopWrites, writeFilesAtomic, WriteInterrupted, type WriteOps } from '../../src/io/atomic-write.js';
 
-it('a stop that comes while a temp file is being opened removes it, renames nothing and lets no later write start', async () => {
+it('a stop that comes while a temp file is still being opened waits for that write to remove it', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'lawreport-stop-'));
   const target = path.join(dir, '汇总.xlsx');
   await writeFile(target, 'old');
-  // The stop comes between the temp name being taken and its file existing (a signal handled there):
-  // the stop's first sweep finds no file yet, so the write itself must remove it.
-  let stop: Promise<void> | undefined;
-  const stoppingOpen: WriteOps = {
-    ...nodeWriteOps,
-    open: (file) => {
-      stop = stopWrites();
-      return nodeWriteOps.open(file);
-    },
-  };
-  const outcome = writeFilesAtomic([[target, 'new'], [path.join(dir, 'b.html'), 'new b']], stoppingOpen).then(
+  // The open is in libuv's threads when the stop comes (what Ctrl-C during the batch's summary write met):
+  // the file appears only after the stop's first sweep of temp names.
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  let opening!: () => void;
+  const reached = new Promise<void>((resolve) => (opening = resolve));
+  const slowOpen = (async (file: string, flags: string) => {
+    opening();
+    await opened;
+    return open(file, flags);
+  }) as WriteOps['open'];
+  const write = writeFilesAtomic([[target, 'new']], { ...fsp, open: slowOpen } as WriteOps);
+  let settled = false;
+  const outcome = write.then(
     () => 'written',
-    (error: unknown) => error,
+    (error: unknown) => ((settled = true), error),
   );
+  await reached;
+  const stop = stopWrites();
+  release();
   await stop;
-  expect(await outcome).toBeInstanceOf(WriteInterrupted);
+  // The process ends right after the stop: by then the write must have settled and taken its temp file with it.
+  expect(settled).toBe(true);
   expect(await readdir(dir)).toEqual(['汇总.xlsx']);
+  expect(await outcome).toBeInstanceOf(WriteInterrupted);
   expect(await readFile(target, 'utf8')).toBe('old');
   // And no write starts after the stop.
   await expect(writeFilesAtomic([[path.join(dir, 'later.txt'), 'x']])).rejects.toBeInstanceOf(WriteInterrupted);
