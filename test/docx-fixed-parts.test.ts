@@ -2,12 +2,19 @@
  * A batch worker compiles the DOCX's styles, theme, numbering and footers once per fonts and reuses them:
  * every report must still come out exactly as it would alone.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Document, Paragraph } from 'docx';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { precompiledDocxParts } from '../src/io/builtins-host.js';
+import { DEFAULT_FONTS } from '../src/model.js';
 import { buildReport } from '../src/pipeline/build.js';
+import { fixedDocxParts } from '../src/render/docx.js';
 import { compileWithFixedParts, type CompiledPart } from '../src/render/docx/fixed-parts.js';
+import { patchPart } from '../src/render/docx/patch.js';
 import { Session } from '../src/session.js';
-import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { builtins, exampleFiles, hostOf, repoRoot } from './helpers.js';
 
 async function report(town: string, fontsYaml = ''): Promise<Record<string, string>> {
   const files = await exampleFiles();
@@ -56,5 +63,56 @@ describe('the DOCX fixed parts, kept by a session', () => {
     for (const parts of results) expect(parts.get('word/document.xml')).toBe('<w:document>styled</w:document>');
     // First: long; second: short, checked against long, which differs; third: long only.
     expect(calls).toEqual(['long', 'short', 'long', 'long']);
+  });
+});
+
+/** A chapter of every block the DOCX draws (images, tables, lists, quotes, code, footnotes). */
+const EVERYTHING = [
+  '---', 'id: other', '---', '',
+  '## 图片、表格和脚注', '',
+  '绿地面积12.5万m<sup>2</sup>，**加粗**、*倾斜*、`代码`。<br>另起一行，见[网站](https://www.gov.cn/)。', '',
+  '![综合执法队夜间巡查](images/red.png "夜查")', '',
+  '| 项目 | 数量 |', '| :-: | -: |', '| 立案 | {{fig enforcement.cases_filed}} |', '',
+  '1. 第一项；', '   1. 其中一小项。', '- 要点', '', '> 引用一段。', '',
+  '```', '代码行', '```', '',
+  '正文[^n]。', '', '[^n]: 注释的内容。', '',
+].join('\n');
+
+describe('the DOCX fixed parts, precompiled by npm run build', () => {
+  const inDefaultFonts = async () => {
+    const png = new Uint8Array(await readFile(path.join(repoRoot, 'test/fixtures/red-2x1.png')));
+    const example = await exampleFiles();
+    const attachments = 'attachments: [执法统计表, 普法台账]\n';
+    return [example, { ...example, 'images/red.png': png, 'chapters/05-other.md': EVERYTHING, 'lawreport.yaml': example['lawreport.yaml'] + attachments }];
+  };
+
+  it('are the parts docx compiles for whole reports in the default fonts, and what lib/precompiled-docx-parts.cjs holds', async () => {
+    const precompiled = precompiledDocxParts();
+    expect(precompiled, 'lib/precompiled-docx-parts.cjs: run npm run build').toBeDefined();
+    const fixed = fixedDocxParts(DEFAULT_FONTS);
+    expect(precompiled).toStrictEqual(fixed);
+    expect(Object.keys(fixed.parts).sort()).toEqual(['word/footer1.xml', 'word/footer2.xml', 'word/numbering.xml', 'word/styles.xml', 'word/theme/theme1.xml']);
+    for (const files of await inDefaultFonts()) {
+      // The long way: a session of its own, no precompiled parts.
+      const parts = unzipSync(await docxOf(files, new Session(builtins)));
+      for (const [name, xml] of Object.entries(fixed.parts)) expect(new TextDecoder().decode(parts[name]), name).toBe(patchPart(name, xml));
+    }
+  });
+
+  it('leave every report byte-identical to the one compiled part by part, and are not taken for other fonts', async () => {
+    const precompiled = precompiledDocxParts()!;
+    let asked = 0;
+    const docxParts = () => (asked++, precompiled);
+    const reports = [...(await inDefaultFonts()), await report('乙镇', 'fonts:\n  body: 仿宋\n  heading2: 楷体\n')];
+    for (const files of reports) {
+      const built = await buildReport(hostOf(files), new Session(builtins), ['docx'], { render: { docxParts } });
+      expect(built.outputs.get('docx')).toEqual(await docxOf(files, new Session(builtins)));
+    }
+    expect(asked).toBe(reports.length);
+    // Parts made for other fonts are never taken: their key is not the report's.
+    const stale = { key: JSON.stringify({ ...DEFAULT_FONTS, body: '宋体' }), parts: { 'word/styles.xml': '<w:styles/>' } };
+    const [example] = await inDefaultFonts();
+    const built = await buildReport(hostOf(example!), new Session(builtins), ['docx'], { render: { docxParts: () => stale } });
+    expect(built.outputs.get('docx')).toEqual(await docxOf(example!, new Session(builtins)));
   });
 });

@@ -73,4 +73,17 @@ export const precompiledBuiltins: typeof Npm.precompiledBuiltins = () => {
   return precompiled ?? undefined;
 };
 
+let docxParts: Npm.PrecompiledDocxParts | null | undefined;
+
+export const precompiledDocxParts: typeof Npm.precompiledDocxParts = () => {
+  if (docxParts === undefined) {
+    try {
+      docxParts = require('../../lib/precompiled-docx-parts.cjs') as Npm.PrecompiledDocxParts;
+    } catch {
+      docxParts = null;
+    }
+  }
+  return docxParts ?? undefined;
+};
+
 export const batchWorker: typeof Npm.batchWorker = () => ({ entry: getAsset(WORKER_ASSET, 'utf8'), options: { eval: true } });

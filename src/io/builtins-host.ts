@@ -89,6 +89,30 @@ export function precompiledBuiltins(): PrecompiledBuiltins | undefined {
 }
 
 /**
+ * DOCX parts whose XML depends on the fonts alone (styles, theme, numbering, footers), as docx
+ * compiled them at `npm run build`: `key` is the fonts they were compiled for (JSON), `parts` each
+ * part's XML by its path in the package.
+ */
+export interface PrecompiledDocxParts {
+  readonly key: string;
+  readonly parts: Readonly<Record<string, string>>;
+}
+
+let docxParts: PrecompiledDocxParts | null | undefined;
+
+/** lib/precompiled-docx-parts.cjs (scripts/precompile-docx-parts.mjs), or undefined before the first build (every DOCX part is then compiled). */
+export function precompiledDocxParts(): PrecompiledDocxParts | undefined {
+  if (docxParts === undefined) {
+    try {
+      docxParts = requireLazily(path.join(packageRoot, 'lib', 'precompiled-docx-parts.cjs')) as PrecompiledDocxParts;
+    } catch {
+      docxParts = null;
+    }
+  }
+  return docxParts ?? undefined;
+}
+
+/**
  * What a batch worker thread runs: beside lib/lawreport.cjs (a run from the code cache),
  * lib/code-cache-worker.cjs, which serves from that file and a code cache of its own; beside the
  * split bundle, lib/worker.js; lib/cli/batch/worker.js in tsc's output (tests run this module from
