@@ -1,5 +1,4 @@
 import { Document, Packer, Paragraph, TextRun, type IPropertiesOptions } from 'docx';
-import { unzipSync } from 'fflate';
 import type { Fonts, ReportDocument } from '../model.js';
 import type { PrecompiledDocxParts, RenderOptions } from './options.js';
 import { chapterBlocks, type Block } from './docx/blocks.js';
@@ -100,7 +99,7 @@ type PartCompiler = { compile(file: Document): Map<string, string | ArrayBufferV
  * the check) hands over the parts unzipped. Without it, unzip what Packer gives: same bytes, slower.
  */
 async function packageParts(document: Document, fixedKey: string, options: RenderOptions): Promise<PackageParts> {
-  if (!compiler()) return unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+  if (!compiler()) return (await import('fflate')).unzipSync(new Uint8Array(await Packer.toBuffer(document)));
   // The styles, theme, numbering and footers depend on the fonts alone: `npm run build` compiled
   // them for the default fonts, and a session compiles them once for any others.
   return compileWithFixedParts((file) => compileParts(file)!, document, fixedKey, options.cache, options.docxParts?.());
