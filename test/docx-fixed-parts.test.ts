@@ -23,7 +23,7 @@ async function report(town: string, fontsYaml = ''): Promise<Record<string, stri
   return files;
 }
 
-async function docxOf(files: Record<string, string>, session: Session): Promise<Uint8Array> {
+async function docxOf(files: Record<string, string | Uint8Array>, session: Session): Promise<Uint8Array> {
   const built = await buildReport(hostOf(files), session, ['docx']);
   const docx = built.outputs.get('docx');
   if (!docx) throw new Error(built.diagnostics.map((d) => d.message.en).join('; '));
@@ -79,7 +79,7 @@ const EVERYTHING = [
 ].join('\n');
 
 describe('the DOCX fixed parts, precompiled by npm run build', () => {
-  const inDefaultFonts = async () => {
+  const inDefaultFonts = async (): Promise<Record<string, string | Uint8Array>[]> => {
     const png = new Uint8Array(await readFile(path.join(repoRoot, 'test/fixtures/red-2x1.png')));
     const example = await exampleFiles();
     const attachments = 'attachments: [执法统计表, 普法台账]\n';
