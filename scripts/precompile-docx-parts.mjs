@@ -2,8 +2,9 @@
 // numbering, the page-number footers), compiled by the docx this package bundles for the default
 // fonts, into lib/precompiled-docx-parts.cjs. A build of a report in those fonts then hands docx's
 // compiler placeholders for them and takes these (src/render/docx/fixed-parts.ts): docx formats
-// and writes only the document's own parts (≈ 2.5 % of a build's instructions, bench/README.md). test/docx-fixed-parts.test.ts proves them equal to the parts
-// docx compiles for whole reports, so a docx upgrade cannot make them drift unnoticed.
+// and writes only the document's own parts (≈ 2.5 % of a build's instructions, bench/README.md).
+// test/docx-fixed-parts.test.ts proves them equal to the parts docx compiles for whole reports, so
+// a docx upgrade cannot make them drift unnoticed.
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
