@@ -14,6 +14,7 @@ import { fixedDocxParts } from '../src/render/docx.js';
 import { compileWithFixedParts, type CompiledPart } from '../src/render/docx/fixed-parts.js';
 import { patchPart } from '../src/render/docx/patch.js';
 import { Session } from '../src/session.js';
+import { EVERYTHING } from './docx-fixture.js';
 import { builtins, exampleFiles, hostOf, repoRoot } from './helpers.js';
 
 async function report(town: string, fontsYaml = ''): Promise<Record<string, string>> {
@@ -65,18 +66,6 @@ describe('the DOCX fixed parts, kept by a session', () => {
     expect(calls).toEqual(['long', 'short', 'long', 'long']);
   });
 });
-
-/** A chapter of every block the DOCX draws (images, tables, lists, quotes, code, footnotes). */
-const EVERYTHING = [
-  '---', 'id: other', '---', '',
-  '## 图片、表格和脚注', '',
-  '绿地面积12.5万m<sup>2</sup>，**加粗**、*倾斜*、`代码`。<br>另起一行，见[网站](https://www.gov.cn/)。', '',
-  '![综合执法队夜间巡查](images/red.png "夜查")', '',
-  '| 项目 | 数量 |', '| :-: | -: |', '| 立案 | {{fig enforcement.cases_filed}} |', '',
-  '1. 第一项；', '   1. 其中一小项。', '- 要点', '', '> 引用一段。', '',
-  '```', '代码行', '```', '',
-  '正文[^n]。', '', '[^n]: 注释的内容。', '',
-].join('\n');
 
 describe('the DOCX fixed parts, precompiled by npm run build', () => {
   const inDefaultFonts = async (): Promise<Record<string, string | Uint8Array>[]> => {
