@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenizer } from 'acorn';
 import { build } from 'esbuild';
-import { CJS_BUNDLE } from './cjs-bundle.mjs';
+import { CJS_BUNDLE, docxStringKeys } from './cjs-bundle.mjs';
 import { lazyBuiltins } from './snapshot-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,7 +69,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies (ajv, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [lazyChildProcess, chalkWithoutDetection],
+  plugins: [lazyChildProcess, chalkWithoutDetection, docxStringKeys],
   logLevel: 'warning',
 });
 
@@ -103,6 +103,7 @@ const cjs = await cjsFile('src/cli/bundle-entry.ts', 'lib/lawreport.cjs', {
   plugins: [
     lazyChildProcess,
     chalkWithoutDetection,
+    docxStringKeys,
     lazyWorkerThreads,
     {
       name: 'bundled-validators',

@@ -12,7 +12,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, w
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { CJS_BUNDLE } from './cjs-bundle.mjs';
+import { CJS_BUNDLE, docxStringKeys } from './cjs-bundle.mjs';
 import { snapshotPlugin } from './snapshot-bundle.mjs';
 import postject from 'postject';
 
@@ -157,6 +157,7 @@ async function bundle(entry, outfile, { separate = true, snapshot = false } = {}
     ...(snapshot ? { footer: { js: '//# sourceURL=lawreport.cjs' } } : {}),
     plugins: [
       ...(snapshot ? [snapshotPlugin(root)] : []),
+      docxStringKeys,
       {
         name: 'single-executable',
         setup(b) {

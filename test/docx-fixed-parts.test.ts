@@ -2,12 +2,20 @@
  * A batch worker compiles the DOCX's styles, theme, numbering and footers once per fonts and reuses them:
  * every report must still come out exactly as it would alone.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Document, Paragraph } from 'docx';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { precompiledDocxParts } from '../src/io/builtins-host.js';
+import { DEFAULT_FONTS } from '../src/model.js';
 import { buildReport } from '../src/pipeline/build.js';
+import { fixedDocxParts } from '../src/render/docx.js';
 import { compileWithFixedParts, type CompiledPart } from '../src/render/docx/fixed-parts.js';
+import { patchPart } from '../src/render/docx/patch.js';
 import { Session } from '../src/session.js';
-import { builtins, exampleFiles, hostOf } from './helpers.js';
+import { EVERYTHING } from './docx-fixture.js';
+import { builtins, exampleFiles, hostOf, repoRoot } from './helpers.js';
 
 async function report(town: string, fontsYaml = ''): Promise<Record<string, string>> {
   const files = await exampleFiles();
@@ -16,7 +24,7 @@ async function report(town: string, fontsYaml = ''): Promise<Record<string, stri
   return files;
 }
 
-async function docxOf(files: Record<string, string>, session: Session): Promise<Uint8Array> {
+async function docxOf(files: Record<string, string | Uint8Array>, session: Session): Promise<Uint8Array> {
   const built = await buildReport(hostOf(files), session, ['docx']);
   const docx = built.outputs.get('docx');
   if (!docx) throw new Error(built.diagnostics.map((d) => d.message.en).join('; '));
@@ -56,5 +64,44 @@ describe('the DOCX fixed parts, kept by a session', () => {
     for (const parts of results) expect(parts.get('word/document.xml')).toBe('<w:document>styled</w:document>');
     // First: long; second: short, checked against long, which differs; third: long only.
     expect(calls).toEqual(['long', 'short', 'long', 'long']);
+  });
+});
+
+describe('the DOCX fixed parts, precompiled by npm run build', () => {
+  const inDefaultFonts = async (): Promise<Record<string, string | Uint8Array>[]> => {
+    const png = new Uint8Array(await readFile(path.join(repoRoot, 'test/fixtures/red-2x1.png')));
+    const example = await exampleFiles();
+    const attachments = 'attachments: [执法统计表, 普法台账]\n';
+    return [example, { ...example, 'images/red.png': png, 'chapters/05-other.md': EVERYTHING, 'lawreport.yaml': example['lawreport.yaml'] + attachments }];
+  };
+
+  it('are the parts docx compiles for whole reports in the default fonts, and what lib/precompiled-docx-parts.cjs holds', async () => {
+    const precompiled = precompiledDocxParts();
+    expect(precompiled, 'lib/precompiled-docx-parts.cjs: run npm run build').toBeDefined();
+    const fixed = fixedDocxParts(DEFAULT_FONTS);
+    expect(precompiled).toStrictEqual(fixed);
+    expect(Object.keys(fixed.parts).sort()).toEqual(['word/footer1.xml', 'word/footer2.xml', 'word/numbering.xml', 'word/styles.xml', 'word/theme/theme1.xml']);
+    for (const files of await inDefaultFonts()) {
+      // The long way: a session of its own, no precompiled parts.
+      const parts = unzipSync(await docxOf(files, new Session(builtins)));
+      for (const [name, xml] of Object.entries(fixed.parts)) expect(new TextDecoder().decode(parts[name]), name).toBe(patchPart(name, xml));
+    }
+  });
+
+  it('leave every report byte-identical to the one compiled part by part, and are not taken for other fonts', async () => {
+    const precompiled = precompiledDocxParts()!;
+    let asked = 0;
+    const docxParts = () => (asked++, precompiled);
+    const reports = [...(await inDefaultFonts()), await report('乙镇', 'fonts:\n  body: 仿宋\n  heading2: 楷体\n')];
+    for (const files of reports) {
+      const built = await buildReport(hostOf(files), new Session(builtins), ['docx'], { render: { docxParts } });
+      expect(built.outputs.get('docx')).toEqual(await docxOf(files, new Session(builtins)));
+    }
+    expect(asked).toBe(reports.length);
+    // Parts made for other fonts are never taken: their key is not the report's.
+    const stale = { key: JSON.stringify({ ...DEFAULT_FONTS, body: '宋体' }), parts: { 'word/styles.xml': '<w:styles/>' } };
+    const [example] = await inDefaultFonts();
+    const built = await buildReport(hostOf(example!), new Session(builtins), ['docx'], { render: { docxParts: () => stale } });
+    expect(built.outputs.get('docx')).toEqual(await docxOf(example!, new Session(builtins)));
   });
 });

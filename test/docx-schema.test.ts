@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline/build.js';
+import { EVERYTHING } from './docx-fixture.js';
 import { exampleFiles, hostOf, repoRoot, session } from './helpers.js';
 import { hasJing, validateDocx } from './ooxml.js';
 
@@ -16,21 +17,6 @@ async function docx(files: Record<string, string | Uint8Array>): Promise<Uint8Ar
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.outputs.get('docx')!;
 }
-
-/** A chapter with every kind of block and inline the renderers draw. */
-const EVERYTHING = [
-  '---', 'id: other', '---', '',
-  '## 图片、表格和上下标', '',
-  '绿地面积12.5万m<sup>2</sup>，CO<sub>2</sub>下降<u>3%</u>，**加粗**、*倾斜*、~~删除~~、`代码`。<br>另起一行，见[网站](https://www.gov.cn/)。', '',
-  '![综合执法队夜间巡查](images/red.png "夜查")', '',
-  '<table>', '<caption>执法案件</caption>', '<tr><th colspan="2">案件</th><th rowspan="2">备注</th></tr>', '<tr><th>类别</th><th>数量</th></tr>',
-  '<tr><td rowspan="2">立案</td><td>422宗</td><td><img src="images/red.png" alt="小图"></td></tr>', '<tr><td>51宗</td><td>安全<br>生产</td></tr>', '</table>', '',
-  '| 项目 | 数量 |', '| :-: | -: |', '| 立案 | {{fig enforcement.cases_filed}} |', '',
-  '1. 第一项；', '   1. 其中一小项。', '2. 第二项。', '',
-  '- 要点', '', '> 引用一段。', '>', '> > 再引一层。', '',
-  '```', '代码行', '```', '',
-  '### 脚注', '', '正文[^n]。', '', '[^n]: 注释的内容。', '',
-].join('\n');
 
 describe.skipIf(!jing)('every DOCX part is valid against the ECMA-376 transitional schemas', () => {
   it('for the example, a chapter of every node type, other fonts and attachments, and generated reports', async () => {

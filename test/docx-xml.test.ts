@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signaturePlacement } from '../src/render/docx/closing.js';
 import { wrapTitle } from '../src/render/docx/title.js';
-import { makeReproducible } from '../src/render/reproducible.js';
+import { makeReproducible } from '../src/render/rezip.js';
 import { buildDocx, fixtureFiles } from './docx-fixture.js';
 import { copyExample, repoRoot } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { loadReport } from '../src/load/report.js';
 import { nodeHost } from '../src/io/node-host.js';
 import { guardMarkdown } from '../src/markdown/guard.js';
 import { parseMarkdown } from '../src/markdown/parse.js';
-import { substitutedTree } from '../src/markdown/substitute.js';
+import { hasStopper, isLeading, isOutput, isProse, isWordy, substitutedTree } from '../src/markdown/substitute.js';
 import type { Substitution } from '../src/source/offset-map.js';
 import { templateContext } from '../src/template/context.js';
 import { renderTemplate } from '../src/template/render.js';
@@ -169,4 +169,40 @@ describe('the filled tree made from the source tree (property)', () => {
     // Not vacuous: a fair share of the generated chapters take the fast path.
     expect(made).toBeGreaterThan(tried / 20);
   }, 600_000);
+});
+
+describe('the plain-word tests of the filled tree', () => {
+  // As they were written before one expression held the Unicode class for all of them.
+  const WORD = String.raw`A-Za-z0-9.,%+\-/;?`;
+  const OTHER = String.raw`[^\x00-\x7F\s\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]`;
+  const as = {
+    isOutput: new RegExp(String.raw`^(?:[${WORD}]|${OTHER})+$`, 'u'),
+    isProse: new RegExp(String.raw`^(?:[${WORD} \n]|${OTHER})*$`, 'u'),
+    isWordy: new RegExp(String.raw`[A-Za-z0-9]|${OTHER}`, 'u'),
+    hasStopper: new RegExp(String.raw`[A-Za-z|]|${OTHER}`, 'u'),
+    isLeading: new RegExp(String.raw`^[0-9]*(?:[A-Za-z]|${OTHER})`, 'u'),
+  };
+  const tests = { isOutput, isProse, isWordy, hasStopper, isLeading };
+
+  it('answer as the regular expressions they stand for, for every code point and lone surrogate', () => {
+    for (const [name, test] of Object.entries(tests)) {
+      const expression = as[name as keyof typeof as];
+      const wrong: number[] = [];
+      for (let cp = 0; cp <= 0x10ffff; cp++) {
+        const text = String.fromCodePoint(cp);
+        if (test(text) !== expression.test(text)) wrong.push(cp);
+      }
+      expect(wrong, name).toEqual([]);
+    }
+  });
+
+  it('answer as the regular expressions they stand for, for strings of words, digits, marks, spaces and surrogates', () => {
+    const piece = fc.constantFrom('全年', '12', '.', '5', '%', 'ab', 'Z', '|', ' ', '\n', '\u3000', '\u00a0', '\u00ad', '\u200b', '\ud800', '\udc00', '😀', '\u{f0000}', '*', '_', '、', '，', '\t', '\u0085', 'é', '\u00a1', '0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), (text) => {
+        for (const [name, test] of Object.entries(tests)) expect(test(text), `${name} ${JSON.stringify(text)}`).toBe(as[name as keyof typeof as].test(text));
+      }),
+      { numRuns: 3000, seed: 19 },
+    );
+  });
 });

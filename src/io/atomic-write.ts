@@ -1,4 +1,4 @@
-import { promises, rmSync } from 'node:fs';
+import { close, fsync, mkdir, open, rename, rm, rmSync, writeFile } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -26,20 +26,44 @@ export class WriteInterrupted extends Error {
   }
 }
 
-/** The file-system calls a write needs; tests pass failing ones to simulate a full or read-only disk. */
-export interface WriteOps {
-  mkdir: typeof promises.mkdir;
-  open: typeof promises.open;
-  rename: typeof promises.rename;
-  rm: typeof promises.rm;
+/** An open temp file, as a write uses it (fs/promises' FileHandle is one). */
+export interface WriteHandle {
+  writeFile(data: Uint8Array | string): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
 }
 
+/** The file-system calls a write needs; tests pass failing ones to simulate a full or read-only disk. */
+export interface WriteOps {
+  mkdir(dir: string): Promise<unknown>;
+  open(file: string, flags: 'wx'): Promise<WriteHandle>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string, options: { force: true }): Promise<void>;
+}
+
+/** A callback of node:fs as a promise. */
+const call = <T = void>(start: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void) =>
+  new Promise<T>((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value as T))));
+
 /**
- * Looked up at the first write, not when this module loads: a run that writes nothing (check)
- * then never loads fs/promises (≈ 1 ms, with the readline and fs-watch modules it brings). The
- * CommonJS bundle reads `promises` off node:fs where it is used; node:fs's getter loads it then.
+ * node:fs's callback calls, each awaited as fs/promises' would be (libuv's thread pool, so a batch
+ * worker takes a stop message between two of them), without loading fs/promises: its module, with
+ * the readline and fs-watch modules it brings, is ≈ 2–3 ms of every build's first write
+ * (bench/README.md); node:fs itself is loaded at every start.
  */
-const nodeOps = (): WriteOps => ({ mkdir: promises.mkdir, open: promises.open, rename: promises.rename, rm: promises.rm });
+const nodeOps = (): WriteOps => ({
+  mkdir: (dir) => call((done) => mkdir(dir, done)),
+  open: async (file, flags) => {
+    const fd = await call<number>((done) => open(file, flags, 0o666, done));
+    return {
+      writeFile: (data) => call((done) => writeFile(fd, data, done)),
+      sync: () => call((done) => fsync(fd, done)),
+      close: () => call((done) => close(fd, done)),
+    };
+  },
+  rename: (from, to) => call((done) => rename(from, to, done)),
+  rm: (file, options) => call((done) => rm(file, options, done)),
+});
 
 /**
  * Writes a file so that readers see either the old or the new content, never a mix:

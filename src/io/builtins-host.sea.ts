@@ -4,6 +4,7 @@ import { startupSnapshot } from 'node:v8';
 import { assetHost } from './asset-host.js';
 import type * as Npm from './builtins-host.js';
 import type { SourceHost } from './host.js';
+import { loadedOnce } from './loaded-once.js';
 
 /*
  * builtins-host.ts for the single executable (scripts/dist.mjs links this module in its place):
@@ -60,17 +61,8 @@ export const precompiledValidator: typeof Npm.precompiledValidator = (schemaFile
   }
 };
 
-let precompiled: Npm.PrecompiledBuiltins | null | undefined;
+export const precompiledBuiltins: typeof Npm.precompiledBuiltins = loadedOnce(() => require('../../lib/precompiled-builtins.cjs') as Npm.PrecompiledBuiltins);
 
-export const precompiledBuiltins: typeof Npm.precompiledBuiltins = () => {
-  if (precompiled === undefined) {
-    try {
-      precompiled = require('../../lib/precompiled-builtins.cjs') as Npm.PrecompiledBuiltins;
-    } catch {
-      precompiled = null;
-    }
-  }
-  return precompiled ?? undefined;
-};
+export const precompiledDocxParts: typeof Npm.precompiledDocxParts = loadedOnce(() => require('../../lib/precompiled-docx-parts.cjs') as Npm.PrecompiledDocxParts);
 
 export const batchWorker: typeof Npm.batchWorker = () => ({ entry: getAsset(WORKER_ASSET, 'utf8'), options: { eval: true } });

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkerOptions } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import { bundledValidators } from './bundled-validators.js';
+import { loadedOnce } from './loaded-once.js';
 import type { SourceHost } from './host.js';
 import { nodeHost } from './node-host.js';
 import { readOnceHost } from './read-once-host.js';
@@ -74,19 +75,21 @@ export interface PrecompiledBuiltins {
   profiles: Record<string, { texts: Record<string, string>; json: string }>;
 }
 
-let precompiled: PrecompiledBuiltins | null | undefined;
-
 /** lib/precompiled-builtins.cjs, or undefined before the first build (a run then parses the files themselves). */
-export function precompiledBuiltins(): PrecompiledBuiltins | undefined {
-  if (precompiled === undefined) {
-    try {
-      precompiled = requireLazily(path.join(packageRoot, 'lib', 'precompiled-builtins.cjs')) as PrecompiledBuiltins;
-    } catch {
-      precompiled = null;
-    }
-  }
-  return precompiled ?? undefined;
+export const precompiledBuiltins = loadedOnce(() => requireLazily(path.join(packageRoot, 'lib', 'precompiled-builtins.cjs')) as PrecompiledBuiltins);
+
+/**
+ * DOCX parts whose XML depends on the fonts alone (styles, theme, numbering, footers), as docx
+ * compiled them at `npm run build`: `key` is the fonts they were compiled for (JSON), `parts` each
+ * part's XML by its path in the package.
+ */
+export interface PrecompiledDocxParts {
+  readonly key: string;
+  readonly parts: Readonly<Record<string, string>>;
 }
+
+/** lib/precompiled-docx-parts.cjs (scripts/precompile-docx-parts.mjs), or undefined before the first build (every DOCX part is then compiled). */
+export const precompiledDocxParts = loadedOnce(() => requireLazily(path.join(packageRoot, 'lib', 'precompiled-docx-parts.cjs')) as PrecompiledDocxParts);
 
 /**
  * What a batch worker thread runs: beside lib/lawreport.cjs (a run from the code cache),

@@ -1,4 +1,7 @@
 import type { Localized } from '../diagnostics/diagnostic.js';
+import type { PrecompiledDocxParts } from '../io/builtins-host.js';
+
+export type { PrecompiledDocxParts };
 
 /**
  * What a renderer may know about the world, given by the caller (the CLI reads it from the
@@ -11,7 +14,10 @@ export interface RenderOptions {
   browserEnv?: BrowserEnv;
   /** What renderers keep between the reports of one session (the DOCX's fixed parts), each under a key of its own. */
   cache?: RenderCache;
+  /** The DOCX parts `npm run build` compiled for the default fonts (lib/precompiled-docx-parts.cjs), when built. */
+  docxParts?: () => PrecompiledDocxParts | undefined;
 }
+
 
 /** A session's store for renderers (`Session.renders`): nothing is cached in a module. */
 export type RenderCache = Map<symbol, unknown>;

@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import type { ReportDate } from '../model.js';
 import type { RenderCache, RenderOptions } from './options.js';
 import { DeflateCache, zipEntries, type ZipEntry } from './zip.js';
@@ -8,21 +7,7 @@ import { compareNames } from '../collate.js';
 export type PackageParts = ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>;
 
 /**
- * docx's output differs on every run (zip entry times, core.xml dates). Rewrite it so the same
- * sources give the same bytes: dates from 成文日期 (or SOURCE_DATE_EPOCH), fixed entry times,
- * entries in a fixed order. `rewrite` may edit any XML part on the way (markup docx cannot write).
- */
-export function makeReproducible(
-  docx: Uint8Array,
-  date: ReportDate,
-  options: Pick<RenderOptions, 'sourceDateEpoch'> = {},
-  rewrite: (name: string, xml: string) => string = (_, xml) => xml,
-): Uint8Array {
-  return zipReproducibly(unzipSync(docx), date, options, rewrite);
-}
-
-/**
- * Zips a package's parts the reproducible way (see makeReproducible). Given the parts before any
+ * Zips a package's parts the reproducible way (see makeReproducible, src/render/rezip.ts). Given the parts before any
  * zip, the deflate runs once: zipping in docx and unzipping again cost a fifth of rendering.
  */
 export function zipReproducibly(

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { makeReproducible } from '../render/reproducible.js';
+import { makeReproducible } from '../render/rezip.js';
 import type { SummaryInput } from './input.js';
 import type { Cell, ColumnKind, Mark, Table } from './tables.js';
 import { displayWidth } from './width.js';

@@ -1,6 +1,6 @@
 import type { Document } from 'docx';
 import { XmlComponent } from 'docx';
-import type { RenderCache } from '../options.js';
+import type { PrecompiledDocxParts, RenderCache } from '../options.js';
 
 /** A part as docx's compiler gives it: XML text, or bytes (media). */
 export type CompiledPart = string | Uint8Array;
@@ -23,7 +23,8 @@ const FIXED: Readonly<Record<string, 'Styles' | 'Theme' | 'Numbering'>> = {
  * Their relationships are still written from the document's own footers.
  */
 const FOOTER = /^word\/footer\d+\.xml$/;
-const isFixed = (name: string) => name in FIXED || FOOTER.test(name);
+/** A part whose XML depends on the fonts alone (a fixed part). */
+export const isFixedPart = (name: string) => name in FIXED || FOOTER.test(name);
 
 /** What one session keeps: the fixed parts by key, and whether the short way proved itself. */
 interface Kept {
@@ -34,24 +35,34 @@ interface Kept {
 const KEPT = Symbol('docx fixed parts');
 
 /**
- * Compiles `document`, reusing the fixed parts a session already compiled for the same `key`
- * (the fonts): the second and later reports of a batch hand docx's compiler placeholders for the
- * styles, theme, numbering and footers, and the parts compiled earlier go in their place. The first time a
- * key is reused, both ways run and must give the same parts; if they do not, the session compiles
- * every part from then on. Without a cache (a caller that keeps nothing), the long way.
+ * Compiles `document`, reusing the fixed parts compiled before for the same `key` (the fonts).
+ * `precompiled`: what `npm run build` compiled with this docx for the default fonts (a test proves
+ * them equal to the parts every report compiles to); for its key, docx's compiler gets
+ * placeholders for the styles, theme, numbering and footers, and those parts go in their place.
+ * Otherwise a session's second and later reports do the same with the parts its first compiled:
+ * the first time a key is reused, both ways run and must give the same parts; if they do not,
+ * the session compiles every part from then on. Without a cache (a caller that keeps nothing),
+ * and for fonts not precompiled, the long way.
  */
-export function compileWithFixedParts(compile: CompileParts, document: Document, key: string, cache: RenderCache | undefined): Map<string, CompiledPart> {
+export function compileWithFixedParts(
+  compile: CompileParts,
+  document: Document,
+  key: string,
+  cache: RenderCache | undefined,
+  precompiled?: PrecompiledDocxParts,
+): Map<string, CompiledPart> {
+  if (precompiled?.key === key) return withParts(compile(withPlaceholders(document)), Object.entries(precompiled.parts)) ?? compile(document);
   if (!cache) return compile(document);
   let kept = cache.get(KEPT) as Kept | undefined;
   if (!kept) cache.set(KEPT, (kept = { byKey: new Map(), checked: new Map() }));
   const fixed = kept.byKey.get(key);
   if (!fixed || kept.checked.get(key) === false) {
     const parts = compile(document);
-    if (!fixed) kept.byKey.set(key, new Map([...parts].filter(([name]) => isFixed(name))));
+    if (!fixed) kept.byKey.set(key, new Map([...parts].filter(([name]) => isFixedPart(name))));
     return parts;
   }
-  const short = compile(withPlaceholders(document));
-  for (const [name, part] of fixed) short.set(name, part);
+  const short = withParts(compile(withPlaceholders(document)), fixed);
+  if (!short) return compile(document);
   if (!kept.checked.has(key)) {
     const long = compile(document);
     const same = long.size === short.size && [...long].every(([name, part]) => samePart(part, short.get(name)));
@@ -59,6 +70,18 @@ export function compileWithFixedParts(compile: CompileParts, document: Document,
     if (!same) return long;
   }
   return short;
+}
+
+/**
+ * `compiled` with the fixed parts in place of their placeholders (same names, same order), or
+ * undefined if docx wrote no part by one of their names: the parts were made for another document.
+ */
+function withParts(compiled: Map<string, CompiledPart>, fixed: Iterable<readonly [string, CompiledPart]>): Map<string, CompiledPart> | undefined {
+  for (const [name, part] of fixed) {
+    if (!compiled.has(name)) return undefined;
+    compiled.set(name, part);
+  }
+  return compiled;
 }
 
 /** An empty element: what docx's compiler formats in place of a fixed part. */
