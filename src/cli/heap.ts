@@ -9,11 +9,11 @@ import { setFlagsFromString } from 'node:v8';
  * a 200-page build to ≈ 185 MB peak RSS. `--max-semi-space-size` cannot change once V8 runs; these
  * two can, for V8 reads them at each resize of the young generation and each new old-generation
  * limit: the young generation stays at the size it has when they are set (≈ 1–2 MB a semi-space
- * this early), and the old generation is collected once it is 1.5 × what the last collection kept.
+ * this early), and the old generation is collected once it is 1.25 × what the last collection kept.
  * Not `--incremental-marking` back on: with these two it saved no memory and cost CPU
  * (bench/README.md, "Peak memory of the large build, decided at run time").
  */
-const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=50';
+const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=25';
 
 /**
  * Chapter characters (all chapters' files, front matter included) from which a run switches to
