@@ -11,7 +11,9 @@ import { setFlagsFromString } from 'node:v8';
  * limit: the young generation stays at the size it has when they are set (≈ 1–2 MB a semi-space
  * this early), and the old generation is collected once it is 1.25 × what the last collection kept.
  * Not `--incremental-marking` back on: with these two it saved no memory and cost CPU
- * (bench/README.md, "Peak memory of the large build, decided at run time").
+ * (bench/README.md, "Peak memory of large reports and of the batch, decided at run time").
+ * A code cache saved after the switch carries V8's hash of the changed flags: the next start
+ * rejects it and writes it anew (only when a large report is the first run of its command).
  */
 const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=25';
 
@@ -19,7 +21,7 @@ const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=
  * Chapter characters (all chapters' files, front matter included) from which a run switches to
  * LARGE_REPORT_FLAGS: ≈ 8 × the typical report (≈ 6 K). Below it V8's defaults keep a build under
  * ≈ 105 MB and the switch would only cost CPU (≈ 15 ms on the typical build, where the young
- * generation's growth saves scavenges); above it the defaults add ≈ 0.4 MB of peak RSS per
+ * generation's growth saves scavenges); above it the defaults add ≈ 0.45 MB of peak RSS per
  * thousand characters and pass 150 MB near 140 K, while the switch costs no CPU that shows beside
  * a build of ≥ 0.5 s. Measured sizes in bench/README.md.
  */
