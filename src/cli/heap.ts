@@ -22,8 +22,8 @@ const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=
  * LARGE_REPORT_FLAGS: ≈ 8 × the typical report (≈ 6 K). Below it V8's defaults keep a build under
  * ≈ 105 MB and the switch would only cost CPU (≈ 15 ms on the typical build, where the young
  * generation's growth saves scavenges); above it the defaults add ≈ 0.45 MB of peak RSS per
- * thousand characters and pass 150 MB near 140 K, while the switch costs no CPU that shows beside
- * a build of ≥ 0.5 s. Measured sizes in bench/README.md.
+ * thousand characters and pass 150 MB near 140 K, while the switch costs 0–6 % of such a build's
+ * CPU. Measured sizes in bench/README.md.
  */
 export const LARGE_REPORT_CHARS = 50_000;
 
