@@ -18,8 +18,9 @@ const { setFlagsFromString } = require('node:v8');
 // generation alongside the program, and the process then spends ≈ 20 ms CPU finishing a major
 // collection just before it ends; without it V8 collects the old generation only when the heap
 // is full, which a report never fills (a batch takes the same time, bench/README.md).
-// Not --semi-space-growth-factor=1: it keeps the long report (≈ 200 pages) at ≈ 130 MB peak RSS
-// instead of ≈ 180 MB, but costs every typical build ≈ 14–19 ms CPU (bench/README.md).
+// Not --semi-space-growth-factor=1 here: it keeps the long report (≈ 200 pages) at ≈ 130 MB peak
+// RSS instead of ≈ 180 MB, but costs every typical build ≈ 14–19 ms CPU (bench/README.md); a large
+// report switches to it (and a faster-collected old generation) at run time, src/cli/heap.ts.
 // Set before the bundle loads. The same string as V8_FLAGS in src/cli/code-cache.ts: a code
 // cache is valid only for the flags it was made with.
 setFlagsFromString('--interrupt-budget=1000000 --no-incremental-marking');

@@ -24,6 +24,15 @@ describe('loadReport', () => {
     expect(next.source!.catalog.byPath.has('disputes.hotline')).toBe(false);
   });
 
+  it('tells the caller the chapters\' size once they are read, before any is parsed (a single run sizes its heap by it)', async () => {
+    const files = await exampleFiles();
+    const chapters = Object.entries(files).filter(([name]) => /^chapters\/.*\.md$/.test(name));
+    const sizes: number[] = [];
+    const { source } = await loadReport(hostOf(files), session, { onChaptersRead: (chars) => sizes.push(chars) });
+    expect(sizes).toEqual([chapters.reduce((n, [, text]) => n + text.length, 0)]);
+    expect(source!.chapters).toHaveLength(chapters.length);
+  });
+
   it('stops with a clear message when lawreport.yaml is missing', async () => {
     const files = await exampleFiles();
     delete files['lawreport.yaml'];

@@ -49,6 +49,11 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Opens the folder lawreport.yaml `previous:` names, confined to it (see src/load/previous.ts). */
   openPrevious?: OpenPrevious;
+  /**
+   * Called once the chapters are read, before any is parsed, with their characters in all: what
+   * the work ahead (parsing, checking, compiling, rendering) and its heap grow with.
+   */
+  onChaptersRead?: (chars: number) => void;
 }
 
 export const noConfig = defineDiagnostic({
@@ -148,7 +153,7 @@ async function loadDecoded(host: SourceHost, session: Session, options: LoadOpti
   // Without readable figures every template reference would fail too: report the cause alone.
   if (diagnostics.some((d) => d.file === METRICS_FILE && d.severity === 'error')) return { diagnostics };
   const metrics = metricsDoc && isMapping(metricsDoc.value) ? metricsDoc.value : {};
-  const chapters = await loadChapters(host, profile, diagnostics);
+  const chapters = await loadChapters(host, profile, diagnostics, options.onChaptersRead);
   const templates = await loadTemplates(host, session.builtins, diagnostics);
   const schema = metricsSchema(catalog, session.metricsSchemas);
   await session.validators.prepare(schema);
@@ -249,17 +254,22 @@ async function loadMetrics(host: SourceHost, diagnostics: Diagnostic[]): Promise
 }
 
 /** Chapter files are chapters/*.md; the outline id comes from front matter `id:`, else the file name. */
-async function loadChapters(host: SourceHost, profile: Profile, diagnostics: Diagnostic[]): Promise<ChapterSource[]> {
+async function loadChapters(host: SourceHost, profile: Profile, diagnostics: Diagnostic[], onChaptersRead: LoadOptions['onChaptersRead']): Promise<ChapterSource[]> {
   const listed = await host.listFiles(CHAPTERS_DIR);
   if (listed.status !== 'ok') {
     const failure = readFailure(CHAPTERS_DIR, listed, { file: CHAPTERS_DIR });
     if (failure) diagnostics.push(failure);
     return [];
   }
-  const chapters: ChapterSource[] = [];
+  // Every chapter read before any is parsed: the caller learns the size of the work ahead first.
+  const reads = [];
   for (const name of listed.value.filter(isChapterFile)) {
     const file = `${CHAPTERS_DIR}/${name}`;
-    const read = await host.readText(file, MARKDOWN_LIMITS.maxBytes);
+    reads.push({ name, file, read: await host.readText(file, MARKDOWN_LIMITS.maxBytes) });
+  }
+  onChaptersRead?.(reads.reduce((n, { read }) => n + (read.status === 'ok' ? read.value.length : 0), 0));
+  const chapters: ChapterSource[] = [];
+  for (const { name, file, read } of reads) {
     if (read.status !== 'ok') {
       // A chapter that is there but cannot be read (a symlink out of the folder, or to nothing) is an error at that file, never a blank chapter.
       const at = { file, line: 1, column: 1 };

@@ -152,7 +152,18 @@ export interface WorkerStopped {
   stopped: true;
 }
 
+/**
+ * Each worker's young generation (V8's semi-spaces, here 2 × 8 MB and room for large objects):
+ * half of V8's default (16 MB semi-spaces), which a worker fills with the garbage of the reports
+ * it interleaves and keeps committed. Set at the isolate's creation, as only a worker's heap can
+ * be (bin/lawreport.js cannot size the main thread's): batch of 100 ≈ −16 MB peak RSS at no
+ * measurable CPU; smaller sizes cost CPU (bench/README.md, "Peak memory of large reports and of
+ * the batch"). No cap on the old generation: a legal report may need hundreds of MB
+ * (bench/caps.mjs), and a cap it reaches turns it into a worker killed for memory.
+ */
+const WORKER_YOUNG_GENERATION_MB = 24;
+
 function startWorker(): Worker {
   const { entry, options } = batchWorker();
-  return new Worker(entry, options);
+  return new Worker(entry, { ...options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits } });
 }

@@ -5,6 +5,7 @@ import type { Session } from '../../session.js';
 import { OUTPUT_FORMATS, outputFormat } from '../../render/registry.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
+import { sizeHeapFor } from '../heap.js';
 import { shownPath } from '../format/paths.js';
 import { printDiagnostics } from '../print.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
@@ -35,7 +36,8 @@ export function parseFormats(list: string): string[] {
 export async function buildCommand(ctx: CliContext, dir: string | undefined, options: BuildOptions): Promise<number> {
   const formats = options.format ? parseFormats(options.format) : undefined;
   cleanUpOnInterrupt(ctx);
-  const built = await buildFolder(ctx, dir, formats, options.out);
+  // This process builds this one report and ends: its heap may be sized for it.
+  const built = await buildFolder(ctx, dir, formats, options.out, undefined, sizeHeapFor);
   if (built.diagnostics.length > 0) printDiagnostics(ctx, built.diagnostics, 'human', built.display, 'stderr');
   if (!built.ok) {
     ctx.stderr(
@@ -48,9 +50,16 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
 }
 
 /** Builds one report folder and writes its outputs; the part a batch shares with a single build. */
-export async function buildFolder(ctx: Pick<CliContext, 'cwd' | 'env'>, dir: string | undefined, formats: string[] | undefined, out: string | undefined, session?: Session) {
+export async function buildFolder(
+  ctx: Pick<CliContext, 'cwd' | 'env'>,
+  dir: string | undefined,
+  formats: string[] | undefined,
+  out: string | undefined,
+  session?: Session,
+  onChaptersRead?: (chars: number) => void,
+) {
   const report = await openReport(ctx.cwd, dir, session);
-  const result = await buildReport(report.host, report.session, formats, { ...report.load, render: renderOptions(ctx.env) });
+  const result = await buildReport(report.host, report.session, formats, { ...report.load, onChaptersRead, render: renderOptions(ctx.env) });
   const errors = countBySeverity(result.diagnostics).error;
   // The sources go back too: a batch makes the summary's record of the report from them.
   const base = { display: report.display, diagnostics: result.diagnostics, errors, source: result.source };

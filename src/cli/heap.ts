@@ -1,0 +1,36 @@
+import { setFlagsFromString } from 'node:v8';
+
+/*
+ * V8's heap sizing for one large build, decided as soon as its chapters are read (before any is
+ * parsed). bin/lawreport.js starts every run with V8_FLAGS (src/cli/code-cache.ts), which suit the
+ * typical report. On a large one they let V8 grow its young generation to 3 × the 16 MB
+ * semi-space maximum and keep it committed, and let the old generation grow to ≈ 4 × what its
+ * first full collection kept, while the heap in use stays under ≈ 70 MB: garbage, not data, took
+ * a 200-page build to ≈ 185 MB peak RSS. `--max-semi-space-size` cannot change once V8 runs; these
+ * two can, for V8 reads them at each resize of the young generation and each new old-generation
+ * limit: the young generation stays at the size it has when they are set (≈ 1–2 MB a semi-space
+ * this early), and the old generation is collected once it is 1.25 × what the last collection kept.
+ * Not `--incremental-marking` back on: with these two it saved no memory and cost CPU
+ * (bench/README.md, "Peak memory of large reports and of the batch, decided at run time").
+ * A code cache saved after the switch carries V8's hash of the changed flags: the next start
+ * rejects it and writes it anew (only when a large report is the first run of its command).
+ */
+const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=25';
+
+/**
+ * Chapter characters (all chapters' files, front matter included) from which a run switches to
+ * LARGE_REPORT_FLAGS: ≈ 8 × the typical report (≈ 6 K). Below it V8's defaults keep a build under
+ * ≈ 105 MB and the switch would only cost CPU (≈ 15 ms on the typical build, where the young
+ * generation's growth saves scavenges); above it the defaults add ≈ 0.45 MB of peak RSS per
+ * thousand characters and pass 150 MB near 140 K, while the switch costs 0–6 % of such a build's
+ * CPU. Measured sizes in bench/README.md.
+ */
+export const LARGE_REPORT_CHARS = 50_000;
+
+/**
+ * For a process that checks or builds this one report and then ends (not a batch, whose
+ * threads share V8's flags, which are the process's): a large report's heap kept small.
+ */
+export function sizeHeapFor(chapterChars: number): void {
+  if (chapterChars >= LARGE_REPORT_CHARS) setFlagsFromString(LARGE_REPORT_FLAGS);
+}
