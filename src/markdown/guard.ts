@@ -197,10 +197,9 @@ export function guardMarkdown(text: string, file: string): GuardedMarkdown {
   const blocks = text.split(/(\n[ \t]*\n)/);
   const out = blocks.map((block, index) => {
     const start = line;
-    line += block.split('\n').length - 1;
+    const { breaks, emphasis, brackets } = marksOf(block);
+    line += breaks;
     if (index % 2 === 1) return block; // separator
-    const emphasis = (block.match(/[*_]/g) ?? []).length;
-    const brackets = (block.match(/[[\]]/g) ?? []).length;
     if (emphasis <= MARKDOWN_LIMITS.maxDelimiters && brackets <= MARKDOWN_LIMITS.maxDelimiters) return block;
     diagnostics.push(markdownDelimiters.at({ file, line: start, column: 1 }, 'flood', { count: Math.max(emphasis, brackets) }));
     // Escaping each mark costs the parser more than the marks themselves; hide the lines instead
@@ -214,6 +213,20 @@ export function guardMarkdown(text: string, file: string): GuardedMarkdown {
       .join('\n');
   });
   return { text: out.join(''), literals, diagnostics };
+}
+
+/** A block's line breaks, emphasis marks (`*`, `_`) and brackets, counted in one pass without building match arrays. */
+function marksOf(block: string): { breaks: number; emphasis: number; brackets: number } {
+  let breaks = 0;
+  let emphasis = 0;
+  let brackets = 0;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (c === 10) breaks++;
+    else if (c === 42 || c === 95) emphasis++; // * _
+    else if (c === 91 || c === 93) brackets++; // [ ]
+  }
+  return { breaks, emphasis, brackets };
 }
 
 /** Puts defused lines back into the parsed tree as plain text. */
