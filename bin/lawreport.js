@@ -23,6 +23,14 @@ const { setFlagsFromString } = require('node:v8');
 // report switches to it (and a faster-collected old generation) at run time, src/cli/heap.ts.
 // Set before the bundle loads. The same string as V8_FLAGS in src/cli/code-cache.ts: a code
 // cache is valid only for the flags it was made with.
+// And set after what every warm run loads anyway: Node's built-in modules come with a code cache
+// made for V8's default flags, which V8 refuses once these are set, so a built-in first loaded
+// after them is compiled from its source (≈ 3 × the time). The warm start's loader brings node:vm,
+// node:zlib, node:os and node:module (≈ 1.5 ms less); main() writes through both standard streams,
+// whose modules for a terminal or a pipe are node:tty or node:net (≈ 2 ms less; bench/README.md).
+const loader = codeCache();
+void process.stdout;
+void process.stderr;
 setFlagsFromString('--interrupt-budget=1000000 --no-incremental-marking');
 
 /** The warm start's loader, or undefined when it is not built (a clone before `npm ci`). */
@@ -38,7 +46,7 @@ function codeCache() {
 // and build; the first run of a command makes its cache), else from the split ES module bundle,
 // which starts faster without a cache (LAWREPORT_CODE_CACHE=off, a CI job).
 const start = (argv) =>
-  Promise.resolve(codeCache()?.cachedMain(argv))
+  Promise.resolve(loader?.cachedMain(argv))
     .catch(() => undefined)
     .then(async (cached) => (cached ? { main: cached.exports.main, done: cached.saveAfter } : { main: (await import('../lib/lawreport.js')).main, done: () => {} }));
 

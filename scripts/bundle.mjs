@@ -52,8 +52,7 @@ const chalkWithoutDetection = {
 
 /**
  * In the one-file bundles of the warm start, worker_threads is loaded at its first use (a batch
- * starting its workers, the first file written): atomic-write.ts imports it for the thread's id,
- * and a check, which writes nothing, then never loads it (≈ 0.7 ms).
+ * starting its workers, a worker serving): a check or a single build never loads it (≈ 0.7–1.3 ms).
  */
 const lazyWorkerThreads = { name: 'lazy-worker-threads', setup: (b) => lazyBuiltins(b, /^(node:)?worker_threads$/) };
 

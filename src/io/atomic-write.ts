@@ -1,6 +1,5 @@
 import { close, fsync, mkdir, open, rename, rm, rmSync, writeFile } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 /** Temp files being written right now (by this thread), so an interrupted run can remove them on its way out. */
 const pending = new Set<string>();
@@ -8,6 +7,17 @@ const pending = new Set<string>();
 let stopped = false;
 /** Temp names made by this thread so far. */
 let temps = 0;
+/**
+ * This thread's part of a temp name: 0 on the main thread, a batch worker's threadId once it has
+ * said so (setThreadTag). Not read from node:worker_threads here: loading it (with the worker
+ * modules it brings) was ≈ 1.3 ms of every single build's first write, for a name (bench/README.md).
+ */
+let threadTag = 0;
+
+/** Tells the temp names of this thread's writes its id; a worker thread calls it before it writes. */
+export function setThreadTag(tag: number): void {
+  threadTag = tag;
+}
 /** Writes of this thread not yet settled: a stop waits for them, since a temp file opened after the stop's first sweep is theirs to remove. */
 const inFlight = new Set<Promise<void>>();
 
@@ -16,7 +26,7 @@ const inFlight = new Set<Promise<void>>();
  * would load crypto (≈ 7 ms) for a name; 'wx' refuses a name that exists, so uniqueness is all it needs.
  */
 function tempTag(): string {
-  return `${threadId}.${++temps}.${Math.floor(Math.random() * 0x100000000).toString(16)}`;
+  return `${threadTag}.${++temps}.${Math.floor(Math.random() * 0x100000000).toString(16)}`;
 }
 
 /** Thrown by a write that began before, or went on after, the run was interrupted. */

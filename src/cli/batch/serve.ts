@@ -1,7 +1,7 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 import { builtinsHost } from '../../io/builtins-host.js';
 import { Session } from '../../session.js';
-import { stopWrites } from '../../io/atomic-write.js';
+import { setThreadTag, stopWrites } from '../../io/atomic-write.js';
 import type { WorkerReply, WorkerRequest, WorkerStop, WorkerStopped } from './pool.js';
 import { runTask } from './task.js';
 
@@ -13,6 +13,7 @@ import { runTask } from './task.js';
  * pool ends its workers as soon as the last outcome arrives, which could cut a save sent after it.
  */
 export function serveBatch(afterFirst: () => void | Promise<void> = () => {}): void {
+  setThreadTag(threadId);
   const session = new Session(builtinsHost());
   let first = true;
   parentPort!.on('message', async (message: WorkerRequest | WorkerStop) => {
