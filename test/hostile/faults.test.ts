@@ -208,6 +208,29 @@ describe('a batch never waits on one report without bound', () => {
     for (const i of [0, 2, 3, 4]) expect(outcomes[i]!.exitCode).toBe(0);
   });
 
+  it('runs a report that outgrows the capped workers’ heap again in an uncapped worker, and builds it', async () => {
+    // 'big' holds ≈ 96 MB at once: a capped worker really runs out of memory (V8 ends it), an uncapped one does not.
+    const caps: (number | undefined)[] = [];
+    const sizedWorker = (heapCapMb: number | undefined) => {
+      caps.push(heapCapMb);
+      return new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         parentPort.on('message', (m) => {
+           if (m.stop) return parentPort.postMessage({ stopped: true });
+           let held = 0;
+           if (m.task.dir === 'big') { const keep = []; for (let i = 0; i < 192; i++) keep.push(new Array(65536).fill(i + 0.5)); held = keep.length; }
+           parentPort.postMessage({ index: m.index, outcome: { display: m.task.dir + held, exitCode: 0, diagnostics: [], written: [] } });
+         });`,
+        { eval: true, resourceLimits: heapCapMb === undefined ? {} : { maxOldGenerationSizeMb: heapCapMb } },
+      );
+    };
+    const tasks = ['a', 'big', 'b', 'c', 'd'].map(task);
+    const outcomes = await runPool(tasks, 2, undefined, { timeLimitMs: 20_000, startWorker: sizedWorker, heapCapMb: 16 });
+    expect(outcomes.map((o) => [o.display, o.exitCode])).toEqual([['a0', 0], ['big192', 0], ['b0', 0], ['c0', 0], ['d0', 0]]);
+    expect(caps.slice(0, 2)).toEqual([16, 16]);
+    expect(caps.at(-1)).toBeUndefined(); // the worker that built 'big' was started without the cap
+  });
+
   it('gives up a report that brings its worker down twice, and finishes the others', async () => {
     const tasks = ['a', 'crashes', 'b', 'c'].map(task);
     const outcomes = await runPool(tasks, 2, undefined, { timeLimitMs: 10_000, startWorker: fakeWorker });

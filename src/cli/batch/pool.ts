@@ -25,8 +25,10 @@ const STOP_GRACE_MS = 1000;
 
 export interface PoolOptions {
   timeLimitMs?: number;
-  /** Starts a worker thread (tests pass one that misbehaves). */
-  startWorker?: () => Worker;
+  /** Starts a worker thread, its old generation capped at `heapCapMb` or not (tests pass one that misbehaves). */
+  startWorker?: (heapCapMb: number | undefined) => Worker;
+  /** The first workers' old-generation cap (default WORKER_OLD_GENERATION_MB). */
+  heapCapMb?: number;
 }
 
 /**
@@ -34,7 +36,8 @@ export interface PoolOptions {
  * report as soon as one of its reports is done) and returns the outcomes in the tasks' order, whatever
  * order they finish in. A single task runs in this thread: no thread to start, and nothing else waits
  * on it. A report that takes longer than the time limit is given up (its outcome says so), its worker
- * stopped and replaced, and the reports it held meanwhile are run again.
+ * stopped and replaced, and the reports it held meanwhile are run again; so are the reports of a
+ * worker that ran out of memory under its heap cap, in a worker without one.
  */
 export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone: (outcome: ReportOutcome) => void = () => {}, options: PoolOptions = {}): Promise<ReportOutcome[]> {
   const outcomes: ReportOutcome[] = new Array(tasks.length);
@@ -45,6 +48,8 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
   }
   const limit = options.timeLimitMs ?? REPORT_TIME_LIMIT_MS;
   const start = options.startWorker ?? startWorker;
+  // Capped until a report outgrows the cap; from then on every worker started is uncapped.
+  let heapCap: number | undefined = options.heapCapMb ?? WORKER_OLD_GENERATION_MB;
   const queue = tasks.map((_, i) => i);
   const live = new Set<Worker>();
   let remaining = tasks.length;
@@ -64,17 +69,19 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
     };
 
     const spawn = () => {
-      const worker = start();
+      const worker = start(heapCap);
+      const capped = heapCap !== undefined;
       live.add(worker);
       const running = new Map<number, NodeJS.Timeout>();
       let retired = false;
-      // The worker is done with: its reports still running go back to the queue, a new worker takes them.
-      const retire = () => {
+      // The worker is done with: its reports still running go back to the queue, a new worker takes
+      // them. `counted`: the loss counts against those reports (not when only the cap was too small).
+      const retire = (counted = true) => {
         if (retired) return;
         retired = true;
         for (const [index, timer] of running) {
           clearTimeout(timer);
-          if (++losses[index]! < 2) queue.unshift(index);
+          if (!counted || ++losses[index]! < 2) queue.unshift(index);
           else settle(index, crashed(tasks[index]!));
         }
         running.clear();
@@ -99,12 +106,16 @@ export async function runPool(tasks: readonly ReportTask[], jobs: number, onDone
         settle(reply.index, reply.outcome);
         feed();
       });
-      // A worker that fails as a thread (out of memory, a crash in native code): its reports are run again by another.
-      const lost = () => {
-        if (!retired && remaining > 0) retire();
+      // A worker that fails as a thread (out of memory, a crash in native code): its reports are run
+      // again by another. Out of memory under the cap: by an uncapped one, and it is no loss.
+      const lost = (error?: unknown) => {
+        if (retired || remaining === 0) return;
+        const outgrewCap = capped && (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (outgrewCap) heapCap = undefined;
+        retire(!outgrewCap);
       };
       worker.once('error', lost);
-      worker.once('exit', lost);
+      worker.once('exit', () => lost());
       feed();
     };
 
@@ -153,17 +164,28 @@ export interface WorkerStopped {
 }
 
 /**
+ * Each worker's old generation, at first: with incremental marking off (bin/lawreport.js), V8 lets a
+ * worker's heap grow by promotion to ≈ 53 MB with no major GC, though ≈ 15 MB of it is live after a
+ * typical report; a cap makes V8 collect before it. Batch of 100: 245 → 216 MB peak RSS for ≈ 1 %
+ * more CPU in mark-compacts (bench/README.md, "The workers' old generation capped"). A legal report
+ * may need hundreds of MB (bench/caps.mjs): the first one that outgrows the cap ends its worker out
+ * of memory, and it and every report after it run in uncapped workers (runPool), so the cap costs
+ * such a batch one report's rerun, never a report.
+ */
+export const WORKER_OLD_GENERATION_MB = 48;
+
+/**
  * Each worker's young generation (V8's semi-spaces, here 2 × 8 MB and room for large objects):
  * half of V8's default (16 MB semi-spaces), which a worker fills with the garbage of the reports
  * it interleaves and keeps committed. Set at the isolate's creation, as only a worker's heap can
  * be (bin/lawreport.js cannot size the main thread's): batch of 100 ≈ −16 MB peak RSS at no
  * measurable CPU; smaller sizes cost CPU (bench/README.md, "Peak memory of large reports and of
- * the batch"). No cap on the old generation: a legal report may need hundreds of MB
- * (bench/caps.mjs), and a cap it reaches turns it into a worker killed for memory.
+ * the batch").
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
-function startWorker(): Worker {
+function startWorker(heapCapMb: number | undefined): Worker {
   const { entry, options } = batchWorker();
-  return new Worker(entry, { ...options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits } });
+  const old = heapCapMb === undefined ? {} : { maxOldGenerationSizeMb: heapCapMb };
+  return new Worker(entry, { ...options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...old, ...options.resourceLimits } });
 }
