@@ -21,8 +21,10 @@ const { setFlagsFromString } = require('node:v8');
 // Not --semi-space-growth-factor=1 here: it keeps the long report (≈ 200 pages) at ≈ 130 MB peak
 // RSS instead of ≈ 180 MB, but costs every typical build ≈ 14–19 ms CPU (bench/README.md); a large
 // report switches to it (and a faster-collected old generation) at run time, src/cli/heap.ts.
-// Set before the bundle loads. The same string as V8_FLAGS in src/cli/code-cache.ts: a code
-// cache is valid only for the flags it was made with.
+// The flags are the engine's own (src/cli/v8-flags.ts): Node 22 and later count tier-up in calls
+// and print "Error: unrecognized flag" for --interrupt-budget. Taken from the warm start's loader,
+// which keys each code cache by them: a cache is valid only for the flags it was made with.
+// Set before the bundle loads.
 // And set after what every warm run loads anyway: Node's built-in modules come with a code cache
 // made for V8's default flags, which V8 refuses once these are set, so a built-in first loaded
 // after them is compiled from its source (≈ 3 × the time). The warm start's loader brings node:vm,
@@ -31,7 +33,7 @@ const { setFlagsFromString } = require('node:v8');
 const loader = codeCache();
 void process.stdout;
 void process.stderr;
-setFlagsFromString('--interrupt-budget=1000000 --no-incremental-marking');
+if (loader) setFlagsFromString(loader.V8_FLAGS);
 
 /** The warm start's loader, or undefined when it is not built (a clone before `npm ci`). */
 function codeCache() {

@@ -164,7 +164,7 @@ async function bundle(entry, outfile, { separate = true, snapshot = false } = {}
           b.onResolve({ filter: /^\.\.\/lib\/lawreport\.js$/ }, () => ({ path: path.join(root, 'src', 'cli', 'main.ts') }));
           // The npm package's warm start (lib/code-cache.cjs) has no place here: the CLI is in the executable itself.
           b.onResolve({ filter: /^\.\.\/lib\/code-cache\.cjs$/ }, () => ({ path: 'code-cache', namespace: 'sea-stub' }));
-          b.onLoad({ filter: /.*/, namespace: 'sea-stub' }, () => ({ contents: 'export const cachedMain = () => undefined;', loader: 'js' }));
+          b.onLoad({ filter: /.*/, namespace: 'sea-stub' }, () => ({ contents: `export const cachedMain = () => undefined;\nexport { V8_FLAGS } from ${JSON.stringify(path.join(root, 'src', 'cli', 'v8-flags.ts'))};`, loader: 'js', resolveDir: root }));
           b.onResolve({ filter: /\/builtins-host\.js$/ }, () => ({ path: path.join(root, 'src', 'io', 'builtins-host.sea.ts') }));
           if (separate) {
             b.onResolve({ filter: /^\.\/(?:xlsx|html)\.js$/ }, (args) =>

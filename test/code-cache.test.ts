@@ -260,7 +260,9 @@ describe('the code cache', () => {
     expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
   });
 
-  it('is made with the V8 flags the bin sets before it compiles anything', async () => {
-    expect(await readFile(bin, 'utf8')).toContain(`setFlagsFromString('${V8_FLAGS}')`);
+  it('is made with the V8 flags the bin sets before it compiles anything: the loader the bin requires gives them', async () => {
+    const loader = (await import(path.join(lib, 'code-cache.cjs'))) as { default: { V8_FLAGS: string } };
+    expect(loader.default.V8_FLAGS).toBe(V8_FLAGS);
+    expect(await readFile(bin, 'utf8')).toContain('setFlagsFromString(loader.V8_FLAGS)');
   });
 });

@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readFileBoundedSync } from '../io/node-host.js';
+import { V8_FLAGS } from './v8-flags.js';
 
 /*
  * A warm start without Node's compile cache (Node 22+ only): `npm run build` also writes the CLI
@@ -47,8 +48,8 @@ export interface CompiledBundle {
 }
 
 const MAGIC = Buffer.from('LRCC1\n');
-/** The V8 flags bin/lawreport.js sets before any bundle is compiled: part of every cache's key. */
-export const V8_FLAGS = '--interrupt-budget=1000000 --no-incremental-marking';
+/** The V8 flags bin/lawreport.js sets before any bundle is compiled (v8-flags.ts): part of every cache's key; the bin takes them from here. */
+export { V8_FLAGS };
 /** How many cache files one folder keeps (commands, other bundles, other Node versions): the newest. */
 const KEEP = 16;
 const CACHE_FILE = /^lawreport-.*\.v8cache$/;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString, startupSnapshot } from 'node:v8';
-import { V8_FLAGS } from './code-cache.js';
+import { V8_FLAGS } from './v8-flags.js';
 import { main } from './main.js';
 
 /*

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { bundleToWarm, V8_FLAGS } from './code-cache.js';
+import { bundleToWarm } from './code-cache.js';
+import { V8_FLAGS } from './v8-flags.js';
 
 /*
  * lib/warm-code-cache.js, run by `npm run build` and at install: runs the CommonJS bundle on a

@@ -1,0 +1,45 @@
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { V8_FLAGS, v8FlagsFor } from '../src/cli/v8-flags.js';
+import { exampleDir, repoRoot } from './helpers.js';
+
+// V8 prints "Error: unrecognized flag" on standard error for a flag it does not know, at every
+// run, and drops the flags after it: Node 22 and 24 do so for Node 20's --interrupt-budget.
+const run = promisify(execFile);
+
+/** The flag names this process's V8 knows (`node --v8-options`), without dashes. */
+function knownFlags(): Set<string> {
+  const text = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return new Set([...text.matchAll(/^\s+--([a-z0-9-]+) \(/gm)].map((m) => m[1]!));
+}
+
+/** A flag's name as --v8-options lists it: `--no-x` is the negation of `--x`, `=value` dropped. */
+const flagName = (flag: string) => flag.replace(/^--/, '').replace(/=.*$/, '').replace(/^no-/, '');
+
+describe('V8 flags', () => {
+  it("are the tier-up budget on V8 11 (Node 20), call counts from V8 12 (Node 22, 24, 26) on, which removed the budget; no incremental marking on both", () => {
+    expect(v8FlagsFor('11.3.244.8-node.38')).toBe('--interrupt-budget=1000000 --no-incremental-marking');
+    for (const v8 of ['12.4.254.21-node.57', '13.6.233.17-node.63', '14.6.202.34-node.40']) {
+      const flags = v8FlagsFor(v8);
+      expect(flags).not.toContain('interrupt-budget');
+      expect(flags).toContain('--invocation-count-for-turbofan=');
+      expect(flags).toContain('--no-incremental-marking');
+    }
+    expect(V8_FLAGS).toBe(v8FlagsFor(process.versions.v8));
+  });
+
+  it(`are all known to this Node's V8 (${process.version}, V8 ${process.versions.v8})`, () => {
+    const known = knownFlags();
+    expect(known.size).toBeGreaterThan(100);
+    const flags = V8_FLAGS.split(' ');
+    expect(flags.filter((f) => !known.has(flagName(f)))).toEqual([]);
+  });
+
+  it('leave standard error empty on a run that has nothing to say', async () => {
+    const { stdout, stderr } = await run(process.execPath, [path.join(repoRoot, 'bin', 'lawreport.js'), 'check', exampleDir, '--quiet'], { env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    expect(stderr).toBe('');
+    expect(stdout).not.toMatch(/unrecognized flag/);
+  });
+});
