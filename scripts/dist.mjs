@@ -6,6 +6,9 @@
 // the same version, fetched once with `npm pack` into node_modules/.cache/lawreport-dist/. The own
 // platform's executable starts from a V8 startup snapshot of the CLI warmed by a check and a build
 // (src/cli/snapshot-main.sea.ts); `--no-snapshot` makes it with V8's code cache instead, as before.
+// The snapshot is made on Node 20 only: Node 22 fails to write the blob (std::length_error in
+// `--experimental-sea-config`), and on Node 24 a batch worker started inside a snapshot executable
+// ends the process on an assertion in node::IsolateData; there the code cache serves.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -17,6 +20,8 @@ import { snapshotPlugin } from './snapshot-bundle.mjs';
 import postject from 'postject';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The Node versions whose startup snapshot runs every command here, batch workers included (see above). */
+const SNAPSHOT_NODE = /^v20\./;
 const TARGETS = {
   'linux-x64': { platform: 'linux', arch: 'x64', file: 'lawreport-linux-x64' },
   'linux-arm64': { platform: 'linux', arch: 'arm64', file: 'lawreport-linux-arm64' },
@@ -83,6 +88,10 @@ function parseArgs(args) {
       console.error(`unknown target "${args[i]}": one of ${Object.keys(TARGETS).join(', ')}`);
       process.exit(2);
     }
+  }
+  if (snapshot && !SNAPSHOT_NODE.test(process.version)) {
+    console.error(`Node ${process.version}: the own platform's executable starts from V8's code cache (a startup snapshot is made on Node 20 only).`);
+    snapshot = false;
   }
   return { targets: targets.length ? targets : Object.keys(TARGETS), out, snapshot };
 }
