@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 
 /*
  * V8's heap sizing for one large build, decided as soon as its chapters are read (before any is
- * parsed). bin/lawreport.js starts every run with V8_FLAGS (src/cli/code-cache.ts), which suit the
+ * parsed). bin/lawreport.js starts every run with V8_FLAGS (src/cli/v8-flags.ts), which suit the
  * typical report. On a large one they let V8 grow its young generation to 3 × the 16 MB
  * semi-space maximum and keep it committed, and let the old generation grow to ≈ 4 × what its
  * first full collection kept, while the heap in use stays under ≈ 70 MB: garbage, not data, took
