@@ -6,9 +6,9 @@
 // the same version, fetched once with `npm pack` into node_modules/.cache/lawreport-dist/. The own
 // platform's executable starts from a V8 startup snapshot of the CLI warmed by a check and a build
 // (src/cli/snapshot-main.sea.ts); `--no-snapshot` makes it with V8's code cache instead, as before.
-// The snapshot is made on Node 20 only: Node 22 fails to write the blob (std::length_error in
-// `--experimental-sea-config`), and on Node 24 a batch worker started inside a snapshot executable
-// ends the process on an assertion in node::IsolateData; there the code cache serves.
+// The snapshot is made on Node 20 only: Node 22 and 26 fail to write the blob (`--experimental-sea-config`
+// exits with an error; on 22 std::length_error), and on Node 24 a batch worker started inside a
+// snapshot executable ends the process on an assertion in node::IsolateData; there the code cache serves.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
