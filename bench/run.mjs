@@ -10,6 +10,9 @@
 //   --rounds=N         N rounds of the fast cases (default 15)
 //   --against=BIN      also time another lawreport (its bin/lawreport.js) in the same rounds:
 //                      `check`, `build` and the batch, as "… @ against"
+//   --node=NODE        also time this lawreport under another Node binary in the same rounds (the
+//                      current LTS beside the machine's Node, say): its `node -e 0`, `check`,
+//                      `build` and the batch, as "… on Node vX", with their own budget lines
 // The single executable for this machine, when built, is timed too (`check` and `build`):
 // dist/lawreport-<platform>-<arch> (`npm run dist -- linux-x64`: from the startup snapshot) and
 // dist/no-snapshot/… (`npm run dist -- linux-x64 --no-snapshot --out dist/no-snapshot`: code cache).
@@ -28,6 +31,8 @@ const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.s
 const quick = process.argv.includes('--quick');
 const rounds = Number(option('rounds') ?? (quick ? 3 : 15));
 const against = option('against') && path.resolve(option('against'));
+const otherNode = option('node') && path.resolve(option('node'));
+const otherVersion = otherNode && execFileSync(otherNode, ['--version'], { encoding: 'utf8' }).trim();
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const version = (cmd, args) => (has(cmd) ? execFileSync(cmd, args, { encoding: 'utf8' }).split('\n')[0].trim() : 'absent');
@@ -117,6 +122,15 @@ const cases = [
         { id: 'batch@against', label: `lawreport build, ${batchDirs.length} reports @ against`, argv: batchOf(against, batchDirs, path.join(outputs, 'batch-against')), runs: 5 },
       ]
     : []),
+  ...(otherNode
+    ? [
+        { id: 'floor@node', label: `node -e 0 on Node ${otherVersion}`, argv: [otherNode, '-e', '0'] },
+        { id: 'check@node', label: `lawreport check (typical) on Node ${otherVersion}`, argv: [otherNode, cli, 'check', corpus.typical] },
+        { id: 'build@node', label: `lawreport build, 3 formats (typical) on Node ${otherVersion}`, argv: [otherNode, cli, 'build', corpus.typical, '-o', path.join(outputs, 'build-node')] },
+        { id: 'batch-10@node', label: `lawreport build, 10 reports on Node ${otherVersion}`, argv: [otherNode, ...batchOf(cli, batchDirs.slice(0, 10), path.join(outputs, 'batch-10-node')).slice(1)], runs: 5 },
+        { id: 'batch@node', label: `lawreport build, ${batchDirs.length} reports on Node ${otherVersion}`, argv: [otherNode, ...batchOf(cli, batchDirs, path.join(outputs, 'batch-node')).slice(1)], runs: 5 },
+      ]
+    : []),
 ].filter(Boolean);
 
 /** One run under bash's `time`: wall, user and system milliseconds (children and threads included). */
@@ -197,6 +211,11 @@ const budget = [
   results['batch-pandoc'] && { target: `batch of ${batchDirs.length} ≥ 8 × faster than ${batchDirs.length * 3} pandoc calls`, ...both('batch-pandoc', 'batch'), limit: 8, cmp: '≥' },
   perReport && { target: 'batch: marginal time per report (100 vs 10 reports) ≤ 50 ms', ...perReport, limit: 50, cmp: '≤', unit: ' ms', decides: 'cpu' },
   { target: 'batch keeps both cores busy (CPU time / wall time)', wall: ratio(cpu('batch'), ms('batch')), limit: Math.min(2, os.availableParallelism()) * 0.75, cmp: '≥', unit: '' },
+  results['check@node'] && { target: `check ≤ 2.5 × node -e 0, both on Node ${otherVersion}`, ...both('check@node', 'floor@node'), limit: 2.5, cmp: '≤' },
+  results['build@node'] && results.pandoc && { target: `build ≤ 1.0 × pandoc ×3, on Node ${otherVersion}`, ...both('build@node', 'pandoc'), limit: 1.0, cmp: '≤' },
+  results['batch@node'] && results['batch-pandoc'] && { target: `batch of ${batchDirs.length} ≥ 8 × faster than ${batchDirs.length * 3} pandoc calls, on Node ${otherVersion}`, ...both('batch-pandoc', 'batch@node'), limit: 8, cmp: '≥' },
+  results['batch@node'] && { target: `batch: marginal time per report ≤ 50 ms, on Node ${otherVersion}`, ...marginal('batch@node', 'batch-10@node'), limit: 50, cmp: '≤', unit: ' ms', decides: 'cpu' },
+  results['batch@node']?.rssMiB != null && { target: `peak RSS, batch of ${batchDirs.length} ≤ 150 MB, on Node ${otherVersion}`, wall: results['batch@node'].rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
   results.build.rssMiB !== null && { target: 'peak RSS, build of the typical report ≤ 150 MB', wall: results.build.rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
   results.batch.rssMiB !== null && { target: `peak RSS, batch of ${batchDirs.length} ≤ 150 MB`, wall: results.batch.rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
   results['build-long'].rssMiB !== null && { target: 'peak RSS, build of the long report ≤ 150 MB', wall: results['build-long'].rssMiB * 1.048576, limit: 150, cmp: '≤', unit: ' MB' },
@@ -227,6 +246,7 @@ const machine = {
   rss: gnuTime ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (node commands only; apt-get install time for all)',
   loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
   against: against ?? null,
+  otherNode: otherVersion ?? null,
 };
 
 const fmtMs = (v) => (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(0)} ms`);
@@ -245,7 +265,7 @@ const header = ['case', 'median wall', 'median CPU (user+sys)', '× node -e 0 (w
 const fmt = (b, v) => (v === undefined ? '–' : `${v.toFixed(2)}${b.unit ?? '×'}`);
 const yes = (m) => (m === undefined ? '–' : m ? 'yes' : 'no');
 const markdown = [
-  `${machine.date} · ${machine.cpu} · ${machine.memoryGiB} GiB · ${machine.os} · Node ${machine.node} · NODE_EXTRA_CA_CERTS ${machine.nodeExtraCaCerts} · ${machine.pandoc} · ${machine.peers} · ${machine.timer} · load ${machine.loadAverage}`,
+  `${machine.date} · ${machine.cpu} · ${machine.memoryGiB} GiB · ${machine.os} · Node ${machine.node}${machine.otherNode ? ` (and ${machine.otherNode}, --node)` : ''} · NODE_EXTRA_CA_CERTS ${machine.nodeExtraCaCerts} · ${machine.pandoc} · ${machine.peers} · ${machine.timer} · load ${machine.loadAverage}`,
   '',
   `| ${header.join(' | ')} |`,
   `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
