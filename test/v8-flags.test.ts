@@ -2,6 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { LARGE_REPORT_FLAGS } from '../src/cli/heap.js';
 import { V8_FLAGS, v8FlagsFor } from '../src/cli/v8-flags.js';
 import { exampleDir, repoRoot } from './helpers.js';
 
@@ -30,10 +31,10 @@ describe('V8 flags', () => {
     expect(V8_FLAGS).toBe(v8FlagsFor(process.versions.v8));
   });
 
-  it(`are all known to this Node's V8 (${process.version}, V8 ${process.versions.v8})`, () => {
+  it(`are all known to this Node's V8 (${process.version}, V8 ${process.versions.v8}): every run's, and a large report's`, () => {
     const known = knownFlags();
     expect(known.size).toBeGreaterThan(100);
-    const flags = V8_FLAGS.split(' ');
+    const flags = `${V8_FLAGS} ${LARGE_REPORT_FLAGS}`.split(' ');
     expect(flags.filter((f) => !known.has(flagName(f)))).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
  * A code cache saved after the switch carries V8's hash of the changed flags: the next start
  * rejects it and writes it anew (only when a large report is the first run of its command).
  */
-const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=25';
+export const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=25';
 
 /**
  * Chapter characters (all chapters' files, front matter included) from which a run switches to
