@@ -59,7 +59,7 @@ const pandoc3 = (md, dest) =>
   [`pandoc ${q(md)} -o ${q(dest)}.docx`, `pandoc ${q(md)} -s --metadata title=report -o ${q(dest)}.html`, `pandoc ${q(md)} -t plain -o ${q(dest)}.txt`].join(' && ');
 const batchDirs = corpus.batch;
 const chapters = readdirSync(path.join(corpus.typical, 'chapters')).map((f) => path.join(corpus.typical, 'chapters', f));
-const batchOf = (bin, dirs, dest) => ['node', bin, 'build', ...dirs, '-o', dest];
+const batchOf = (bin, dirs, dest, nodeBin = 'node') => [nodeBin, bin, 'build', ...dirs, '-o', dest];
 const seaName = `lawreport-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}${process.platform === 'win32' ? '.exe' : ''}`;
 const seaCases = (file, tag, id) =>
   existsSync(file)
@@ -127,8 +127,8 @@ const cases = [
         { id: 'floor@node', label: `node -e 0 on Node ${otherVersion}`, argv: [otherNode, '-e', '0'] },
         { id: 'check@node', label: `lawreport check (typical) on Node ${otherVersion}`, argv: [otherNode, cli, 'check', corpus.typical] },
         { id: 'build@node', label: `lawreport build, 3 formats (typical) on Node ${otherVersion}`, argv: [otherNode, cli, 'build', corpus.typical, '-o', path.join(outputs, 'build-node')] },
-        { id: 'batch-10@node', label: `lawreport build, 10 reports on Node ${otherVersion}`, argv: [otherNode, ...batchOf(cli, batchDirs.slice(0, 10), path.join(outputs, 'batch-10-node')).slice(1)], runs: 5 },
-        { id: 'batch@node', label: `lawreport build, ${batchDirs.length} reports on Node ${otherVersion}`, argv: [otherNode, ...batchOf(cli, batchDirs, path.join(outputs, 'batch-node')).slice(1)], runs: 5 },
+        { id: 'batch-10@node', label: `lawreport build, 10 reports on Node ${otherVersion}`, argv: batchOf(cli, batchDirs.slice(0, 10), path.join(outputs, 'batch-10-node'), otherNode), runs: 5 },
+        { id: 'batch@node', label: `lawreport build, ${batchDirs.length} reports on Node ${otherVersion}`, argv: batchOf(cli, batchDirs, path.join(outputs, 'batch-node'), otherNode), runs: 5 },
       ]
     : []),
 ].filter(Boolean);

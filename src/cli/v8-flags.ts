@@ -12,11 +12,11 @@
 const V8_11_FLAGS = '--interrupt-budget=1000000 --no-incremental-marking';
 
 /**
- * Node 22 and 24 (V8 12, 13): tier-up is counted in calls there, and Maglev, a second optimising
- * compiler, comes before TurboFan. Both counts at 15 × V8's default, as the budget on Node 20: a
- * batch of 100 on Node 24 4.2 → 3.35 s CPU, a typical build 143 → 109 ms CPU; without incremental
- * marking as on Node 20 (build 143 → 131 ms alone). Measured in bench/README.md ("V8's flags on
- * Node 22 and 24").
+ * Node 22, 24 and 26 (V8 12, 13, 14): tier-up is counted in calls there, and Maglev, a second
+ * optimising compiler, comes before TurboFan. Both counts at 15 × V8's default, as the budget on
+ * Node 20: a batch of 100 on Node 24 4.2 → 3.35 s CPU, a typical build 143 → 109 ms CPU; without
+ * incremental marking as on Node 20 (build 143 → 131 ms alone). Measured in bench/README.md
+ * ("V8's flags on Node 22, 24 and 26").
  */
 const V8_12_FLAGS = '--invocation-count-for-maglev=6000 --invocation-count-for-turbofan=45000 --no-incremental-marking';
 
