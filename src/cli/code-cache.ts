@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readFileBoundedSync } from '../io/node-host.js';
+import { cacheCommand } from './command-line.js';
 import { V8_FLAGS } from './v8-flags.js';
 
 /*
@@ -71,11 +72,6 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: Node
   if (platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'lawreport', 'Cache') : undefined;
   if (platform === 'darwin') return path.join(home(), 'Library', 'Caches', 'lawreport');
   return path.join(env.XDG_CACHE_HOME || path.join(home(), '.cache'), 'lawreport');
-}
-
-/** The command a cache is for: the first plain word of the arguments (check, build, …). */
-export function commandOf(argv: string[]): string {
-  return argv.find((a) => /^[a-z]{1,16}$/.test(a)) ?? 'none';
 }
 
 /** The cache's file name: a cache made by another bundle, Node, platform, flag set or command has another name. */
@@ -147,7 +143,7 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
       // No warm start next time if this fails; nothing else depends on it.
       await renderers.save().catch(() => {});
       if (cache === 'accepted') return;
-      await save(commandOf(argv)).catch(() => {});
+      await save(cacheCommand(argv)).catch(() => {});
     },
   };
 }
@@ -193,7 +189,7 @@ export async function cachedMain(argv: string[], env: NodeJS.ProcessEnv = proces
     if (!folder || !manifest) return undefined;
     // --version, --help: too little runs for a cache to repay its reading. --debug: its stack
     // traces should name the split bundle's readable lines, not the one-file bundle's minified ones.
-    const command = commandOf(argv);
+    const command = cacheCommand(argv);
     if (command === 'none' || argv.includes('--debug')) return undefined;
     const fileOf = (name: string) => path.join(folder, cacheName(manifest, name));
     const cachedData = readCache(fileOf(command));

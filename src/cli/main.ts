@@ -46,6 +46,22 @@ export async function main(options: MainOptions): Promise<number> {
   };
 
   let exitCode: number = EXIT.ok;
+  const program = createProgram(ctx, stdoutTTY, (code) => (exitCode = code));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(ctx, error);
+  }
+}
+
+/**
+ * The program with its global options and every command registered; `setExit` receives the exit
+ * code a command's action settles on. Exported for the tests that hold lists kept outside commander
+ * (command-line.ts's options that take a value) against its definitions.
+ */
+export function createProgram(ctx: CliContext, stdoutTTY: boolean, setExit: (code: number) => void): Command {
   // Help and parse errors are configured before the commands are added: commander copies these settings to each.
   const program = new Command('lawreport')
     .description(t(ctx, '法治政府建设年度报告编译器：校验并生成公文格式的 DOCX、HTML 和纯文本。', 'Compiler for annual rule-of-law government reports: validates and writes DOCX, HTML and plain text.'))
@@ -62,17 +78,11 @@ export async function main(options: MainOptions): Promise<number> {
       const global = program.opts();
       ctx.quiet = Boolean(global.quiet);
       ctx.debug = Boolean(global.debug);
-      ctx.color = colorEnabled(env, stdoutTTY, global.color === false);
+      ctx.color = colorEnabled(ctx.env, stdoutTTY, global.color === false);
     });
   localizeHelpTexts(program, ctx.lang);
 
-  for (const register of commands) register(program, ctx, (code) => (exitCode = code));
+  for (const register of commands) register(program, ctx, setExit);
   pointToHelp(program, ctx.lang);
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    return handleError(ctx, error);
-  }
+  return program;
 }

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../render/registry.js';
 import { SUMMARY_FORMATS } from '../../summary/formats.js';
+import { isBatch } from '../command-line.js';
 import { t, UsageError, type CliContext } from '../context.js';
 
 /**
@@ -25,9 +26,6 @@ export function parseJobs(value: string): number {
 }
 const jobsOption = (ctx: CliContext) =>
   new Option('-j, --jobs <n>', t(ctx, '批量时同时处理的报告数，正整数（默认为 CPU 核数）', 'reports processed at once in a batch, a positive whole number (default: CPU cores)')).argParser(parseJobs);
-
-/** Several folders or a pattern go to the batch runner; one plain folder keeps the single-report path. */
-const isBatch = (dirs: string[]) => dirs.length > 1 || dirs.some((d) => /[*?[\]{}]/.test(d));
 
 /** The build command's words about formats, from the renderer registry (the one list of them). */
 function formatsHelp(ctx: CliContext) {
