@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { LARGE_REPORT_FLAGS } from '../src/cli/heap.js';
+import { LARGE_REPORT_FLAGS, V8_DEFAULT_HEAP_FLAGS } from '../src/cli/heap.js';
 import { V8_FLAGS, v8FlagsFor } from '../src/cli/v8-flags.js';
 import { exampleDir, repoRoot } from './helpers.js';
 
@@ -36,6 +36,14 @@ describe('V8 flags', () => {
     expect(known.size).toBeGreaterThan(100);
     const flags = `${V8_FLAGS} ${LARGE_REPORT_FLAGS}`.split(' ');
     expect(flags.filter((f) => !known.has(flagName(f)))).toEqual([]);
+  });
+
+  it("that a summary's drawing changes are put back to V8's own defaults, the values this V8 lists", () => {
+    const text = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const defaults = V8_DEFAULT_HEAP_FLAGS.split(' ');
+    // The same flags as the large-report set, each at the value V8 starts with.
+    expect(defaults.map(flagName)).toEqual(LARGE_REPORT_FLAGS.split(' ').map(flagName));
+    for (const flag of defaults) expect(text, flag).toContain(`default: ${flag}`);
   });
 
   it('leave standard error empty on a run that has nothing to say', async () => {

@@ -34,3 +34,23 @@ export const LARGE_REPORT_CHARS = 50_000;
 export function sizeHeapFor(chapterChars: number): void {
   if (chapterChars >= LARGE_REPORT_CHARS) setFlagsFromString(LARGE_REPORT_FLAGS);
 }
+
+/** V8's own values of LARGE_REPORT_FLAGS' two flags (the same from Node 20 to 26; test/v8-flags.test.ts). */
+export const V8_DEFAULT_HEAP_FLAGS = '--semi-space-growth-factor=2 --heap-growing-percent=0';
+
+/**
+ * Runs `work` with LARGE_REPORT_FLAGS, then puts V8's values back. For the district summary, drawn
+ * by the main thread once a batch's workers are done: ECharts' garbage (42 charts of 100 bars)
+ * took the process from ≈ 100 to ≈ 215 MB, above the pool's own peak; with these flags ≈ 200 MB,
+ * at no CPU the batch shows (bench/README.md, "The summary's heap"). Put back afterwards because
+ * the code caches saved at the end of the run carry V8's hash of the changed flags, and the next
+ * start would refuse them; V8 hashes only flags that differ from its defaults.
+ */
+export async function withSmallHeap<T>(work: () => Promise<T>): Promise<T> {
+  setFlagsFromString(LARGE_REPORT_FLAGS);
+  try {
+    return await work();
+  } finally {
+    setFlagsFromString(V8_DEFAULT_HEAP_FLAGS);
+  }
+}

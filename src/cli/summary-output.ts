@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { writeFilesAtomic } from '../io/atomic-write.js';
 import { toolVersion } from '../io/builtins-host.js';
-import { renderSummary, SUMMARY_FORMATS, summaryFormat } from '../summary/formats.js';
+import { loadSummaryRenderers, renderSummary, SUMMARY_FORMATS, summaryFormat } from '../summary/formats.js';
 import { summaryInput, type SummaryInput } from '../summary/input.js';
 import type { ReportRecord } from '../summary/record.js';
 import { UsageError, type CliContext } from './context.js';
+import { withSmallHeap } from './heap.js';
 
 /** The summary's files are named 汇总.xlsx, 汇总.html … unless -o names them. */
 export const SUMMARY_BASE = '汇总';
@@ -51,7 +52,9 @@ export async function writeSummary(
   extra: (input: SummaryInput, written: readonly string[]) => [string, Uint8Array][] = () => [],
 ): Promise<{ written: string[]; input: SummaryInput }> {
   const input = summaryInput(records, { lang: ctx.lang, sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH, version: toolVersion() });
-  const files = [...(await renderSummary(input, formats, target.base))].map(([name, bytes]) => [path.join(target.dir, name), bytes] as [string, Uint8Array]);
+  // Loaded first: a code cache is refused when compiled under other flags than it was made with.
+  await loadSummaryRenderers(formats);
+  const files = [...(await withSmallHeap(() => renderSummary(input, formats, target.base)))].map(([name, bytes]) => [path.join(target.dir, name), bytes] as [string, Uint8Array]);
   files.push(...extra(input, files.map(([file]) => file)));
   await writeFilesAtomic(files);
   return { written: files.map(([file]) => file), input };

@@ -11,6 +11,8 @@ export interface SummaryFormat {
   label: Localized;
   /** Loaded only when asked for: exceljs and ECharts stay out of every other command's start-up. */
   render(input: SummaryInput): Promise<SummaryFile[]>;
+  /** Loads (and compiles) what `render` runs, without rendering: see loadSummaryRenderers. */
+  load?(): Promise<void>;
 }
 
 const one = async (bytes: Promise<Uint8Array>): Promise<SummaryFile[]> => [{ suffix: '', bytes: await bytes }];
@@ -23,6 +25,7 @@ export const SUMMARY_FORMATS: readonly SummaryFormat[] = [
     default: true,
     label: loc('Excel 工作簿：合规、数据、问题各一张表', 'Excel workbook: a sheet each for compliance, figures, problems'),
     render: async (input) => one((await import('./xlsx.js')).renderXlsx(input)),
+    load: async () => (await import('./xlsx.js')).ready(),
   },
   {
     id: 'html',
@@ -30,6 +33,7 @@ export const SUMMARY_FORMATS: readonly SummaryFormat[] = [
     default: true,
     label: loc('一页网页，含图表，可打印（A4 横向）', 'one web page with charts, prints on A4 landscape'),
     render: async (input) => one((await import('./html.js')).renderSummaryHtml(input)),
+    load: async () => (await import('./html.js')).ready(),
   },
   {
     id: 'csv',
@@ -52,6 +56,15 @@ export function summaryFormat(id: string): SummaryFormat | undefined {
 }
 
 export const DEFAULT_SUMMARY_FORMATS: readonly string[] = SUMMARY_FORMATS.filter((f) => f.default).map((f) => f.id);
+
+/**
+ * Loads the renderers of the asked formats (exceljs and ECharts, from their code cache in the npm
+ * package), so that a caller can change V8's heap flags for the drawing alone: V8 refuses a code
+ * cache made under other flags (src/cli/heap.ts, withSmallHeap).
+ */
+export async function loadSummaryRenderers(formats: readonly string[]): Promise<void> {
+  for (const id of formats) await summaryFormat(id)!.load?.();
+}
 
 /**
  * Renders the asked formats: file names (base name + suffix + extension) to bytes, in format order.

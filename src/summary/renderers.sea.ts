@@ -25,3 +25,6 @@ function renderers(): typeof Renderers {
 
 export const renderXlsx: typeof Renderers.renderXlsx = (input) => renderers().renderXlsx(input);
 export const renderSummaryHtml: typeof Renderers.renderSummaryHtml = (input) => renderers().renderSummaryHtml(input);
+
+/** Loads the renderers now rather than at the first summary drawn (formats.ts, loadSummaryRenderers). */
+export const ready = (): void => void renderers();
