@@ -154,6 +154,28 @@ describe('the code cache', () => {
     expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile, 'not-a-folder'].sort());
   });
 
+  it("is taken again after a large report's run, which sizes V8's heap for it and puts V8's flags back before the cache is saved", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-large-'));
+    const report = path.join(await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-large-report-')), 'report');
+    await cp(exampleDir, report, { recursive: true });
+    // Past LARGE_REPORT_CHARS (src/cli/heap.ts): plain prose, nothing for the rules to flag.
+    const paragraph = '镇政府持续推进依法行政，规范执法程序，完善监督机制。'.repeat(20);
+    const chapter = path.join(report, 'chapters', (await readdir(path.join(report, 'chapters'))).sort()[1]!);
+    await writeFile(chapter, (await readFile(chapter, 'utf8')) + Array.from({ length: 110 }, () => `\n${paragraph}\n`).join(''));
+    const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
+    for (const command of ['check', 'build']) {
+      const args = command === 'build' ? ['build', '-o', path.join(report, 'out'), '-f', 'txt'] : ['check'];
+      const first = await lawreport(args, report, env);
+      expect(first.code, first.stderr).toBe(0);
+      const file = path.join(folder, await childCacheName(command));
+      const made = (await stat(file)).mtimeMs;
+      expect(await cacheOutcome(env, [command])).toBe('accepted function');
+      // The next run starts from it and leaves it as it is (before, every run refused it and wrote it again).
+      expect((await lawreport(args, report, env)).code).toBe(0);
+      expect((await stat(file)).mtimeMs).toBe(made);
+    }
+  });
+
   it('clears the temp files a killed process left in the cache folder, and not a save in flight', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-temps-'));
     const checkFile = await childCacheName('check');

@@ -12,8 +12,11 @@ import { setFlagsFromString } from 'node:v8';
  * this early), and the old generation is collected once it is 1.25 × what the last collection kept.
  * Not `--incremental-marking` back on: with these two it saved no memory and cost CPU
  * (bench/README.md, "Peak memory of large reports and of the batch, decided at run time").
- * A code cache saved after the switch carries V8's hash of the changed flags: the next start
- * rejects it and writes it anew (only when a large report is the first run of its command).
+ * Each switch is put back to V8's values when its work is done (withHeapSizedFor, withSmallHeap):
+ * the code caches saved at the end of a run carry V8's hash of the flags as they are then, and a
+ * start, made with the bin's flags, refuses a cache whose hash differs. Left switched, a large
+ * report's every build started cold and wrote its 2 MB cache again (V8 hashes only the flags that
+ * differ from its defaults, so defaults set again hash as never set).
  */
 export const LARGE_REPORT_FLAGS = '--semi-space-growth-factor=1 --heap-growing-percent=25';
 
@@ -29,10 +32,21 @@ export const LARGE_REPORT_CHARS = 50_000;
 
 /**
  * For a process that checks or builds this one report and then ends (not a batch, whose
- * threads share V8's flags, which are the process's): a large report's heap kept small.
+ * threads share V8's flags, which are the process's): `work` is given the callback the loader
+ * calls with the chapters' size (LoadOptions.onChaptersRead), which keeps a large report's heap
+ * small from then on, until `work` ends.
  */
-export function sizeHeapFor(chapterChars: number): void {
-  if (chapterChars >= LARGE_REPORT_CHARS) setFlagsFromString(LARGE_REPORT_FLAGS);
+export async function withHeapSizedFor<T>(work: (onChaptersRead: (chapterChars: number) => void) => Promise<T>): Promise<T> {
+  let switched = false;
+  try {
+    return await work((chapterChars) => {
+      if (switched || chapterChars < LARGE_REPORT_CHARS) return;
+      setFlagsFromString(LARGE_REPORT_FLAGS);
+      switched = true;
+    });
+  } finally {
+    if (switched) setFlagsFromString(V8_DEFAULT_HEAP_FLAGS);
+  }
 }
 
 /** V8's own values of LARGE_REPORT_FLAGS' two flags (the same from Node 20 to 26; test/v8-flags.test.ts). */
@@ -42,9 +56,8 @@ export const V8_DEFAULT_HEAP_FLAGS = '--semi-space-growth-factor=2 --heap-growin
  * Runs `work` with LARGE_REPORT_FLAGS, then puts V8's values back. For the district summary, drawn
  * by the main thread once a batch's workers are done: ECharts' garbage (42 charts of 100 bars)
  * took the process from ≈ 100 to ≈ 215 MB, above the pool's own peak; with these flags ≈ 200 MB,
- * at no CPU the batch shows (bench/README.md, "The summary's heap"). Put back afterwards because
- * the code caches saved at the end of the run carry V8's hash of the changed flags, and the next
- * start would refuse them; V8 hashes only flags that differ from its defaults.
+ * at no CPU the batch shows (bench/README.md, "The summary's heap"). What `work` compiles is
+ * compiled under the changed flags, and V8 refuses a code cache there: load first what has one.
  */
 export async function withSmallHeap<T>(work: () => Promise<T>): Promise<T> {
   setFlagsFromString(LARGE_REPORT_FLAGS);

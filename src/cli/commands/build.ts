@@ -5,7 +5,7 @@ import type { Session } from '../../session.js';
 import { OUTPUT_FORMATS, outputFormat } from '../../render/registry.js';
 import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
-import { sizeHeapFor } from '../heap.js';
+import { withHeapSizedFor } from '../heap.js';
 import { shownPath } from '../format/paths.js';
 import { printDiagnostics } from '../print.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
@@ -37,7 +37,7 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
   const formats = options.format ? parseFormats(options.format) : undefined;
   cleanUpOnInterrupt(ctx);
   // This process builds this one report and ends: its heap may be sized for it.
-  const built = await buildFolder(ctx, dir, formats, options.out, undefined, sizeHeapFor);
+  const built = await withHeapSizedFor((onChaptersRead) => buildFolder(ctx, dir, formats, options.out, undefined, onChaptersRead));
   if (built.diagnostics.length > 0) printDiagnostics(ctx, built.diagnostics, 'human', built.display, 'stderr');
   if (!built.ok) {
     ctx.stderr(

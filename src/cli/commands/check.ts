@@ -3,7 +3,7 @@ import { DIAGNOSTICS } from '../../pipeline/registry.js';
 import { noConfig } from '../../load/report.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
-import { sizeHeapFor } from '../heap.js';
+import { withHeapSizedFor } from '../heap.js';
 import { assertFormatter } from '../format/index.js';
 import { printDiagnostics } from '../print.js';
 import { openReport } from '../report-dir.js';
@@ -20,7 +20,7 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
   // Whatever is wrong, a folder that is no report or a chapter that cannot be read included, is a
   // diagnostic: the output is always in the format CI asked for.
   // This process checks this one report and ends: its heap may be sized for it.
-  const { source, diagnostics } = await checkReport(report.host, report.session, { ...report.load, onChaptersRead: sizeHeapFor });
+  const { source, diagnostics } = await withHeapSizedFor((onChaptersRead) => checkReport(report.host, report.session, { ...report.load, onChaptersRead }));
   // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
   const notAReport = !source && options.format === 'human' && diagnostics.some((d) => d.ruleId === noConfig.meta.id);
   printDiagnostics(ctx, diagnostics, options.format, report.display, notAReport ? 'stderr' : 'stdout', DIAGNOSTICS);
