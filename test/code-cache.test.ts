@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -174,6 +174,30 @@ describe('the code cache', () => {
       expect((await lawreport(args, report, env)).code).toBe(0);
       expect((await stat(file)).mtimeMs).toBe(made);
     }
+  });
+
+  it('is not made by a run that stopped early (a build refused for errors, no report, a usage error), which would leave it without the pipeline', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-partial-'));
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-partial-towns-'));
+    const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
+    for (const town of ['good', 'bad', 'worse']) await cp(exampleDir, path.join(parent, town), { recursive: true });
+    // A chapter the national outline requires, missing: an error, so build writes nothing.
+    for (const town of ['bad', 'worse']) await rm(path.join(parent, town, 'chapters', '03-first-responsible.md'));
+    // The commands' caches (the summary's renderers keep one of their own, made by any summary drawn).
+    const cached = async () => (await readdir(folder)).filter((f) => !/-renderers-/.test(f)).sort();
+
+    expect((await lawreport(['build', 'bad', '-o', 'out-bad'], parent, env)).code).toBe(1);
+    expect((await lawreport(['build', 'good', '-f', 'bogus'], parent, env)).code).toBe(2);
+    expect((await lawreport(['check', 'no-such-folder'], parent, env)).code).not.toBe(0);
+    expect((await lawreport(['build', 'bad', 'worse', '-o', 'out-batch', '-j', '2'], parent, env)).code).toBe(1);
+    // The batch's main thread did its whole work; its workers, whose reports were both refused, did not.
+    expect(await cached()).toEqual([await childCacheName('build-batch')]);
+
+    // A check that finds errors has run every rule: it makes the check cache.
+    expect((await lawreport(['check', 'bad'], parent, env)).code).toBe(1);
+    expect((await lawreport(['build', 'good', '-o', 'out-good', '-f', 'html'], parent, env)).code).toBe(0);
+    expect((await lawreport(['build', 'bad', 'good', '-o', 'out-mixed', '-j', '1'], parent, env)).code).toBe(1);
+    expect(await cached()).toEqual([await childCacheName('build'), await childCacheName('build-batch'), await childCacheName('check'), await childCacheName('worker')].sort());
   });
 
   it('clears the temp files a killed process left in the cache folder, and not a save in flight', async () => {

@@ -1,6 +1,7 @@
 // What lib/lawreport.cjs exports (scripts/bundle.mjs): the CLI, and the batch worker that
 // src/cli/code-cache-worker.ts runs from the same file and its code cache.
 export { main } from './main.js';
+export { ranPartly } from './run-extent.js';
 
 /**
  * The batch worker, initialised only when a worker asks for it: imported statically, its modules

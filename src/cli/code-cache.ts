@@ -42,8 +42,9 @@ export interface CompiledBundle {
   /** Writes V8's cache of everything this process compiled of the bundle so far, as the cache of `command`. */
   save(command: string): Promise<string>;
   /**
-   * After a run with these arguments: saves the cache when it was not taken from one. Never
-   * rejects: a folder that cannot be written only means no warm start.
+   * After a run with these arguments: saves the cache when it was not taken from one and the run
+   * did its command's whole work (run-extent.ts). Never rejects: a folder that cannot be written
+   * only means no warm start.
    */
   saveAfter(argv: string[]): Promise<void>;
 }
@@ -142,7 +143,7 @@ function compile(dir: string, manifest: CodeCacheManifest, fileOf: (command: str
     saveAfter: async (argv) => {
       // No warm start next time if this fails; nothing else depends on it.
       await renderers.save().catch(() => {});
-      if (cache === 'accepted') return;
+      if (cache === 'accepted' || module.exports.ranPartly()) return;
       await save(cacheCommand(argv)).catch(() => {});
     },
   };

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, t, type CliContext } from './context.js';
 import { handleError } from './errors.js';
+import { stoppedEarly } from './run-extent.js';
 import { streamWriter } from './streams.js';
 import { toolVersion } from '../io/builtins-host.js';
 import { commands } from './commands/index.js';
@@ -52,6 +53,7 @@ export async function main(options: MainOptions): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    stoppedEarly();
     return handleError(ctx, error);
   }
 }

@@ -8,9 +8,11 @@ import { runTask } from './task.js';
 /**
  * A batch worker: loads the pipeline once, then runs the reports the pool sends (two at a time,
  * interleaved at their awaits) until the pool closes it, all in one session (schemas, validators
- * and compiled templates made once). `afterFirst` runs once the first report is done, before its
- * outcome is sent (the code cache's worker saves its cache then: src/cli/code-cache-worker.ts): the
- * pool ends its workers as soon as the last outcome arrives, which could cut a save sent after it.
+ * and compiled templates made once). `afterFirst` runs once the first report that went through
+ * its command's work (not stopped early, task.ts) is done, before its outcome is sent (the code
+ * cache's worker saves its cache then: src/cli/code-cache-worker.ts, which would otherwise hold no
+ * renderer after a first report refused for errors): the pool ends its workers as soon as the last
+ * outcome arrives, which could cut a save sent after it.
  */
 export function serveBatch(afterFirst: () => void | Promise<void> = () => {}): void {
   setThreadTag(threadId);
@@ -25,7 +27,7 @@ export function serveBatch(afterFirst: () => void | Promise<void> = () => {}): v
     }
     const { index, task } = message;
     const outcome = await runTask(task, session);
-    if (first) {
+    if (first && !outcome.stoppedEarly) {
       first = false;
       await afterFirst();
     }

@@ -38,6 +38,8 @@ export interface ReportOutcome {
   failure?: string;
   /** When the task asked for it. */
   record?: ReportRecord;
+  /** The run stopped before its command's usual work (a build refused for errors, no report): a worker's code cache waits for a report that did not (serve.ts, run-extent.ts). */
+  stoppedEarly?: boolean;
 }
 
 /**
@@ -49,12 +51,12 @@ export async function runTask(task: ReportTask, session?: Session): Promise<Repo
   try {
     if (task.command === 'build') {
       const built = await buildFolder(task, task.dir, task.formats, task.out, session);
-      const outcome = { display: built.display, exitCode: built.ok ? EXIT.ok : exitCodeFor(built.diagnostics), diagnostics: built.diagnostics, written: built.written };
+      const outcome = { display: built.display, exitCode: built.ok ? EXIT.ok : exitCodeFor(built.diagnostics), diagnostics: built.diagnostics, written: built.written, ...(built.ok ? {} : { stoppedEarly: true }) };
       return task.record ? { ...outcome, record: record(task, built.display, built) } : outcome;
     }
     const report = await openReport(task.cwd, task.dir, session);
     const checked = await checkReport(report.host, report.session, report.load);
-    const outcome = { display: report.display, exitCode: exitCodeFor(checked.diagnostics, task.strict), diagnostics: checked.diagnostics, written: [] };
+    const outcome = { display: report.display, exitCode: exitCodeFor(checked.diagnostics, task.strict), diagnostics: checked.diagnostics, written: [], ...(checked.source ? {} : { stoppedEarly: true }) };
     return task.record ? { ...outcome, record: record(task, report.display, checked) } : outcome;
   } catch (error) {
     let failure = '';
@@ -69,7 +71,7 @@ export async function runTask(task: ReportTask, session?: Session): Promise<Repo
  * drawn from carries a record, whatever ended its report).
  */
 function failedOutcome(task: ReportTask, display: string, exitCode: number, failure: string): ReportOutcome {
-  const outcome = { display, exitCode, diagnostics: [], written: [], failure };
+  const outcome = { display, exitCode, diagnostics: [], written: [], failure, stoppedEarly: true };
   return task.record ? { ...outcome, record: failedRecord(display, failure) } : outcome;
 }
 

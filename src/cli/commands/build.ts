@@ -8,6 +8,7 @@ import { exitCodeFor } from '../exit.js';
 import { withHeapSizedFor } from '../heap.js';
 import { shownPath } from '../format/paths.js';
 import { printDiagnostics } from '../print.js';
+import { stoppedEarly } from '../run-extent.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { openReport } from '../report-dir.js';
 import { renderOptions } from '../render-options.js';
@@ -40,6 +41,7 @@ export async function buildCommand(ctx: CliContext, dir: string | undefined, opt
   const built = await withHeapSizedFor((onChaptersRead) => buildFolder(ctx, dir, formats, options.out, undefined, onChaptersRead));
   if (built.diagnostics.length > 0) printDiagnostics(ctx, built.diagnostics, 'human', built.display, 'stderr');
   if (!built.ok) {
+    stoppedEarly();
     ctx.stderr(
       t(ctx, `有 ${built.errors} 个错误，未生成输出文件；已有的输出文件保持不变。\n`, `${built.errors} error(s): no output written; existing outputs are left as they were.\n`),
     );

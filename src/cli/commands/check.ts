@@ -6,6 +6,7 @@ import { exitCodeFor } from '../exit.js';
 import { withHeapSizedFor } from '../heap.js';
 import { assertFormatter } from '../format/index.js';
 import { printDiagnostics } from '../print.js';
+import { stoppedEarly } from '../run-extent.js';
 import { openReport } from '../report-dir.js';
 
 export interface CheckOptions {
@@ -22,6 +23,7 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
   // This process checks this one report and ends: its heap may be sized for it.
   const { source, diagnostics } = await withHeapSizedFor((onChaptersRead) => checkReport(report.host, report.session, { ...report.load, onChaptersRead }));
   // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
+  if (!source) stoppedEarly();
   const notAReport = !source && options.format === 'human' && diagnostics.some((d) => d.ruleId === noConfig.meta.id);
   printDiagnostics(ctx, diagnostics, options.format, report.display, notAReport ? 'stderr' : 'stdout', DIAGNOSTICS);
   return exitCodeFor(diagnostics, options.strict);
