@@ -56,8 +56,9 @@ export const V8_DEFAULT_HEAP_FLAGS = '--semi-space-growth-factor=2 --heap-growin
  * Runs `work` with LARGE_REPORT_FLAGS, then puts V8's values back. For the district summary, drawn
  * by the main thread once a batch's workers are done: ECharts' garbage (42 charts of 100 bars)
  * took the process from ≈ 100 to ≈ 215 MB, above the pool's own peak; with these flags ≈ 200 MB,
- * at no CPU the batch shows (bench/README.md, "The summary's heap"). What `work` compiles is
- * compiled under the changed flags, and V8 refuses a code cache there: load first what has one.
+ * at no CPU the batch shows (bench/README.md, "The warm start's first run, and V8's flags put
+ * back"). What `work` compiles is compiled under the changed flags, and V8 refuses a code cache
+ * there: load first what has one.
  */
 export async function withSmallHeap<T>(work: () => Promise<T>): Promise<T> {
   setFlagsFromString(LARGE_REPORT_FLAGS);
