@@ -22,8 +22,9 @@ export async function checkCommand(ctx: CliContext, dir: string | undefined, opt
   // diagnostic: the output is always in the format CI asked for.
   // This process checks this one report and ends: its heap may be sized for it.
   const { source, diagnostics } = await withHeapSizedFor((onChaptersRead) => checkReport(report.host, report.session, { ...report.load, onChaptersRead }));
-  // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
+  // Nothing was checked: this run leaves no code cache (run-extent.ts).
   if (!source) stoppedEarly();
+  // A folder that is no report at all is said on stderr, like a usage problem, unless a machine reads the output.
   const notAReport = !source && options.format === 'human' && diagnostics.some((d) => d.ruleId === noConfig.meta.id);
   printDiagnostics(ctx, diagnostics, options.format, report.display, notAReport ? 'stderr' : 'stdout', DIAGNOSTICS);
   return exitCodeFor(diagnostics, options.strict);
