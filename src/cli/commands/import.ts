@@ -11,6 +11,7 @@ import { EXIT, t, UsageError, type CliContext } from '../context.js';
 import { shownPath } from '../format/paths.js';
 import { readNamedFile } from '../named-file.js';
 import { printDiagnostics } from '../print.js';
+import { stoppedEarly } from '../run-extent.js';
 import { assertBuiltinProfile, refuseOverwrite, warnStrayChapters } from './init.js';
 
 export interface ImportCommandOptions {
@@ -58,6 +59,8 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
   const dir = path.resolve(ctx.cwd, options.out ?? path.basename(file).replace(/\.[^.]+$/, ''));
   const display = shownPath(ctx.cwd, dir);
   if (!result.files || !result.summary) {
+    // Nothing was imported: this run leaves no code cache (run-extent.ts).
+    stoppedEarly();
     printDiagnostics(ctx, result.diagnostics, 'human', '', 'stderr');
     return result.diagnostics.some((d) => d.ruleId === 'import-encoding') ? EXIT.usage : EXIT.errors;
   }
