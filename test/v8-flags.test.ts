@@ -10,10 +10,13 @@ import { exampleDir, repoRoot } from './helpers.js';
 // run, and drops the flags after it: Node 22 and 24 do so for Node 20's --interrupt-budget.
 const run = promisify(execFile);
 
-/** The flag names this process's V8 knows (`node --v8-options`), without dashes. */
+/** What this process's V8 lists of its flags (`node --v8-options`): names, types and defaults. Read once. */
+let listed: string | undefined;
+const v8Options = () => (listed ??= execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }));
+
+/** The flag names this process's V8 knows, without dashes. */
 function knownFlags(): Set<string> {
-  const text = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  return new Set([...text.matchAll(/^\s+--([a-z0-9-]+) \(/gm)].map((m) => m[1]!));
+  return new Set([...v8Options().matchAll(/^\s+--([a-z0-9-]+) \(/gm)].map((m) => m[1]!));
 }
 
 /** A flag's name as --v8-options lists it: `--no-x` is the negation of `--x`, `=value` dropped. */
@@ -39,7 +42,7 @@ describe('V8 flags', () => {
   });
 
   it("that a summary's drawing changes are put back to V8's own defaults, the values this V8 lists", () => {
-    const text = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const text = v8Options();
     const defaults = V8_DEFAULT_HEAP_FLAGS.split(' ');
     // The same flags as the large-report set, each at the value V8 starts with.
     expect(defaults.map(flagName)).toEqual(LARGE_REPORT_FLAGS.split(' ').map(flagName));

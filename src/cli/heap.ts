@@ -37,15 +37,13 @@ export const LARGE_REPORT_CHARS = 50_000;
  * small from then on, until `work` ends.
  */
 export async function withHeapSizedFor<T>(work: (onChaptersRead: (chapterChars: number) => void) => Promise<T>): Promise<T> {
-  let switched = false;
+  let putBack: (() => void) | undefined;
   try {
     return await work((chapterChars) => {
-      if (switched || chapterChars < LARGE_REPORT_CHARS) return;
-      setFlagsFromString(LARGE_REPORT_FLAGS);
-      switched = true;
+      if (!putBack && chapterChars >= LARGE_REPORT_CHARS) putBack = smallHeap();
     });
   } finally {
-    if (switched) setFlagsFromString(V8_DEFAULT_HEAP_FLAGS);
+    putBack?.();
   }
 }
 
@@ -61,10 +59,16 @@ export const V8_DEFAULT_HEAP_FLAGS = '--semi-space-growth-factor=2 --heap-growin
  * there: load first what has one.
  */
 export async function withSmallHeap<T>(work: () => Promise<T>): Promise<T> {
-  setFlagsFromString(LARGE_REPORT_FLAGS);
+  const putBack = smallHeap();
   try {
     return await work();
   } finally {
-    setFlagsFromString(V8_DEFAULT_HEAP_FLAGS);
+    putBack();
   }
+}
+
+/** Switches to LARGE_REPORT_FLAGS; the function returned puts V8's values back. */
+function smallHeap(): () => void {
+  setFlagsFromString(LARGE_REPORT_FLAGS);
+  return () => setFlagsFromString(V8_DEFAULT_HEAP_FLAGS);
 }
