@@ -5,14 +5,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundleToWarm, cacheFileBytes, cacheFolder, cacheName, cachedMain, readCache, V8_FLAGS, type CodeCacheManifest } from '../src/cli/code-cache.js';
+import { bundleToWarm, cacheFileBytes, cacheFolder, cacheName, cachedMain, readCache, readManifest, V8_FLAGS, type CodeCacheManifest } from '../src/cli/code-cache.js';
 import { exampleDir, repoRoot } from './helpers.js';
 
 // The warm start (src/cli/code-cache.ts) on the bundle `npm test` built first (pretest).
 const lib = path.join(repoRoot, 'lib');
 const bin = path.join(repoRoot, 'bin', 'lawreport.js');
 const run = promisify(execFile);
-const manifest = async (): Promise<CodeCacheManifest> => JSON.parse(await readFile(path.join(lib, 'code-cache.json'), 'utf8')) as CodeCacheManifest;
+const manifest = async (): Promise<CodeCacheManifest> => readManifest(lib)!;
 
 /** What `lawreport ARGS` prints and exits with, run as a user runs it, with the cache folder given. */
 async function lawreport(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -40,6 +40,12 @@ async function cacheOutcome(env: NodeJS.ProcessEnv, argv = ['check']): Promise<s
   );
   return (await run(process.execPath, [script], { env: { ...process.env, ...env } })).stdout;
 }
+
+/**
+ * Which write of a cache file this is: every save writes a temp file and renames it over the old
+ * one, a new inode each time (a use only touches its time: markUsed).
+ */
+const writtenAs = async (file: string): Promise<bigint> => (await stat(file, { bigint: true })).ino;
 
 /** A file in the cache's format (magic, CRC) around any body. */
 const framed = cacheFileBytes;
@@ -135,11 +141,11 @@ describe('the code cache', () => {
     expect(await readdir(folder)).toEqual([]);
     expect((await lawreport(['check'], exampleDir, env)).code).toBe(0);
     expect(await readdir(folder)).toEqual([checkFile]);
-    const made = (await stat(path.join(folder, checkFile))).mtimeMs;
+    const made = await writtenAs(path.join(folder, checkFile));
     expect(await cacheOutcome(env)).toBe('accepted function');
     // A run from the cache leaves it as it is.
     expect((await lawreport(['check', '--lang', 'en'], exampleDir, env)).code).toBe(0);
-    expect((await stat(path.join(folder, checkFile))).mtimeMs).toBe(made);
+    expect(await writtenAs(path.join(folder, checkFile))).toBe(made);
     const out = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-out-'));
     expect((await lawreport(['build', '-o', out, '-f', 'html'], exampleDir, env)).code).toBe(0);
     expect((await readdir(folder)).sort()).toEqual([await childCacheName('build'), checkFile].sort());
@@ -168,11 +174,11 @@ describe('the code cache', () => {
       const first = await lawreport(args, report, env);
       expect(first.code, first.stderr).toBe(0);
       const file = path.join(folder, await childCacheName(command));
-      const made = (await stat(file)).mtimeMs;
+      const made = await writtenAs(file);
       expect(await cacheOutcome(env, [command])).toBe('accepted function');
       // The next run starts from it and leaves it as it is (before, every run refused it and wrote it again).
       expect((await lawreport(args, report, env)).code).toBe(0);
-      expect((await stat(file)).mtimeMs).toBe(made);
+      expect(await writtenAs(file)).toBe(made);
     }
   });
 
@@ -216,6 +222,46 @@ describe('the code cache', () => {
     expect((await readdir(folder)).sort()).toEqual([inFlight, notOurs, checkFile].sort());
   });
 
+  it('keeps the caches used last, not the ones written last: a command run every day keeps its cache however many others are written', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-keep-'));
+    const env = { LAWREPORT_CACHE_DIR: folder, CI: '' };
+    expect((await lawreport(['check'], exampleDir, env)).code).toBe(0);
+    const check = await childCacheName('check');
+    // Made a week ago, then sixteen others written since (other Node versions, flag sets, bundles).
+    const weekAgo = new Date(Date.now() - 7 * 86400_000);
+    await utimes(path.join(folder, check), weekAgo, weekAgo);
+    const others = Array.from({ length: 16 }, (_, i) => `lawreport-0123456789abcdef-00000000-v0.0.${i}-linux-x64-00000000-check.v8cache`);
+    for (const [i, name] of others.entries()) {
+      await writeFile(path.join(folder, name), 'other');
+      const at = new Date(Date.now() - (20 - i) * 3600_000);
+      await utimes(path.join(folder, name), at, at);
+    }
+    // Used today: the next write anywhere in the folder leaves it, and removes the two used longest ago.
+    expect(await cacheOutcome(env)).toBe('accepted function');
+    expect((await lawreport(['build', exampleDir, '-o', path.join(folder, '..', path.basename(folder) + '-out'), '-f', 'txt'], exampleDir, env)).code).toBe(0);
+    const left = await readdir(folder);
+    expect(left).toContain(check);
+    expect(left).toContain(await childCacheName('build'));
+    expect(left.filter((f) => others.includes(f)).sort()).toEqual(others.slice(2).sort());
+  });
+
+  it('serves the bundle as it is on disk: edited in place after its build, to the same length, it is compiled anew, never run from the old bytecode', async () => {
+    // V8 checks a cache against its source by length alone; the cache's name carries the file's size and time.
+    const root = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-edited-'));
+    for (const part of ['bin', 'lib', 'schemas', 'templates', 'package.json']) await cp(path.join(repoRoot, part), path.join(root, part), { recursive: true });
+    const env = { LAWREPORT_CACHE_DIR: await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-')), CI: '' };
+    const check = () => run(process.execPath, [path.join(root, 'bin', 'lawreport.js'), '--lang', 'en', 'check', exampleDir], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    expect((await check()).stdout).toContain('no problems found');
+    expect((await check()).stdout).toContain('no problems found');
+    const bundle = path.join(root, 'lib', 'lawreport.cjs');
+    const source = await readFile(bundle, 'latin1');
+    const edited = source.replaceAll('no problems found', 'NO PROBLEMS found');
+    expect(edited.length).toBe(source.length);
+    expect(edited).not.toBe(source);
+    await writeFile(bundle, edited, 'latin1');
+    expect((await check()).stdout).toContain('NO PROBLEMS found');
+  });
+
   it("serves a batch's worker threads from a code cache of their own, to the same outputs", async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-batch-'));
     const parent = await mkdtemp(path.join(os.tmpdir(), 'lawreport-cc-towns-'));
@@ -230,13 +276,13 @@ describe('the code cache', () => {
     expect(await readdir(folder)).not.toContain(await childCacheName('build'));
     expect((await lawreport(['build', 'a', '-o', 'single', '-f', 'html'], parent, env)).code).toBe(0);
     expect(await readdir(folder)).toContain(await childCacheName('build'));
-    const made = (await stat(path.join(folder, worker))).mtimeMs;
+    const made = await writtenAs(path.join(folder, worker));
     const warm = await lawreport(['build', 'a', 'b', 'c', '-o', 'warm', '-j', '2'], parent, env);
     const cold = await lawreport(['build', 'a', 'b', 'c', '-o', 'cold', '-j', '2'], parent, { LAWREPORT_CODE_CACHE: 'off' });
     expect(warm.code).toBe(0);
     expect(warm.stdout.replaceAll('warm/', '')).toBe(cold.stdout.replaceAll('cold/', ''));
     // Served from the cache: the worker did not write it again.
-    expect((await stat(path.join(folder, worker))).mtimeMs).toBe(made);
+    expect(await writtenAs(path.join(folder, worker))).toBe(made);
     for (const file of (await readdir(path.join(parent, 'cold'), { recursive: true })).map(String).filter((f) => /\.(docx|html|txt|xlsx)$/.test(f))) {
       expect(await readFile(path.join(parent, 'warm', file)), file).toEqual(await readFile(path.join(parent, 'cold', file)));
     }
@@ -259,15 +305,19 @@ describe('the code cache', () => {
     expect(file).toBeDefined();
     const cache = path.join(folder, file!);
     expect(await readCache(cache)).toBeDefined();
-    const made = (await stat(cache)).mtimeMs;
+    const made = await writtenAs(cache);
     const own = path.join(folder, await childCacheName('summary'));
-    const ownMade = (await stat(own)).mtimeMs;
+    const ownMade = await writtenAs(own);
+    const weekAgo = new Date(Date.now() - 7 * 86400_000);
+    await utimes(cache, weekAgo, weekAgo);
     expect(await summary('warm')).toEqual(cold);
+    // Marked as used (the folder keeps the caches used last).
+    expect((await stat(cache)).mtimeMs).toBeGreaterThan(Date.now() - 86400_000);
     // Served from it: not written again. Nor is the summary command's own cache: the heap flags
     // the drawing runs under (src/cli/heap.ts, withSmallHeap) are V8's again when it is saved, and
     // the renderers were compiled before they changed, so V8 took both caches.
-    expect((await stat(cache)).mtimeMs).toBe(made);
-    expect((await stat(own)).mtimeMs).toBe(ownMade);
+    expect(await writtenAs(cache)).toBe(made);
+    expect(await writtenAs(own)).toBe(ownMade);
     // Cut short: ignored (never given to V8), the run as without it, and a whole cache written in its place.
     await writeFile(cache, (await readFile(cache)).subarray(0, 5000));
     expect(await summary('damaged')).toEqual(cold);
@@ -300,10 +350,11 @@ describe('the code cache', () => {
     for (const off of ['off', '0', 'false', 'OFF']) expect(cacheFolder({ LAWREPORT_CODE_CACHE: off, LAWREPORT_CACHE_DIR: '/tmp/x' }, 'linux', home)).toBeUndefined();
   });
 
-  it('is named by the bundle, Node, the platform and the flags, so no other cache is ever taken for it', () => {
-    const a = { bundle: 'lawreport.cjs', id: '0123456789abcdef' };
-    const b = { bundle: 'lawreport.cjs', id: 'fedcba9876543210' };
+  it('is named by the bundle, its file, Node, the platform and the flags, so no other cache is ever taken for it', () => {
+    const a = { bundle: 'lawreport.cjs', id: '0123456789abcdef', stamp: '0a0b0c0d' };
+    const b = { bundle: 'lawreport.cjs', id: 'fedcba9876543210', stamp: '0a0b0c0d' };
     expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName(b, 'check', [V8_FLAGS]));
+    expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName({ ...a, stamp: '0a0b0c0e' }, 'check', [V8_FLAGS]));
     expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName(a, 'check', ['--max-old-space-size=100', V8_FLAGS]));
     expect(cacheName(a, 'check', [V8_FLAGS])).not.toBe(cacheName(a, 'build', [V8_FLAGS]));
     expect(cacheName(a, 'check', [V8_FLAGS])).toContain(process.version);

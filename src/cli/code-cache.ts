@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,15 +20,20 @@ import { V8_FLAGS } from './v8-flags.js';
  * generation for what a report needs. Where no cache can help (LAWREPORT_CODE_CACHE=off, a CI job,
  * whose home folder is thrown away, the bundle not built) the bin loads the split ES module
  * bundle, the faster of the two cold. A cache can only ever be ignored, never trusted wrongly: its
- * name carries the bundle's content hash, Node's version, the platform, the flags and the command;
- * its body carries a CRC checked before V8 sees it; V8 then checks its own version and flag
- * hashes, and a cache it rejects is written anew by that run.
+ * name carries the bundle's content hash, the bundle file's size and time, Node's version, the
+ * platform, the flags and the command; its body carries a CRC checked before V8 sees it; V8 then
+ * checks its own version and flag hashes, and a cache it rejects is written anew by that run.
+ * The file's size and time are there because V8 checks a cache against its source by length
+ * alone: the bundle edited in place after its build (a hand fix, patch-package), the hash of
+ * code-cache.json unchanged and the length kept, would otherwise run the old bytecode.
  */
 
 /** The file `npm run build` writes beside the bundle: which CommonJS file, and a hash of its content. */
 export interface CodeCacheManifest {
   bundle: string;
   id: string;
+  /** The bundle file as found when the run started, its size and modification time (readManifest): see above. */
+  stamp?: string;
 }
 
 /** What the CommonJS bundle exports (src/cli/bundle-entry.ts). */
@@ -52,7 +57,7 @@ export interface CompiledBundle {
 const MAGIC = Buffer.from('LRCC1\n');
 /** The V8 flags bin/lawreport.js sets before any bundle is compiled (v8-flags.ts): part of every cache's key; the bin takes them from here. */
 export { V8_FLAGS };
-/** How many cache files one folder keeps (commands, other bundles, other Node versions): the newest. */
+/** How many cache files one folder keeps (commands, other bundles, other Node versions): the ones used last. */
 const KEEP = 16;
 const CACHE_FILE = /^lawreport-.*\.v8cache$/;
 /** What writeFileAtomic names its temp file beside a cache: `.NAME.PID.TAG.tmp`. */
@@ -78,15 +83,33 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: Node
 /** The cache's file name: a cache made by another bundle, Node, platform, flag set or command has another name. */
 export function cacheName(manifest: CodeCacheManifest, command: string, flags: string[] = [...process.execArgv, process.env.NODE_OPTIONS ?? '', V8_FLAGS]): string {
   const flagTag = (crc32(JSON.stringify(flags)) >>> 0).toString(16).padStart(8, '0');
-  return `lawreport-${manifest.id}-${process.version}-${process.platform}-${process.arch}-${flagTag}-${command}.v8cache`;
+  const id = manifest.stamp ? `${manifest.id}-${manifest.stamp}` : manifest.id;
+  return `lawreport-${id}-${process.version}-${process.platform}-${process.arch}-${flagTag}-${command}.v8cache`;
 }
 
-function readManifest(dir: string): CodeCacheManifest | undefined {
+/** code-cache.json in `dir`, stamped with its bundle file's size and modification time; undefined when either is missing. */
+export function readManifest(dir: string): CodeCacheManifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(path.join(dir, 'code-cache.json'), 'utf8')) as CodeCacheManifest;
-    return typeof manifest.bundle === 'string' && /^[0-9a-f]{8,64}$/.test(manifest.id) ? manifest : undefined;
+    if (typeof manifest.bundle !== 'string' || !/^[0-9a-f]{8,64}$/.test(manifest.id)) return undefined;
+    const { size, mtimeMs } = statSync(path.join(dir, manifest.bundle));
+    return { bundle: manifest.bundle, id: manifest.id, stamp: (crc32(`${size}:${mtimeMs}`) >>> 0).toString(16).padStart(8, '0') };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Marks a cache V8 took as just used: the folder keeps the KEEP caches used last (prune), not the
+ * ones written last, so a command run every day keeps its cache however many others were written
+ * since (other Node versions, flag sets, bundles). A folder that cannot be written only loses that.
+ */
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // read-only cache folder, file removed meanwhile: the mark only orders the pruning
   }
 }
 
@@ -171,6 +194,7 @@ function renderersRequire(dir: string, filename: string, fileOf: (command: strin
     const module = { exports: {} };
     (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
     const accepted = cachedData !== undefined && !script.cachedDataRejected;
+    if (accepted) markUsed(cacheFile);
     return { exports: module.exports, ...(accepted ? {} : { save: () => writeCache(cacheFile, cacheFileBytes(script.createCachedData())) }) };
   };
   const require = Object.assign((id: string): unknown => (id === file ? (loaded ??= load()).exports : node(id)), node);
@@ -195,7 +219,9 @@ export async function cachedMain(argv: string[], env: NodeJS.ProcessEnv = proces
     const fileOf = (name: string) => path.join(folder, cacheName(manifest, name));
     const cachedData = readCache(fileOf(command));
     if (!cachedData && inCi(env)) return undefined;
-    return compile(dir, manifest, fileOf, cachedData);
+    const bundle = compile(dir, manifest, fileOf, cachedData);
+    if (bundle.cache === 'accepted') markUsed(fileOf(command));
+    return bundle;
   } catch {
     // No home folder to be found, a bundle that cannot be read: the ES module bundle runs instead.
     return undefined;
@@ -218,7 +244,7 @@ async function writeCache(file: string, bytes: Buffer): Promise<string> {
 }
 
 /**
- * Keeps the newest KEEP caches, and removes temp files a killed process left behind (a batch
+ * Keeps the KEEP caches used or written last (by modification time: markUsed), and removes temp files a killed process left behind (a batch
  * worker ended mid-write, Ctrl-C during a save): a save takes milliseconds, so a temp older than
  * STALE_TEMP_MS is no one's, while a younger one may be another process's write in flight.
  * Synchronous, as every read of the warm start is: no thread-pool round trips, and no fs/promises to load.
